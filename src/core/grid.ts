@@ -1,0 +1,114 @@
+/**
+ * The input of the engine: a sheet as a grid of cell values (and formulas), as either host reads it.
+ * Rows and columns are 0-based and absolute (row 0 = Excel row 1, col 0 = column A).
+ */
+
+/** An Excel error value such as #REF!, #DIV/0!, #N/A. Hosts map their own error shapes to this. */
+export interface CellError {
+  error: string;
+}
+
+/** null = blank cell. Strings are kept exactly as typed (no trimming). */
+export type CellValue = string | number | boolean | null | CellError;
+
+export interface SheetGrid {
+  name: string;
+  /** Absolute position of values[0][0] (the top-left of the used range). */
+  top: number;
+  left: number;
+  /** values[r][c] is the cell at (top + r, left + c). Rows may be ragged; missing = blank. */
+  values: CellValue[][];
+  /** Same shape as values where known; "" or undefined where the cell has no formula. */
+  formulas?: (string | null | undefined)[][];
+  /** Merged areas in absolute coordinates, when the host knows them. */
+  merges?: CellRange[];
+  /** Absolute row indices that are hidden, when the host knows them. */
+  hiddenRows?: number[];
+}
+
+export interface WorkbookGrid {
+  sheets: SheetGrid[];
+  /** Where the workbook came from (file path or "current workbook"), for messages only. */
+  source?: string;
+}
+
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function isCellError(v: CellValue): v is CellError {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+/** 0 -> "A", 25 -> "Z", 26 -> "AA". */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "AA" -> 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A sheet name as it must appear in a reference: quoted when it is not a plain identifier. */
+export function quoteSheetName(name: string): string {
+  if (/^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name)) {
+    return name;
+  }
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "B3" for (2, 1). */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** "公开数据!B3", "'My Sheet'!B3". */
+export function cellAddress(ref: CellRef): string {
+  return `${quoteSheetName(ref.sheet)}!${a1(ref.row, ref.col)}`;
+}
+
+/** "B3:D7" (or "B3" for a single cell). */
+export function rangeA1(r: CellRange): string {
+  const tl = a1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${a1(r.bottom, r.right)}`;
+}
+
+/** Parse "B3" or "$B$3" into 0-based coordinates. */
+export function parseA1(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?([0-9]+)$/.exec(ref.trim());
+  if (!m) return null;
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]!) };
+}
+
+/** Value at an absolute position, or null when outside the grid. */
+export function valueAt(sheet: SheetGrid, row: number, col: number): CellValue {
+  const r = sheet.values[row - sheet.top];
+  if (!r) return null;
+  const v = r[col - sheet.left];
+  return v === undefined ? null : v;
+}
+
+export function formulaAt(sheet: SheetGrid, row: number, col: number): string | null {
+  const r = sheet.formulas?.[row - sheet.top];
+  const f = r?.[col - sheet.left];
+  return typeof f === "string" && f.startsWith("=") ? f : null;
+}
