@@ -1,0 +1,404 @@
+import { strict as assert } from "node:assert";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { fillTable, emptyReport, num } from "../model/build";
+import { FORMAT_2019, FORMAT_2021, SECTION_HEADINGS } from "../model/format";
+import type { Report } from "../model/report";
+import { formatPercent, shareUnits } from "../shares";
+import { DEFAULT_ROUNDING, type RoundingOptions } from "../shares/types";
+import { example2021, section3Rows, section4Row, seedReport2018 } from "./examples.testutil";
+import {
+  applicationFigures,
+  checkNumberWriting,
+  narrative,
+  titleText,
+  type NarrativeSettings,
+  type Paragraph,
+} from "./index";
+
+const GOLDEN_DIR = path.join(__dirname, "golden");
+const UPDATE = process.env.UPDATE_GOLDEN === "1";
+
+function serialize(paragraphs: Paragraph[]): string {
+  return paragraphs.map((p) => `## ${p.kind} ${p.id}\n${p.text}\n`).join("\n");
+}
+
+function golden(name: string, paragraphs: Paragraph[]): void {
+  const file = path.join(GOLDEN_DIR, name);
+  const text = serialize(paragraphs);
+  if (UPDATE || !existsSync(file)) {
+    if (!UPDATE) assert.fail(`golden file ${name} is missing; run with UPDATE_GOLDEN=1 to create it`);
+    mkdirSync(GOLDEN_DIR, { recursive: true });
+    writeFileSync(file, text);
+    return;
+  }
+  assert.equal(text, readFileSync(file, "utf8"), `narrative differs from golden/${name} (UPDATE_GOLDEN=1 to accept)`);
+}
+
+function textOf(ps: Paragraph[], id: string): string {
+  const p = ps.find((x) => x.id === id);
+  assert.ok(p, `paragraph ${id}`);
+  return p.text;
+}
+
+function assertClean(ps: Paragraph[]): void {
+  for (const p of ps) {
+    assert.deepEqual(checkNumberWriting(p.text), [], `${p.id}: ${p.text}`);
+    assert.doesNotMatch(p.text, /^[=+\-@]/, `${p.id} starts with a formula character`);
+    assert.doesNotMatch(p.text, /占[^，。；\d]{0,10}(?<![\d.])0(\.0+)?%/, `${p.id} prints a zero share`);
+    assert.doesNotMatch(p.text, /均获维持/);
+  }
+}
+
+const LR: Partial<NarrativeSettings> = { rounding: { ...DEFAULT_ROUNDING, largestRemainder: true } };
+
+describe("narrative / goldens", () => {
+  it("seed 2018 report", () => {
+    const ps = narrative(seedReport2018());
+    assertClean(ps);
+    golden("seed-2018.txt", ps);
+  });
+
+  it("2021 example report", () => {
+    const ps = narrative(example2021());
+    assertClean(ps);
+    golden("example-2021.txt", ps);
+  });
+
+  it("2021 example, whole-city scope, largest remainder, one decimal, half-even", () => {
+    const r = example2021();
+    r.meta.scope = { value: "本级政府" };
+    const ps = narrative(r, {
+      areaWord: "全市",
+      rounding: { decimals: 1, rounding: "half-even", largestRemainder: true },
+    });
+    assertClean(ps);
+    golden("example-2021-lr.txt", ps);
+  });
+});
+
+describe("narrative / structure", () => {
+  it("has the title, the six headings in order and no empty paragraph", () => {
+    const ps = narrative(example2021());
+    assert.equal(ps[0]!.kind, "title");
+    assert.deepEqual(
+      ps.filter((p) => p.kind === "heading").map((p) => p.text),
+      SECTION_HEADINGS,
+    );
+    assert.ok(ps.every((p) => p.text.length > 0));
+    assert.equal(new Set(ps.map((p) => p.id)).size, ps.length, "ids are unique");
+  });
+
+  it("writes the title with what is known", () => {
+    const r = emptyReport("2021");
+    assert.equal(titleText(r), "政府信息公开工作年度报告");
+    r.meta.year = { value: 2022, from: "option" };
+    assert.equal(titleText(r), "2022年政府信息公开工作年度报告");
+    r.meta.body = { text: " 某某市统计局 " };
+    assert.equal(titleText(r), "某某市统计局2022年政府信息公开工作年度报告");
+  });
+
+  it("puts visible placeholders where the model says nothing", () => {
+    const ps = narrative(emptyReport("2021"));
+    for (const id of [
+      "s1.proactive",
+      "s1.applications",
+      "s2.tables",
+      "s3.tables",
+      "s4.cases",
+      "s5.problems",
+      "s6.fee",
+    ]) {
+      assert.match(textOf(ps, id), /【待补充：[^】]+】/, id);
+    }
+    assert.match(textOf(ps, "s6.fee"), /^本年度，本机关收取政府信息公开信息处理费【待补充：/);
+    assertClean(ps);
+  });
+});
+
+describe("narrative / applications (section 三)", () => {
+  it("states received, carried over, handled, carry-over and group counts from the 总计 column", () => {
+    const t = textOf(narrative(example2021()), "s1.applications");
+    assert.match(t, /共办理政府信息公开申请125件，其中本年新收120件，上年结转5件/);
+    assert.match(t, /全年办结政府信息公开申请118件/);
+    assert.match(t, /结转下年度继续办理7件/);
+    // Group counts are sums of their items in the 总计 column; the 自然人 column would give 予以公开44件.
+    assert.match(t, /予以公开60件，占办结总数的50\.85%/);
+    assert.match(t, /不予公开9件，占7\.63%/);
+    assert.match(t, /无法提供18件/);
+    assert.doesNotMatch(t, /予以公开44件/);
+  });
+
+  it("uses the group sum even when items are spread over the applicant columns", () => {
+    const r = example2021();
+    const figures = applicationFigures(r.section3!);
+    assert.deepEqual(
+      figures.groups.map((g) => g.count),
+      [60, 20, 9, 18, 6, 5],
+    );
+    assert.equal(figures.handled, 118);
+  });
+
+  it("leaves zero groups out and never prints 占0% for a non-zero group", () => {
+    const totals: Record<string, number> = {};
+    for (const row of FORMAT_2021.section3.rows) totals[row.key] = 0;
+    Object.assign(totals, { new: 20001, open: 20000, "other.other": 1, handled: 20001 });
+    const r = emptyReport("2021");
+    r.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
+    const t = textOf(narrative(r), "s1.applications");
+    assert.match(t, /新收政府信息公开申请20001件，无上年结转申请/);
+    assert.match(t, /其他处理1件，占不足0\.01%/);
+    assert.doesNotMatch(t, /部分公开|不予公开|无法提供|不予处理/);
+    assert.match(t, /无结转下年度继续办理的申请/);
+  });
+
+  it("reads a 2019-format table with （六）其他处理 as one row", () => {
+    const def = FORMAT_2019.section3;
+    const totals: Record<string, number> = {};
+    for (const row of def.rows) totals[row.key] = 0;
+    Object.assign(totals, { new: 10, open: 6, other: 3, handled: 9, carryNext: 1 });
+    const r = emptyReport("2019");
+    r.meta.year = { value: 2020, from: "metadata" };
+    r.section3 = fillTable(def, section3Rows(totals));
+    const t = textOf(narrative(r), "s1.applications");
+    assert.match(
+      t,
+      /办结政府信息公开申请9件，其中予以公开6件，占办结总数的66\.67%；其他处理3件，占33\.33%。结转下年度继续办理1件。/,
+    );
+  });
+
+  it("says so when there were no applications", () => {
+    const t = textOf(narrative(seedReport2018()), "s1.applications");
+    assert.equal(t, "（二）依申请公开。2018年，全区各级行政机关未收到政府信息公开申请，无上年结转申请。");
+  });
+
+  it("adds the rounding note when shares of the handled total do not add up to 100%", () => {
+    const totals: Record<string, number> = {};
+    for (const row of FORMAT_2021.section3.rows) totals[row.key] = 0;
+    Object.assign(totals, { new: 3, open: 1, partial: 1, "other.other": 1, handled: 3 });
+    const r = emptyReport("2021");
+    r.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
+    const plain = narrative(r);
+    assert.match(textOf(plain, "s1.applications"), /予以公开1件，占办结总数的33\.33%；部分公开1件，占33\.33%/);
+    assert.equal(textOf(plain, "s1.applications.note"), "注：因四舍五入，各项占比之和可能不等于100%。");
+    const lr = narrative(r, LR);
+    assert.match(textOf(lr, "s1.applications"), /予以公开1件，占办结总数的33\.34%；部分公开1件，占33\.33%/);
+    assert.match(textOf(lr, "s1.applications.note"), /最大余数法.*予以公开由33\.33%调整为33\.34%/);
+    assertClean(lr);
+  });
+
+  it("matches shareUnits for every group share and stays lint-clean (property)", () => {
+    const outcomeRows = FORMAT_2021.section3.rows.filter((r) => r.outcome);
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(60), { minLength: outcomeRows.length, maxLength: outcomeRows.length }),
+        fc.nat(30),
+        fc.nat(30),
+        fc.constantFrom<RoundingOptions["rounding"]>("half-up", "half-even"),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        (items, carried, carryNext, rule, decimals, lr) => {
+          const totals: Record<string, number> = {};
+          outcomeRows.forEach((row, i) => (totals[row.key] = items[i]!));
+          const handled = items.reduce((a, c) => a + c, 0);
+          Object.assign(totals, { handled, carried, carryNext, new: Math.max(0, handled + carryNext - carried) });
+          const r = emptyReport("2021");
+          r.meta.year = { value: 2023, from: "option" };
+          r.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
+          const rounding = { decimals, rounding: rule, largestRemainder: lr };
+          const ps = narrative(r, { rounding });
+          assertClean(ps);
+          const t = textOf(ps, "s1.applications");
+          if (!lr) {
+            for (const g of applicationFigures(r.section3).groups) {
+              if (g.count === 0) {
+                assert.ok(!t.includes(`${g.short}0件`));
+                continue;
+              }
+              const u = shareUnits(g.count, handled, decimals, rule)!;
+              const share = u === 0 ? "不足" + formatPercent(1, decimals) : formatPercent(u, decimals);
+              assert.ok(t.includes(`${g.short}${g.count}件，占`) && t.includes(share), `${g.short} ${share} in ${t}`);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("narrative / proactive (section 一（一）)", () => {
+  it("writes counts and shares of the stated total at one precision, with the change against last year", () => {
+    const t = textOf(narrative(seedReport2018()), "s1.proactive");
+    assert.match(t, /主动公开政府信息1119条，比上年增加390条，同比增长53\.50%。/);
+    assert.match(t, /政府文件72条，占主动公开总数的6\.43%；计划总结信息2条，占0\.18%；/);
+    assert.match(t, /重点领域信息382条，占主动公开总数的34\.14%，其中行政权力信息2条、/);
+    // The seed's stated whole-percent shares are not repeated.
+    assert.doesNotMatch(t, /占6%|占0%|34%，/);
+  });
+
+  it("writes a decrease in 减少 and 下降, and a change of a rate in 百分点", () => {
+    const t = textOf(narrative(example2021()), "s1.proactive");
+    assert.match(t, /比上年减少45条，同比下降4\.97%/);
+    assert.match(t, /占比提高3\.54个百分点/);
+    assert.doesNotMatch(t, /规划计划信息/, "a zero category is left out");
+  });
+
+  it("says 无 when everything is zero, and 与上年持平 when unchanged", () => {
+    const r = emptyReport("2021");
+    r.proactive = {
+      name: "主动公开政府信息",
+      total: num(0),
+      categories: [{ name: "政府文件", count: num(0) }],
+      partition: true,
+      children: [],
+    };
+    assert.match(textOf(narrative(r), "s1.proactive"), /本年度，本机关无主动公开的政府信息。/);
+    r.proactive.total = num(10);
+    r.proactive.categories[0]!.count = num(10);
+    r.proactive.priorTotal = num(10);
+    assert.match(
+      textOf(narrative(r), "s1.proactive"),
+      /主动公开政府信息10条，与上年持平。其中，政府文件10条，占主动公开总数的100\.00%。/,
+    );
+  });
+
+  it("writes no share of a total that its parts exceed", () => {
+    const r = seedReport2018();
+    r.proactive!.total = num(500);
+    const t = textOf(narrative(r), "s1.proactive");
+    assert.match(t, /主动公开政府信息500条/);
+    assert.match(t, /政府文件72条；计划总结信息2条；/);
+    assert.doesNotMatch(t, /政府文件72条，占/);
+  });
+
+  it("states the completion of a target when the target is known", () => {
+    const r = seedReport2018();
+    r.proactive!.target = num(900);
+    assert.match(textOf(narrative(r), "s1.proactive"), /完成年度目标（900条）的124\.33%/);
+  });
+});
+
+describe("narrative / review and litigation (section 四)", () => {
+  function withS4(groups: Parameters<typeof section4Row>[0]): Report {
+    const r = emptyReport("2021");
+    r.meta.year = { value: 2024, from: "metadata" };
+    r.section4 = fillTable(FORMAT_2021.section4, section4Row(groups));
+    return r;
+  }
+
+  it("lists every result of the review and the suits", () => {
+    const t = textOf(narrative(example2021()), "s4.cases");
+    assert.equal(
+      t,
+      "2021年，本机关因政府信息公开申请引发行政复议2件，其中结果维持1件、结果纠正1件、其他结果0件、尚未审结0件；" +
+        "行政诉讼1件，其中未经复议直接起诉1件（结果维持0件、结果纠正0件、其他结果0件、尚未审结1件），复议后起诉0件。详见下表。",
+    );
+  });
+
+  it("says 未发生 for no cases", () => {
+    assert.match(
+      textOf(narrative(withS4({})), "s4.cases"),
+      /^2024年，本机关未发生因政府信息公开申请引发的行政复议、行政诉讼案件。/,
+    );
+  });
+
+  it("handles suits without review", () => {
+    const t = textOf(narrative(withS4({ suitAfterReview: [2, 0, 0, 0] })), "s4.cases");
+    assert.match(
+      t,
+      /未发生因政府信息公开申请引发的行政复议；因政府信息公开申请引发行政诉讼2件，其中未经复议直接起诉0件，复议后起诉2件（结果维持2件、/,
+    );
+  });
+
+  it("never claims 均获维持", () => {
+    for (const g of [
+      { review: [3, 0, 0, 0] as [number, number, number, number] },
+      { review: [2, 1, 0, 0] as [number, number, number, number] },
+      { review: [2, 0, 0, 1] as [number, number, number, number] },
+    ]) {
+      assert.doesNotMatch(textOf(narrative(withS4(g)), "s4.cases"), /均/);
+    }
+  });
+});
+
+describe("narrative / fee (section 六)", () => {
+  it("states 0元, an amount, or a placeholder", () => {
+    const r = example2021();
+    assert.equal(textOf(narrative(r), "s6.fee"), "2021年，本机关未收取政府信息公开信息处理费，收费金额为0元。");
+    r.meta.fee = num(12.5);
+    assert.equal(textOf(narrative(r), "s6.fee"), "2021年，本机关收取政府信息公开信息处理费12.50元。");
+    r.meta.fee = num(300);
+    assert.match(textOf(narrative(r), "s6.fee"), /信息处理费300元。$/);
+    r.meta.fee = num(null);
+    assert.match(textOf(narrative(r), "s6.fee"), /【待补充：金额，未收取的写0】元/);
+  });
+
+  it("uses the scope word settings", () => {
+    const r = example2021();
+    r.meta.scope = { value: "本级政府" };
+    assert.match(textOf(narrative(r), "s6.fee"), /^2021年，全区各级行政机关/);
+    assert.match(textOf(narrative(r, { areaWord: "全县" }), "s6.fee"), /^2021年，全县各级行政机关/);
+    assert.match(textOf(narrative(r, { scopeWord: "市教育局" }), "s6.fee"), /^2021年，市教育局未收取/);
+  });
+});
+
+describe("narrative / robustness", () => {
+  it("waits for a correction instead of writing non-whole or negative figures", () => {
+    const r = example2021();
+    r.section3!.cells["open|total"] = num(60.5);
+    r.section4!.cells["count|review.total"] = num(-2);
+    r.proactive!.categories[0]!.count = num(-1);
+    r.meta.fee = num(-3);
+    const ps = narrative(r);
+    for (const id of ["s1.proactive", "s1.applications", "s4.cases", "s6.fee"]) {
+      assert.match(textOf(ps, id), /【待补充：[^】]*(核对|修正)[^】]*】/, id);
+    }
+    assertClean(ps);
+  });
+
+  it("never throws and stays lint-clean on arbitrary proactive breakdowns (property)", () => {
+    const figure = fc.oneof(fc.nat(5000), fc.constant(null), fc.double({ min: -10, max: 10, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom("政府文件", "工作动态信息", "人事信息", "财政信息", "其他信息"), figure), {
+          maxLength: 8,
+        }),
+        fc.option(figure),
+        fc.option(figure),
+        fc.option(fc.integer({ min: -500, max: 500 })),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        (cats, total, prior, increase, decimals, lr) => {
+          const r = emptyReport("free-form");
+          r.proactive = {
+            name: "主动公开政府信息",
+            categories: cats.map(([name, n]) => ({ name, count: num(n) })),
+            partition: true,
+            children: [],
+            ...(total !== null ? { total: num(total) } : {}),
+            ...(prior !== null ? { priorTotal: num(prior) } : {}),
+            ...(increase !== null ? { statedIncrease: num(increase) } : {}),
+          };
+          const ps = narrative(r, { rounding: { decimals, rounding: "half-up", largestRemainder: lr } });
+          assertClean(ps);
+          const t = textOf(ps, "s1.proactive");
+          const counts = cats.map(([, n]) => n);
+          const valid = [...counts, total, prior].every((v) => v === null || (Number.isSafeInteger(v) && v >= 0));
+          const sum = counts.reduce<number>((a, c) => a + (c ?? 0), 0);
+          const whole = total ?? sum;
+          if (valid && !lr && sum <= whole) {
+            cats.forEach(([name, n]) => {
+              if (!n || whole === 0) return;
+              const u = shareUnits(n, whole, decimals, "half-up")!;
+              const share = u === 0 ? "不足" + formatPercent(1, decimals) : formatPercent(u, decimals);
+              assert.ok(t.includes(`${name}${n}条，占`) && t.includes(share), `${name} ${share} in ${t}`);
+            });
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
