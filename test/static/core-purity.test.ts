@@ -12,12 +12,16 @@ import ts from "typescript";
 const coreConfig = path.resolve(__dirname, "../../src/core/tsconfig.json");
 
 function diagnosticsFor(source: string): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(coreConfig, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    coreConfig,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  });
+  );
   assert.ok(parsed, "core tsconfig parses");
   const dir = mkdtempSync(path.join(tmpdir(), "core-purity-"));
   try {
@@ -35,7 +39,10 @@ function diagnosticsFor(source: string): string[] {
 
 describe("src/core purity (typecheck with the core tsconfig)", () => {
   it("accepts plain engine code", () => {
-    assert.deepEqual(diagnosticsFor("export const share = (c: number, t: number): bigint => (BigInt(c) * 10000n) / BigInt(t);\n"), []);
+    assert.deepEqual(
+      diagnosticsFor("export const share = (c: number, t: number): bigint => (BigInt(c) * 10000n) / BigInt(t);\n"),
+      [],
+    );
   });
 
   const forbidden: [string, string][] = [

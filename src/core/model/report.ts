@@ -67,6 +67,8 @@ export interface Category {
   count: Num;
   /** The share the sheet states for this category, if any. */
   share?: StatedPercent;
+  /** Last year's count, when the sheet gives it (上年条数 column). */
+  prior?: Num;
 }
 
 /** A breakdown of a whole into categories (主动公开 by category; 重点领域 by area). */

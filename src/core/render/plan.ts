@@ -63,6 +63,8 @@ export interface SheetPlan {
   print?: { orientation: "portrait" | "landscape"; paper: "A4"; fitToWidth?: boolean; area?: PlanRange };
   /** Rows frozen at the top (template header). */
   freezeRows?: number;
+  /** A sheet the user does not need to see (the generator's record). Hosts hide it. */
+  hidden?: boolean;
 }
 
 export interface NamedRangePlan {

@@ -1,0 +1,431 @@
+/**
+ * disclosure-report: check, template, generate and demo for the 政府信息公开工作年度报告 workbook.
+ * Exit codes: 0 no error findings; 1 some finding is an error; 2 a file could not be read/written or a usage error.
+ */
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import type { Lang } from "../core/checks/types";
+import type { Report } from "../core/model/report";
+import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/shares/types";
+import { readWorkbook } from "../core/read";
+import { runChecks } from "../core/checks";
+import { renderReport, templatePlan } from "../core/render";
+import { choiceOption, intOption, parseArgs, UsageError, type OptionSpec } from "./args";
+import { expandInputs, exists, writeAtomic } from "./files";
+import {
+  exitCodeOf,
+  formatFileResult,
+  formatSummary,
+  progressLine,
+  summaryCounts,
+  toJson,
+  type FileResult,
+} from "./output";
+import { applyPlan, loadXlsx, readXlsx, workbookToGrid, XlsxReadError } from "./xlsx";
+import { buildSeedPlan, parseSeedReport, SEED_FILE } from "./demo";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Draw a progress bar on stderr (only when it is a terminal). */
+  errIsTTY: boolean;
+}
+
+export const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  errIsTTY: Boolean(process.stderr.isTTY),
+};
+
+/** A path as the user reads it: relative to the working directory when inside it. */
+function shown(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
+}
+
+/** The package root, from src/cli or lib/cli. */
+export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+
+const HELP = `disclosure-report —— 政府信息公开工作年度报告：核对、模板、生成
+(check, template and generate the annual government information disclosure report)
+
+用法 Usage:
+  disclosure-report check FILE|DIR... [选项]
+      核对一个或多个 .xlsx 文件（文件夹：核对其中全部 .xlsx）
+      Check .xlsx files (a directory: every .xlsx in it, sorted)
+      --prior FILE           上年报告，用于跨年核对（代替表内的上年数据）
+                             last year's report, for cross-year checks (replaces last-year cells in FILE)
+      --sheet NAME           指定工作表 / read this sheet
+      --year Y               报告年度（工作簿未写明时）/ report year when the workbook does not say
+      --json                 输出 JSON / print JSON only
+      --lang zh|en           输出语言，默认中文 / output language (default zh)
+      --decimals N           占比小数位数 0-4，默认 2 / decimals of a percent (default 2)
+      --rounding half-up|half-even   四舍五入（默认）或四舍六入五成双 / tie rule
+  disclosure-report template -o FILE.xlsx [--year Y] [--unit 单位名称] [--force]
+      生成空白数据表模板 / write a blank counts-sheet template
+  disclosure-report generate FILE -o OUT.xlsx [--sheet NAME] [--decimals N] [--rounding R]
+                             [--largest-remainder] [--in-place] [--force]
+      读取数据表，另存一份并加入“报告表格”“报告正文”两个工作表（不修改原文件，除非 --in-place）
+      Read FILE and write a copy with the report table and text sheets added (FILE untouched unless --in-place)
+  disclosure-report demo [-o DIR]
+      用遂宁经济技术开发区2018年年报（真实报告）生成示例工作簿并核对
+      Build and check the example workbook from a real 2018 report
+
+退出码 Exit codes: 0 无错误 no errors；1 有错误 errors found；2 文件无法读取或用法错误 unreadable file or usage error
+`;
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const wantsEn = rest.includes("--lang=en") || (rest.includes("--lang") && rest[rest.indexOf("--lang") + 1] === "en");
+  try {
+    switch (command) {
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      case "check":
+        return await checkCommand(rest, io);
+      case "template":
+        return await templateCommand(rest, io);
+      case "generate":
+        return await generateCommand(rest, io);
+      case "demo":
+        return await demoCommand(rest, io);
+      default:
+        throw new UsageError(`未知命令 ${command}`, `unknown command ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${wantsEn ? e.en : `${e.zh}（${e.en}）`}\n用法见 / see: disclosure-report --help\n`);
+      return 2;
+    }
+    if (e instanceof XlsxReadError) {
+      io.err(`${e.file}：${wantsEn ? e.reason.en : e.reason.zh}\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    io.err(`内部错误 Internal error: ${err.message ?? String(e)}\n`);
+    if (process.env.DISCLOSURE_REPORT_DEBUG) io.err(`${err.stack ?? ""}\n`);
+    return 2;
+  }
+}
+
+function wantsHelp(args: string[], io: Io): boolean {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.out(HELP);
+    return true;
+  }
+  return false;
+}
+
+interface RoundingArgs {
+  decimals?: number;
+  rounding?: TieRule;
+}
+
+function roundingArgs(options: Record<string, string | boolean | undefined>): RoundingArgs {
+  return {
+    decimals: intOption(options.decimals, "decimals", 0, 4),
+    rounding: choiceOption(options.rounding, "rounding", ["half-up", "half-even"] as const),
+  };
+}
+
+const CHECK_SPEC: Record<string, OptionSpec> = {
+  prior: { type: "string" },
+  sheet: { type: "string" },
+  year: { type: "string" },
+  json: { type: "boolean" },
+  lang: { type: "string" },
+  decimals: { type: "string" },
+  rounding: { type: "string" },
+};
+
+interface CheckSettings extends RoundingArgs {
+  sheet?: string;
+  year?: number;
+  prior?: Report;
+}
+
+/** Reads one file and checks it; every user-caused failure becomes FileResult.error. */
+export async function checkFile(file: string, s: CheckSettings): Promise<{ result: FileResult; report?: Report }> {
+  const base: FileResult = { file, sheet: null, year: null, format: null, findings: [] };
+  let report: Report;
+  try {
+    report = await readReport(file, s);
+  } catch (e) {
+    if (e instanceof ReportError || e instanceof XlsxReadError) {
+      return { result: { ...base, error: { code: e.code, message: e.reason } } };
+    }
+    throw e;
+  }
+  if (s.prior) report.prior = s.prior;
+  const findings = runChecks(report, checkOptions(s));
+  return {
+    report,
+    result: {
+      file,
+      sheet: report.sheet,
+      year: report.meta.year?.value ?? s.year ?? null,
+      format: report.format,
+      findings,
+    },
+  };
+}
+
+function checkOptions(s: RoundingArgs & { year?: number }): Partial<RoundingOptions & { year: number }> {
+  const o: Partial<RoundingOptions & { year: number }> = {};
+  if (s.decimals !== undefined) o.decimals = s.decimals;
+  if (s.rounding !== undefined) o.rounding = s.rounding;
+  if (s.year !== undefined) o.year = s.year;
+  return o;
+}
+
+class ReportError extends Error {
+  constructor(
+    readonly code: string,
+    readonly reason: { zh: string; en: string },
+  ) {
+    super(reason.en);
+  }
+}
+
+async function readReport(file: string, s: { sheet?: string; year?: number }): Promise<Report> {
+  const grid = await readXlsx(file);
+  return reportFromGrid(grid, s);
+}
+
+function reportFromGrid(grid: Parameters<typeof readWorkbook>[0], s: { sheet?: string; year?: number }): Report {
+  const opts: { sheet?: string; year?: number } = {};
+  if (s.sheet !== undefined) opts.sheet = s.sheet;
+  if (s.year !== undefined) opts.year = s.year;
+  const r = readWorkbook(grid, opts);
+  if (!r.ok) throw new ReportError(r.error.code, r.error.message);
+  return r.report;
+}
+
+/**
+ * Cells of last year's report live in another file: name them as Excel names an external reference,
+ * '[2020.xlsx]公开数据'!D70, so that a finding never points into this year's sheet by mistake.
+ */
+function markExternal(report: Report, fileName: string): void {
+  const seen = new Set<object>();
+  const walk = (v: unknown): void => {
+    if (typeof v !== "object" || v === null || seen.has(v)) return;
+    seen.add(v);
+    const o = v as Record<string, unknown>;
+    if (typeof o.sheet === "string" && typeof o.row === "number" && typeof o.col === "number") {
+      o.sheet = `[${fileName}]${o.sheet}`;
+      return;
+    }
+    for (const x of Object.values(o)) walk(x);
+  };
+  walk(report);
+}
+
+async function checkCommand(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, io)) return 0;
+  const { positional, options } = parseArgs(args, CHECK_SPEC);
+  const lang: Lang = choiceOption(options.lang, "lang", ["zh", "en"] as const) ?? "zh";
+  const settings: CheckSettings = { ...roundingArgs(options), year: intOption(options.year, "year", 1990, 2100) };
+  if (typeof options.sheet === "string") settings.sheet = options.sheet;
+  if (positional.length === 0) throw new UsageError("请给出要核对的文件", "give at least one file to check");
+  const json = options.json === true;
+  let exit = 0;
+  if (typeof options.prior === "string") {
+    try {
+      // The prior report's own sheet is found by the reader; --sheet names this year's sheet only.
+      const prior = await readReport(options.prior, { year: settings.year ? settings.year - 1 : undefined });
+      markExternal(prior, path.basename(options.prior));
+      settings.prior = prior;
+    } catch (e) {
+      if (!(e instanceof ReportError || e instanceof XlsxReadError)) throw e;
+      exit = 2;
+      io.err(
+        lang === "zh"
+          ? `上年报告 ${options.prior} 无法读取，跳过跨年核对：${e.reason.zh}\n`
+          : `last year's report ${options.prior} cannot be read; cross-year checks skipped: ${e.reason.en}\n`,
+      );
+    }
+  }
+  const inputs = await expandInputs(positional);
+  const results: FileResult[] = [];
+  const progress = io.errIsTTY && inputs.length > 1;
+  for (const [i, input] of inputs.entries()) {
+    if (progress) io.err(progressLine(i, inputs.length, input.file));
+    const result: FileResult =
+      "error" in input
+        ? { file: input.file, sheet: null, year: null, format: null, findings: [], error: input.error }
+        : (await checkFile(input.file, settings)).result;
+    results.push(result);
+    exit = Math.max(exit, exitCodeOf(result));
+    if (!json) io.out(formatFileResult(result, lang) + (inputs.length > 1 ? "\n" : ""));
+  }
+  if (progress) io.err(progressLine(inputs.length, inputs.length, "") + "\n");
+  if (json) io.out(JSON.stringify(toJson(results, lang), null, 2) + "\n");
+  else if (results.length > 1) io.out(formatSummary(results, lang));
+  return exit;
+}
+
+async function refuseExisting(out: string, force: boolean): Promise<void> {
+  if (!force && (await exists(out))) {
+    throw new UsageError(`${out} 已存在；如要覆盖请加 --force`, `${out} already exists; add --force to overwrite it`);
+  }
+}
+
+async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
+  const dir = path.dirname(path.resolve(out));
+  if (!(await exists(dir))) {
+    throw new UsageError(`输出目录 ${dir} 不存在`, `output directory ${dir} does not exist`);
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  await writeAtomic(out, new Uint8Array(buf as ArrayBuffer));
+}
+
+async function templateCommand(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, io)) return 0;
+  const { positional, options } = parseArgs(args, {
+    out: { type: "string", alias: "o" },
+    year: { type: "string" },
+    unit: { type: "string" },
+    force: { type: "boolean" },
+  });
+  if (positional.length > 0)
+    throw new UsageError(`多余的参数 ${positional[0]}`, `unexpected argument ${positional[0]}`);
+  const out = options.out;
+  if (typeof out !== "string") throw new UsageError("请用 -o 指定输出文件", "give the output file with -o");
+  await refuseExisting(out, options.force === true);
+  const opts: { year?: number; unit?: string } = {};
+  const year = intOption(options.year, "year", 1990, 2100);
+  if (year !== undefined) opts.year = year;
+  if (typeof options.unit === "string") opts.unit = options.unit;
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, templatePlan(opts));
+  await writeWorkbook(wb, out);
+  io.out(`已写入模板 Template written: ${out}\n`);
+  return 0;
+}
+
+async function generateCommand(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, io)) return 0;
+  const { positional, options } = parseArgs(args, {
+    out: { type: "string", alias: "o" },
+    sheet: { type: "string" },
+    decimals: { type: "string" },
+    rounding: { type: "string" },
+    "largest-remainder": { type: "boolean" },
+    "in-place": { type: "boolean" },
+    force: { type: "boolean" },
+    lang: { type: "string" },
+  });
+  const lang: Lang = choiceOption(options.lang, "lang", ["zh", "en"] as const) ?? "zh";
+  if (positional.length !== 1) throw new UsageError("请给出一个输入文件", "give exactly one input file");
+  const file = positional[0]!;
+  const inPlace = options["in-place"] === true;
+  let out = typeof options.out === "string" ? options.out : undefined;
+  if (inPlace) {
+    if (out !== undefined && path.resolve(out) !== path.resolve(file)) {
+      throw new UsageError("--in-place 与 -o 不能同时指定不同文件", "--in-place and -o name different files");
+    }
+    out = file;
+  } else {
+    if (out === undefined) throw new UsageError("请用 -o 指定输出文件", "give the output file with -o");
+    if (path.resolve(out) === path.resolve(file)) {
+      throw new UsageError(
+        "输出文件与输入文件相同；如要修改原文件请用 --in-place",
+        "OUT is FILE; use --in-place to modify it",
+      );
+    }
+    await refuseExisting(out, options.force === true);
+  }
+  const rounding = roundingArgs(options);
+  const settings: CheckSettings = { ...rounding };
+  if (typeof options.sheet === "string") settings.sheet = options.sheet;
+  const wb = await loadXlsx(file);
+  let report: Report;
+  try {
+    report = reportFromGrid(workbookToGrid(wb, file), settings);
+  } catch (e) {
+    if (!(e instanceof ReportError)) throw e;
+    io.err(lang === "zh" ? `${file}：${e.reason.zh}\n` : `${file}: ${e.reason.en}\n`);
+    return 2;
+  }
+  const findings = runChecks(report, checkOptions(settings));
+  const result: FileResult = {
+    file,
+    sheet: report.sheet,
+    year: report.meta.year?.value ?? null,
+    format: report.format,
+    findings,
+  };
+  io.out(formatFileResult(result, lang));
+  const roundingOptions: RoundingOptions = {
+    decimals: rounding.decimals ?? DEFAULT_ROUNDING.decimals,
+    rounding: rounding.rounding ?? DEFAULT_ROUNDING.rounding,
+    largestRemainder: options["largest-remainder"] === true,
+  };
+  const plan = renderReport(report, { rounding: roundingOptions });
+  applyPlan(wb, plan);
+  await writeWorkbook(wb, out);
+  const sheets = plan.sheets.map((s) => s.name).join(lang === "zh" ? "、" : ", ");
+  io.out(
+    lang === "zh"
+      ? `已生成 ${out}（工作表：${sheets}）${inPlace ? "，已修改原文件" : "，原文件未改动"}\n`
+      : `Written ${out} (sheets: ${sheets})${inPlace ? "; the input was modified" : "; the input is untouched"}\n`,
+  );
+  return exitCodeOf(result);
+}
+
+async function demoCommand(args: string[], io: Io): Promise<number> {
+  if (wantsHelp(args, io)) return 0;
+  const { positional, options } = parseArgs(args, {
+    out: { type: "string", alias: "o" },
+    lang: { type: "string" },
+  });
+  if (positional.length > 0)
+    throw new UsageError(`多余的参数 ${positional[0]}`, `unexpected argument ${positional[0]}`);
+  const lang: Lang = choiceOption(options.lang, "lang", ["zh", "en"] as const) ?? "zh";
+  const dir = typeof options.out === "string" ? options.out : path.join(PACKAGE_ROOT, "examples");
+  const { promises: fs } = await import("node:fs");
+  await fs.mkdir(dir, { recursive: true });
+  const seedPath = path.join(PACKAGE_ROOT, SEED_FILE);
+  const seed = parseSeedReport(await fs.readFile(seedPath, "utf8"));
+  const input = path.join(dir, "suining-2018.xlsx");
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, buildSeedPlan(seed));
+  await writeWorkbook(wb, input);
+  io.out(
+    lang === "zh"
+      ? `据 ${shown(seedPath)}（${seed.year}年${seed.body}年报原文）写出示例数据表：${shown(input)}\n\n`
+      : `Example counts sheet built from ${shown(seedPath)} (the real ${seed.year} report of ${seed.body}): ${shown(input)}\n\n`,
+  );
+  const { result, report } = await checkFile(input, {});
+  result.file = shown(input);
+  io.out(formatFileResult(result, lang));
+  if (!report) return exitCodeOf(result);
+  const outWb = await loadXlsx(input);
+  const plan = renderReport(report, { rounding: DEFAULT_ROUNDING });
+  applyPlan(outWb, plan);
+  const generated = path.join(dir, "suining-2018-report.xlsx");
+  await writeWorkbook(outWb, generated);
+  io.out(
+    lang === "zh"
+      ? `\n已生成报告工作簿：${shown(generated)}（工作表：${plan.sheets.map((s) => s.name).join("、")}）\n核对结论：${summaryCounts(result.findings, lang)}\n`
+      : `\nGenerated report workbook: ${shown(generated)} (sheets: ${plan.sheets.map((s) => s.name).join(", ")})\nResult: ${summaryCounts(result.findings, lang)}\n`,
+  );
+  // The demo shows findings; it succeeded when it could read and generate (exit 0), unlike `check`.
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`内部错误 Internal error: ${String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

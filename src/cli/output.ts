@@ -1,0 +1,188 @@
+/**
+ * What `check` (and `generate`, `demo`) print: a readable block per file, a summary over several files,
+ * and the --json document. Chinese by default, English with --lang en.
+ */
+import type { Finding, Lang, Severity } from "../core/checks/types";
+import type { FormatId } from "../core/model/format";
+import { findingCells, formatMessage } from "../core/checks";
+
+export interface FileResult {
+  file: string;
+  sheet: string | null;
+  year: number | null;
+  format: FormatId | null;
+  findings: Finding[];
+  /** Set when the file could not be read or holds no disclosure table. */
+  error?: { code: string; message: { zh: string; en: string } };
+}
+
+export const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+const SEVERITY_LABEL: Record<Severity, { zh: string; en: string; mark: string }> = {
+  error: { zh: "错误", en: "Errors", mark: "✗" },
+  warning: { zh: "警告", en: "Warnings", mark: "!" },
+  info: { zh: "提示", en: "Notes", mark: "i" },
+};
+
+const FORMAT_LABEL: Record<FormatId, { zh: string; en: string }> = {
+  "2021": { zh: "2021年格式（国办公开办函〔2021〕30号）", en: "2021 format (国办公开办函〔2021〕30号)" },
+  "2019": { zh: "2019年试行格式（国办公开办函〔2019〕60号）", en: "2019 trial format (国办公开办函〔2019〕60号)" },
+  "free-form": { zh: "自由格式（2019年以前的写法）", en: "free-form (pre-2019 style)" },
+};
+
+export function exitCodeOf(r: FileResult): number {
+  if (r.error) return 2;
+  return r.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) n[f.severity]++;
+  return n;
+}
+
+const MAX_CELLS_SHOWN = 6;
+
+function cellsText(f: Finding, lang: Lang): string {
+  const cells = findingCells(f);
+  if (cells.length === 0) return "";
+  const sep = lang === "zh" ? "、" : ", ";
+  if (cells.length <= MAX_CELLS_SHOWN) return cells.join(sep);
+  const rest = cells.length - MAX_CELLS_SHOWN;
+  return (
+    cells.slice(0, MAX_CELLS_SHOWN).join(sep) + (lang === "zh" ? ` 等${cells.length}个单元格` : ` and ${rest} more`)
+  );
+}
+
+function expectedActual(f: Finding, lang: Lang): string {
+  const parts: string[] = [];
+  if (f.expected !== undefined) parts.push(lang === "zh" ? `应为 ${f.expected}` : `expected ${f.expected}`);
+  if (f.actual !== undefined) parts.push(lang === "zh" ? `实为 ${f.actual}` : `actual ${f.actual}`);
+  return parts.join(lang === "zh" ? "，" : ", ");
+}
+
+export function summaryCounts(findings: Finding[], lang: Lang): string {
+  const n = countBySeverity(findings);
+  return lang === "zh"
+    ? `${n.error} 个错误，${n.warning} 个警告，${n.info} 条提示`
+    : `${n.error} error(s), ${n.warning} warning(s), ${n.info} note(s)`;
+}
+
+/** The readable block for one file. */
+export function formatFileResult(r: FileResult, lang: Lang): string {
+  const lines: string[] = [];
+  if (r.error) {
+    lines.push(
+      lang === "zh"
+        ? `✗ ${r.file}：无法核对 —— ${r.error.message.zh}`
+        : `✗ ${r.file}: cannot check — ${r.error.message.en}`,
+    );
+    return lines.join("\n") + "\n";
+  }
+  const fmt = r.format ? FORMAT_LABEL[r.format][lang] : lang === "zh" ? "未知" : "unknown";
+  const year = r.year ?? (lang === "zh" ? "未知" : "unknown");
+  lines.push(
+    lang === "zh"
+      ? `文件：${r.file}  工作表：${r.sheet ?? "-"}  年度：${year}  格式：${fmt}`
+      : `File: ${r.file}  Sheet: ${r.sheet ?? "-"}  Year: ${year}  Format: ${fmt}`,
+  );
+  for (const sev of SEVERITIES) {
+    const group = r.findings.filter((f) => f.severity === sev);
+    if (group.length === 0) continue;
+    const label = SEVERITY_LABEL[sev];
+    lines.push(lang === "zh" ? `  ${label.zh}（${group.length}）` : `  ${label.en} (${group.length})`);
+    for (const f of group) {
+      const where = cellsText(f, lang);
+      lines.push(`    ${label.mark} ${where ? where + (lang === "zh" ? "：" : ": ") : ""}${formatMessage(f, lang)}`);
+      const ea = expectedActual(f, lang);
+      lines.push(`      ${ea ? ea + "  " : ""}[${f.rule}]`);
+    }
+  }
+  if (r.findings.length === 0) lines.push(lang === "zh" ? "  未发现问题。" : "  No problems found.");
+  lines.push(
+    lang === "zh" ? `  结论：${summaryCounts(r.findings, lang)}` : `  Result: ${summaryCounts(r.findings, lang)}`,
+  );
+  return lines.join("\n") + "\n";
+}
+
+/** One line per file and a total line, for several files. */
+export function formatSummary(results: FileResult[], lang: Lang): string {
+  const lines: string[] = [lang === "zh" ? "汇总：" : "Summary:"];
+  const total: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let unreadable = 0;
+  let withErrors = 0;
+  for (const r of results) {
+    if (r.error) {
+      unreadable++;
+      lines.push(
+        `  ✗ ${r.file}  ${lang === "zh" ? "无法核对：" + r.error.message.zh : "cannot check: " + r.error.message.en}`,
+      );
+      continue;
+    }
+    const n = countBySeverity(r.findings);
+    total.error += n.error;
+    total.warning += n.warning;
+    total.info += n.info;
+    if (n.error > 0) withErrors++;
+    lines.push(`  ${n.error > 0 ? "✗" : "✓"} ${r.file}  ${summaryCounts(r.findings, lang)}`);
+  }
+  lines.push(
+    lang === "zh"
+      ? `共 ${results.length} 个文件：${withErrors} 个有错误，${unreadable} 个无法核对；合计 ${total.error} 个错误，${total.warning} 个警告，${total.info} 条提示`
+      : `${results.length} file(s): ${withErrors} with errors, ${unreadable} could not be checked; ` +
+          `${total.error} error(s), ${total.warning} warning(s), ${total.info} note(s) in all`,
+  );
+  return lines.join("\n") + "\n";
+}
+
+export interface JsonFinding {
+  rule: string;
+  severity: Severity;
+  cells: string[];
+  message: string;
+  expected?: string | number;
+  actual?: string | number;
+}
+
+export interface JsonFile {
+  file: string;
+  sheet: string | null;
+  year: number | null;
+  format: FormatId | null;
+  findings: JsonFinding[];
+  error?: { code: string; message: string };
+}
+
+export function toJson(results: FileResult[], lang: Lang): { files: JsonFile[] } {
+  return {
+    files: results.map((r) => {
+      const f: JsonFile = {
+        file: r.file,
+        sheet: r.sheet,
+        year: r.year,
+        format: r.format,
+        findings: r.findings.map((x) => {
+          const j: JsonFinding = {
+            rule: x.rule,
+            severity: x.severity,
+            cells: findingCells(x),
+            message: formatMessage(x, lang),
+          };
+          if (x.expected !== undefined) j.expected = x.expected;
+          if (x.actual !== undefined) j.actual = x.actual;
+          return j;
+        }),
+      };
+      if (r.error) f.error = { code: r.error.code, message: r.error.message[lang] };
+      return f;
+    }),
+  };
+}
+
+/** A one-line progress bar for stderr (only drawn when stderr is a terminal). */
+export function progressLine(done: number, total: number, file: string): string {
+  const width = 24;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  const name = file.length > 40 ? "…" + file.slice(-39) : file;
+  return `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${name}\x1b[K`;
+}

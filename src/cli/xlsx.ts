@@ -1,0 +1,229 @@
+/**
+ * The ExcelJS host, reading side: an .xlsx file -> WorkbookGrid (the engine's input).
+ * Writing (applyPlan) lives in ./xlsx-write and is re-exported here so that the host has one entry point.
+ *
+ * Value mapping, chosen to match what Office.js `range.values` gives the add-in:
+ * - numbers, text, booleans as they are; rich text and hyperlinks -> their plain text;
+ * - dates -> Excel serial numbers (1900 or 1904 date system as the workbook says), as Excel shows them to Office.js;
+ * - formulas -> "=..." in `formulas`, and the cached result in `values` (null when the file holds none);
+ * - error values -> { error: "#REF!" };
+ * - the cells covered by a merge, other than its top-left, are blank (null).
+ */
+import { promises as fs } from "node:fs";
+import ExcelJS from "exceljs";
+import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+
+export { applyPlan } from "./xlsx-write";
+
+export type XlsxErrorCode =
+  | "not-found"
+  | "is-directory"
+  | "empty-file"
+  | "encrypted"
+  | "xls-format"
+  | "text-format"
+  | "not-xlsx"
+  | "corrupt"
+  | "unreadable";
+
+/** A file the CLI cannot read: a value the CLI prints, never a stack trace. */
+export class XlsxReadError extends Error {
+  readonly code: XlsxErrorCode;
+  readonly file: string;
+  readonly reason: { zh: string; en: string };
+  constructor(code: XlsxErrorCode, file: string, reason: { zh: string; en: string }) {
+    super(`${file}: ${reason.en}`);
+    this.name = "XlsxReadError";
+    this.code = code;
+    this.file = file;
+    this.reason = reason;
+  }
+}
+
+const REASONS: Record<XlsxErrorCode, { zh: string; en: string }> = {
+  "not-found": { zh: "文件不存在", en: "file not found" },
+  "is-directory": { zh: "这是一个文件夹，不是 .xlsx 文件", en: "this is a directory, not an .xlsx file" },
+  "empty-file": { zh: "文件是空的（0 字节）", en: "the file is empty (0 bytes)" },
+  encrypted: {
+    zh: "文件设置了打开密码（已加密），请在 Excel 中取消密码后另存为 .xlsx 再试",
+    en: "the file is password-protected (encrypted); remove the password in Excel, save as .xlsx and try again",
+  },
+  "xls-format": {
+    zh: "这是旧版 Excel 97-2003 (.xls) 文件，请在 Excel 或 WPS 中另存为 .xlsx 再试",
+    en: "this is an old Excel 97-2003 (.xls) file; save it as .xlsx in Excel or WPS and try again",
+  },
+  "text-format": {
+    zh: "这是文本文件（如 CSV），不是 .xlsx 工作簿，请在 Excel 中打开后另存为 .xlsx",
+    en: "this is a text file (such as CSV), not an .xlsx workbook; open it in Excel and save as .xlsx",
+  },
+  "not-xlsx": { zh: "不是 .xlsx 工作簿文件", en: "not an .xlsx workbook file" },
+  corrupt: {
+    zh: "文件已损坏或不是有效的 .xlsx 工作簿，无法打开",
+    en: "the file is damaged or not a valid .xlsx workbook and cannot be opened",
+  },
+  unreadable: { zh: "无法读取文件", en: "the file cannot be read" },
+};
+
+function fail(code: XlsxErrorCode, file: string, detail?: string): never {
+  const r = REASONS[code];
+  throw new XlsxReadError(
+    code,
+    file,
+    detail ? { zh: `${r.zh}（${detail}）`, en: `${r.en} (${detail})` } : { zh: r.zh, en: r.en },
+  );
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** What the first bytes say the file is, before ExcelJS tries it. */
+function sniff(buf: Buffer, file: string): void {
+  if (buf.length === 0) fail("empty-file", file);
+  if (buf.subarray(0, 4).equals(ZIP_MAGIC) || buf.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) return;
+  if (buf.subarray(0, 8).equals(OLE_MAGIC)) {
+    // An encrypted .xlsx is an OLE compound file with an "EncryptionInfo" stream (names are UTF-16LE).
+    if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) fail("encrypted", file);
+    fail("xls-format", file);
+  }
+  if (looksLikeText(buf.subarray(0, 4096))) fail("text-format", file);
+  fail("not-xlsx", file);
+}
+
+function looksLikeText(head: Buffer): boolean {
+  if (head.includes(0)) {
+    // UTF-16 text has NULs; accept a BOM.
+    return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  }
+  let control = 0;
+  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
+  return control <= head.length / 100;
+}
+
+/** Reads an .xlsx file into the engine's grid. Throws XlsxReadError (never anything else) for a file it cannot read. */
+export async function readXlsx(file: string): Promise<WorkbookGrid> {
+  return workbookToGrid(await loadXlsx(file), file);
+}
+
+/** Loads an .xlsx file with ExcelJS after checking what it is; throws XlsxReadError with a clear reason. */
+export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") fail("not-found", file);
+    fail("unreadable", file, code ?? String(e));
+  }
+  if (stat.isDirectory()) fail("is-directory", file);
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (e) {
+    fail("unreadable", file, (e as NodeJS.ErrnoException).code ?? String(e));
+  }
+  sniff(buf, file);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch {
+    fail("corrupt", file);
+  }
+  return wb;
+}
+
+export function workbookToGrid(wb: ExcelJS.Workbook, source?: string): WorkbookGrid {
+  const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
+  const sheets: SheetGrid[] = [];
+  wb.eachSheet((ws) => sheets.push(sheetToGrid(ws, date1904)));
+  return source === undefined ? { sheets } : { sheets, source };
+}
+
+/** An ExcelJS worksheet -> SheetGrid over the range of cells that hold a value or formula. */
+export function sheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
+  type Found = { row: number; col: number; value: CellValue; formula?: string };
+  const found: Found[] = [];
+  const mergeBoxes = new Map<string, CellRange>();
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        const m = cell.master;
+        const key = m.address;
+        const mr = Number(m.row) - 1;
+        const mc = Number(m.col) - 1;
+        const box = mergeBoxes.get(key) ?? { top: mr, left: mc, bottom: mr, right: mc };
+        box.bottom = Math.max(box.bottom, r);
+        box.right = Math.max(box.right, c);
+        mergeBoxes.set(key, box);
+        return;
+      }
+      const { value, formula } = cellContent(cell, date1904);
+      if (value === null && !formula) return;
+      found.push({ row: r, col: c, value, formula });
+    });
+  });
+  const merges = [...mergeBoxes.values()];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const extend = (r: number, c: number): void => {
+    top = Math.min(top, r);
+    left = Math.min(left, c);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
+  };
+  for (const f of found) extend(f.row, f.col);
+  for (const m of merges) {
+    extend(m.top, m.left);
+    extend(m.bottom, m.right);
+  }
+  if (bottom < 0) return { name: ws.name, top: 0, left: 0, values: [], formulas: [], merges, hiddenRows };
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = 0; r < height; r++) {
+    values.push(new Array<CellValue>(width).fill(null));
+    formulas.push(new Array<string | null>(width).fill(null));
+  }
+  for (const f of found) {
+    values[f.row - top]![f.col - left] = f.value;
+    if (f.formula) formulas[f.row - top]![f.col - left] = f.formula;
+  }
+  return { name: ws.name, top, left, values, formulas, merges, hiddenRows };
+}
+
+const MS_PER_DAY = 86400000;
+
+function dateToSerial(d: Date, date1904: boolean): number {
+  // ExcelJS reads serials as UTC midnights; the inverse is exact for whole days.
+  return d.getTime() / MS_PER_DAY + (date1904 ? 24107 : 25569);
+}
+
+function plain(v: unknown, date1904: boolean): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return dateToSerial(v, date1904);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === "string") return { error: o.error };
+    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((t) => t.text ?? "").join("");
+    if ("hyperlink" in o || "text" in o) return plain(o.text, date1904);
+    if ("formula" in o || "sharedFormula" in o) return plain(o.result, date1904);
+  }
+  return null;
+}
+
+function cellContent(cell: ExcelJS.Cell, date1904: boolean): { value: CellValue; formula?: string } {
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const f = cell.formula;
+    const result = (cell.value as { result?: unknown } | null)?.result;
+    return { value: plain(result, date1904), formula: f ? (f.startsWith("=") ? f : `=${f}`) : undefined };
+  }
+  return { value: plain(cell.value, date1904) };
+}

@@ -1,0 +1,45 @@
+import { checkSum, colLabel, defineCheck, tableCell } from "./define";
+
+/** Section 三, every column: the outcome items (（一） … （六）) sum to （七）总计. */
+export const s3ColumnSum = defineCheck({
+  id: "s3-column-sum",
+  severity: "error",
+  description: {
+    zh: "三：每一列办理结果各项（（一）至（六））之和等于（七）总计",
+    en: "Section 三: in every column the outcome items （一）-（六） sum to （七）总计",
+  },
+  messages: {
+    mismatch: {
+      zh: "三、“{col}”列：办理结果各项之和为{expected}，（七）总计填写为{actual}。",
+      en: "Section 三, column “{col}”: the outcome items sum to {expected}, but （七）总计 says {actual}.",
+    },
+    blankTotal: {
+      zh: "三、“{col}”列：（七）总计为空，但办理结果各项之和为{expected}。",
+      en: "Section 三, column “{col}”: missing total — （七）总计 is blank while the outcome items sum to {expected}.",
+    },
+  },
+  run({ report }, emit) {
+    const t = report.section3;
+    if (!t) return;
+    const outcomes = t.def.rows.filter((r) => r.outcome);
+    for (const col of t.def.cols) {
+      const parts = outcomes.map((r) => tableCell(t, r.key, col.key));
+      const total = tableCell(t, "handled", col.key);
+      const r = checkSum(parts, total);
+      if (r.kind === "ok" || r.kind === "unknown") continue;
+      const cells = [...parts, total].map((n) => n?.cell);
+      const label = colLabel(col);
+      if (r.kind === "blankTotal") {
+        emit({ messageId: "blankTotal", cells, params: { col: label, expected: r.expected }, expected: r.expected });
+      } else {
+        emit({
+          messageId: "mismatch",
+          cells,
+          params: { col: label, expected: r.expected, actual: r.actual },
+          expected: r.expected,
+          actual: r.actual,
+        });
+      }
+    }
+  },
+});

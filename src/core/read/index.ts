@@ -1,0 +1,341 @@
+/**
+ * readWorkbook: any workbook grid (the counts-sheet template, tables pasted from a published report,
+ * the 2019 trial format, a free-form breakdown) -> Report. One label-based reader for every shape.
+ */
+import type { CellRef, CellValue, SheetGrid, WorkbookGrid } from "../grid";
+import { cellKey, FORMAT_2019, FORMAT_2021, type FormatId, type TableDef } from "../model/format";
+import type { Num, Report, TableData } from "../model/report";
+import { findBreakdown } from "./breakdown";
+import { buildTable, newCtx, noteMissing, places, readFigure, score, type Found, type ReadCtx } from "./context";
+import { readMeta } from "./meta";
+import { cellId, SheetIndex } from "./sheet-index";
+import { findS2, findS3, findS4, type S3Found } from "./tables";
+
+export type ReadResult =
+  { ok: true; report: Report } | { ok: false; error: { code: string; message: { zh: string; en: string } } };
+
+export interface ReadOptions {
+  /** Read this sheet only. */
+  sheet?: string;
+  /** Report year; overrides what the sheet says. */
+  year?: number;
+}
+
+/** Texts kept per sheet at most (a sheet of unrelated content must not blow up the report). */
+const MAX_TEXTS = 5000;
+
+function fail(code: string, zh: string, en: string): ReadResult {
+  return { ok: false, error: { code, message: { zh, en } } };
+}
+
+/** A sheet as the reader needs it: numeric offsets, rows as arrays. Defensive against malformed grids. */
+function sane(sheet: SheetGrid, i: number): SheetGrid {
+  const values = Array.isArray(sheet?.values) ? sheet.values : [];
+  const out: SheetGrid = {
+    name: typeof sheet?.name === "string" ? sheet.name : `Sheet${i + 1}`,
+    top: Number.isInteger(sheet?.top) && sheet.top >= 0 ? sheet.top : 0,
+    left: Number.isInteger(sheet?.left) && sheet.left >= 0 ? sheet.left : 0,
+    values: values.map((r) => (Array.isArray(r) ? (r as CellValue[]) : [])),
+  };
+  if (Array.isArray(sheet?.formulas)) out.formulas = sheet.formulas;
+  if (Array.isArray(sheet?.merges)) {
+    out.merges = sheet.merges.filter(
+      (m) =>
+        m &&
+        [m.top, m.left, m.bottom, m.right].every((x) => Number.isInteger(x)) &&
+        m.bottom >= m.top &&
+        m.right >= m.left,
+    );
+  }
+  return out;
+}
+
+interface SheetRead {
+  report: Report;
+  ix: SheetIndex;
+  ctx: ReadCtx;
+  score: number;
+  /** Anchor of the main table, for ambiguity notes. */
+  anchor?: CellRef;
+}
+
+const LOOKED_FOR = {
+  zh: "未找到可识别的年度报告表格：已查找“收到和处理政府信息公开申请情况”表（自然人、商业企业……总计）、第二十条第（一）（五）（六）（八）项表格、行政复议和行政诉讼表（结果维持……总计），以及“主动公开政府信息分类”（类别、本年条数、占比）。",
+  en: "No report table recognised: looked for the applications table (自然人, 商业企业 … 总计), the article 20 tables (第二十条第（一）项 …), the review/litigation table (行政复议, 结果维持 … 总计) and the proactive breakdown (主动公开政府信息分类: 类别, 本年条数, 占比).",
+};
+
+export function readWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): ReadResult {
+  try {
+    return readChecked(wb, opts);
+  } catch (e) {
+    // A bug, never a user error: still a value, so that the hosts can show it.
+    const msg = e instanceof Error ? e.message : String(e);
+    return fail("internal", `读取时发生内部错误：${msg}`, `Internal error while reading: ${msg}`);
+  }
+}
+
+function readChecked(wb: WorkbookGrid, opts: ReadOptions): ReadResult {
+  const sheets = (Array.isArray(wb?.sheets) ? wb.sheets : []).map(sane);
+  const names = sheets.map((s) => s.name);
+  let candidates = sheets;
+  if (opts.sheet !== undefined) {
+    const want = opts.sheet.trim();
+    const hit = sheets.find((s) => s.name === opts.sheet) ?? sheets.find((s) => s.name.trim() === want);
+    if (!hit) {
+      return fail(
+        "sheet-not-found",
+        `找不到工作表“${opts.sheet}”。现有工作表：${names.length ? names.join("、") : "（无）"}`,
+        `Sheet "${opts.sheet}" not found. Sheets: ${names.length ? names.join(", ") : "(none)"}`,
+      );
+    }
+    candidates = [hit];
+  }
+  const indexed = candidates.map((s) => new SheetIndex(s)).filter((ix) => ix.nonBlank > 0);
+  if (indexed.length === 0) {
+    return opts.sheet !== undefined
+      ? fail("empty", `工作表“${opts.sheet}”是空的。`, `Sheet "${opts.sheet}" is empty.`)
+      : fail("empty", "工作簿是空的：没有任何有内容的单元格。", "The workbook is empty: no cell has content.");
+  }
+  const reads: SheetRead[] = [];
+  for (const ix of indexed) {
+    const r = readSheet(ix, opts);
+    if (r) reads.push(r);
+  }
+  if (reads.length === 0) return fail("no-table", LOOKED_FOR.zh, LOOKED_FOR.en);
+  const best = Math.max(...reads.map((r) => r.score));
+  const top = reads.filter((r) => r.score === best);
+  const chosen = top[0]!;
+  if (top.length > 1) {
+    const where = top.map((r) => r.anchor ?? { sheet: r.report.sheet, row: 0, col: 0 });
+    chosen.report.notes.push({
+      code: "ambiguous",
+      cells: where,
+      params: { what: "sheet", sheets: top.map((r) => r.report.sheet).join("、"), places: places(where) },
+    });
+  }
+  keepTexts(chosen);
+  return { ok: true, report: chosen.report };
+}
+
+/** Narrative and other text outside the tables, for year and wording checks. */
+function keepTexts({ report, ix, ctx }: SheetRead): void {
+  for (const t of ix.texts()) {
+    if (ctx.used.has(cellId(t.row, t.col))) continue;
+    if (report.texts.length >= MAX_TEXTS) {
+      report.notes.push({ code: "texts-truncated", cells: [ix.ref(t.row, t.col)], params: { kept: MAX_TEXTS } });
+      break;
+    }
+    report.texts.push({ text: t.raw, cell: ix.ref(t.row, t.col) });
+  }
+}
+
+function best<T extends Found>(ctx: ReadCtx, what: string, list: T[]): T | undefined {
+  if (list.length === 0) return undefined;
+  const max = Math.max(...list.map(score));
+  const good = list.filter((f) => score(f) * 2 >= max);
+  if (good.length > 1) {
+    const cells = good.map((f) => ctx.ix.ref(f.anchor.row, f.anchor.col));
+    ctx.notes.push({ code: "ambiguous", cells, params: { what, table: what, places: places(cells) } });
+  }
+  return good[0];
+}
+
+function readSheet(ix: SheetIndex, opts: ReadOptions): SheetRead | undefined {
+  const ctx = newCtx(ix);
+  const sheet = ix.name;
+  // Locate everything first; decide the format; then read the figures.
+  const s3 = findS3(ctx);
+  const s4 = findS4(ctx);
+  const s2: Record<"2021" | "2019", { def: TableDef; found: Found[] }[]> = { "2021": [], "2019": [] };
+  const s2Score = { "2021": 0, "2019": 0 };
+  for (const f of ["2021", "2019"] as const) {
+    const defs = f === "2021" ? FORMAT_2021.section2 : FORMAT_2019.section2;
+    for (const def of defs) {
+      const found = findS2(ctx, def);
+      s2[f].push({ def, found });
+      if (found.length > 0) s2Score[f] += Math.max(...found.map((x) => x.cols.size));
+    }
+  }
+  const breakdown = findBreakdown(ctx);
+  const meta = readMeta(ctx, opts);
+  const s3Main = best(ctx, "s3", s3) as S3Found | undefined;
+  const s4Main = best(ctx, "s4", s4);
+  const hasS2 = s2Score["2021"] > 0 || s2Score["2019"] > 0;
+  if (!s3Main && !s4Main && !hasS2 && !breakdown) return undefined;
+
+  const year = meta.year?.value;
+  const byYear = year !== undefined && year < 2021 ? "2019" : "2021";
+  const hasItems = !!s3Main && [...s3Main.rows.keys()].some((k) => k.startsWith("other."));
+  let format: FormatId;
+  if (s2Score["2019"] > s2Score["2021"]) format = "2019";
+  else if (s2Score["2021"] > s2Score["2019"]) format = "2021";
+  else if (s3Main)
+    format = hasItems ? "2021" : s3Main.single ? (year !== undefined && year >= 2021 ? "2021" : "2019") : byYear;
+  else if (s4Main) format = byYear;
+  else format = "free-form";
+  // Before 2019 there was no national format: a report of that year is free-form, even where it lays out
+  // its applications or reviews in tables like the later ones (those are still read, with the 2021 labels).
+  if (year !== undefined && year < 2019 && !hasS2) format = "free-form";
+  const tableFormat: "2021" | "2019" = format === "2019" ? "2019" : "2021";
+  const expectsTables = format !== "free-form";
+
+  const report: Report = { format, sheet, meta, section2: {}, texts: [], notFound: [], notes: ctx.notes };
+  const prior: Report = { format, sheet, meta: {}, section2: {}, texts: [], notFound: [], notes: [] };
+  let anchor: CellRef | undefined;
+  let points = 0;
+
+  if (expectsTables || s3Main || s4Main) {
+    // Section 二
+    let any = false;
+    for (const { def, found } of s2[tableFormat]) {
+      const f = best(ctx, def.id, found);
+      if (!f) continue;
+      any = true;
+      points += score(f);
+      anchor ??= ix.ref(f.anchor.row, f.anchor.col);
+      const t = buildTable(ctx, def, f);
+      noteMissing(ctx, t);
+      report.section2[def.id] = t;
+      if (f.priorCols) {
+        const p = priorColumnTable(ctx, def, f, t);
+        t.prior = p.cells;
+        prior.section2[def.id] = p;
+      }
+    }
+    if (!any && expectsTables)
+      ctx.notFound.push({
+        code: "missing-section",
+        cells: [],
+        params: { section: "二", label: "二、主动公开政府信息情况" },
+      });
+    else if (any) {
+      for (const { def } of s2[tableFormat]) {
+        if (!report.section2[def.id])
+          ctx.notFound.push({ code: "missing-table", cells: [], params: { table: def.id, label: def.title } });
+      }
+    }
+    // Section 三
+    if (s3Main) {
+      let def =
+        format === "2019"
+          ? FORMAT_2019.section3
+          : s3Main.single
+            ? FORMAT_2021.section3SingleOther!
+            : FORMAT_2021.section3;
+      if (format === "2019" && hasItems) {
+        def = FORMAT_2021.section3;
+        ctx.notes.push({
+          code: "format-mixed",
+          cells: [ix.ref(s3Main.anchor.row, s3Main.anchor.col)],
+          params: { table: "s3", format },
+        });
+      }
+      if (format === "2021" && s3Main.single) report.singleOtherRow = true;
+      const t = buildTable(ctx, def, s3Main);
+      noteMissing(ctx, t);
+      report.section3 = t;
+      points += score(s3Main) * 2;
+      anchor = ix.ref(s3Main.anchor.row, s3Main.anchor.col);
+      if (s3Main.priorRows) {
+        const p = priorRowTable(ctx, def, s3Main);
+        t.prior = p.cells;
+        prior.section3 = p;
+      }
+    } else if (expectsTables) {
+      ctx.notFound.push({
+        code: "missing-section",
+        cells: [],
+        params: { section: "三", label: "三、收到和处理政府信息公开申请情况" },
+      });
+    }
+    // Section 四
+    if (s4Main) {
+      const def = format === "2019" ? FORMAT_2019.section4 : FORMAT_2021.section4;
+      const t = buildTable(ctx, def, s4Main);
+      for (const key of t.missingCols) {
+        ctx.notFound.push({
+          code: "missing-col",
+          cells: [],
+          params: { table: "s4", col: key, label: colLabel4(def, key) },
+        });
+      }
+      report.section4 = t;
+      points += score(s4Main);
+      anchor ??= ix.ref(s4Main.anchor.row, s4Main.anchor.col);
+    } else if (expectsTables) {
+      ctx.notFound.push({
+        code: "missing-section",
+        cells: [],
+        params: { section: "四", label: "四、政府信息公开行政复议、行政诉讼情况" },
+      });
+    }
+  }
+  if (breakdown) {
+    report.proactive = breakdown;
+    points += breakdown.categories.length + breakdown.children.reduce((n, c) => n + c.categories.length, 0);
+    if (!anchor && breakdown.nameCell) anchor = breakdown.nameCell;
+    if (!anchor && breakdown.categories[0]?.nameCell) anchor = breakdown.categories[0].nameCell;
+  }
+  if (!meta.year) ctx.notFound.push({ code: "no-year", cells: [], params: { label: "报告年度" } });
+  if (ctx.textNumbers.length > 0) {
+    ctx.notes.push({
+      code: "text-number",
+      cells: ctx.textNumbers.slice(0, 200),
+      params: { count: ctx.textNumbers.length },
+    });
+  }
+  if (ctx.unsafe.length > 0) {
+    ctx.notes.push({ code: "unsafe-number", cells: ctx.unsafe.slice(0, 200), params: { count: ctx.unsafe.length } });
+  }
+  if (Object.keys(prior.section2).length > 0 || prior.section3) report.prior = prior;
+  if (meta.body) points += 1;
+  if (meta.year && meta.year.from !== "option") points += 1;
+
+  report.notFound = ctx.notFound;
+  const out: SheetRead = { report, score: points, ix, ctx };
+  if (anchor) out.anchor = anchor;
+  return out;
+}
+
+function colLabel4(def: TableDef, key: string): string {
+  const c = def.cols.find((x) => x.key === key);
+  return c ? [...(c.parents ?? []), c.label].join("/") : key;
+}
+
+/** Section 二 item1 last year: the 上年现行有效件数 column as the prior report's 现行有效件数. */
+function priorColumnTable(ctx: ReadCtx, def: TableDef, f: Found, current: TableData): TableData {
+  const cells: Record<string, Num> = {};
+  const t: TableData = {
+    def,
+    cells,
+    rowLabels: { ...current.rowLabels },
+    colLabels: {},
+    missingRows: [...current.missingRows],
+    missingCols: [],
+  };
+  for (const [colKey, pc] of f.priorCols ?? []) {
+    if (pc.match) {
+      t.colLabels[colKey] = pc.match;
+      ctx.used.add(cellId(pc.match.cell.row, pc.match.cell.col));
+    }
+    for (const [rowKey, r] of f.rows) cells[cellKey(rowKey, colKey)] = readFigure(ctx, r.row, pc.col);
+  }
+  t.missingCols = def.cols.filter((c) => !f.priorCols?.has(c.key)).map((c) => c.key);
+  return t;
+}
+
+/** Section 三 last year: the 上年报告“四、结转下年度继续办理” row as the prior report's carry-over row. */
+function priorRowTable(ctx: ReadCtx, def: TableDef, f: Found): TableData {
+  const cells: Record<string, Num> = {};
+  const t: TableData = { def, cells, rowLabels: {}, colLabels: {}, missingRows: [], missingCols: [] };
+  for (const [rowKey, pr] of f.priorRows ?? []) {
+    if (pr.match) {
+      t.rowLabels[rowKey] = pr.match;
+      ctx.used.add(cellId(pr.match.cell.row, pr.match.cell.col));
+    }
+    for (const [colKey, c] of f.cols) cells[cellKey(rowKey, colKey)] = readFigure(ctx, pr.row, c.col);
+  }
+  t.missingRows = def.rows.filter((r) => !f.priorRows?.has(r.key)).map((r) => r.key);
+  t.missingCols = def.cols.filter((c) => !f.cols.has(c.key)).map((c) => c.key);
+  return t;
+}

@@ -1,0 +1,95 @@
+import { strict as assert } from "node:assert";
+import { FORMAT_2019, FORMAT_2021, SECTION_HEADINGS } from "../model/format";
+import { readWorkbook } from "./index";
+import { deviations, maybeLabel, normLabel, toSimplified } from "./text";
+
+function devs(found: string, expected: string): string[] {
+  const f = normLabel(found);
+  const e = normLabel(expected);
+  assert.ok(f && e, `${found} / ${expected} normalise`);
+  const same = f.core === e.core || f.alias === e.core || f.core === e.alias || (!!f.alias && f.alias === e.alias);
+  assert.ok(same, `“${found}” should match “${expected}” (cores ${f.core} / ${e.core})`);
+  return deviations(f, e, f.core !== e.core);
+}
+
+describe("read/text: label normalisation", () => {
+  it("an exact label has no deviation", () => {
+    assert.deepEqual(devs("1.属于国家秘密", "1.属于国家秘密"), []);
+    assert.deepEqual(devs("（三）不予公开", "（三）不予公开"), []);
+    assert.deepEqual(devs("一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量"), []);
+  });
+
+  it("numbering 1、 vs 1. and a missing number", () => {
+    assert.deepEqual(devs("1、属于国家秘密", "1.属于国家秘密"), ["numbering"]);
+    assert.deepEqual(devs("属于国家秘密", "1.属于国家秘密"), ["numbering"]);
+    assert.deepEqual(devs("3.属于国家秘密", "1.属于国家秘密"), ["numbering"]);
+    assert.deepEqual(devs("一.本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量"), ["numbering"]);
+  });
+
+  it("bracket and punctuation width", () => {
+    assert.deepEqual(devs("(三)不予公开", "（三）不予公开"), ["brackets"]);
+    assert.deepEqual(devs("1．属于国家秘密", "1.属于国家秘密"), ["brackets"]);
+    assert.deepEqual(devs("本年收费金额(单位:万元)", "本年收费金额（单位：万元）"), ["brackets"]);
+    assert.deepEqual(devs('3.危及"三安全一稳定"', "3.危及“三安全一稳定”"), ["brackets"]);
+  });
+
+  it("spaces, line breaks and zero-width characters inside labels", () => {
+    assert.deepEqual(devs("商业 企业", "商业企业"), ["whitespace"]);
+    assert.deepEqual(devs("本年新\n制作数量", "本年新制作数量"), ["whitespace"]);
+    assert.deepEqual(devs("自\u200b然人", "自然人"), ["whitespace"]);
+    assert.deepEqual(devs("\u3000总计 ", "总计"), ["whitespace"]);
+  });
+
+  it("known typos and variants", () => {
+    assert.deepEqual(devs("2.其他法律行政止公开", "2.其他法律行政法规禁止公开"), ["typo"]);
+    assert.deepEqual(devs("四、结转下一年度继续办理", "四、结转下年度继续办理"), ["variant"]);
+    assert.deepEqual(devs("3.其它", "3.其他"), ["variant"]);
+    assert.deepEqual(devs("（二）部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), ["variant"]);
+    assert.deepEqual(devs("本年增减", "本年增/减"), ["variant"]);
+  });
+
+  it("Traditional characters", () => {
+    assert.equal(toSimplified("屬於國家秘密"), "属于国家秘密");
+    assert.deepEqual(devs("1.屬於國家秘密", "1.属于国家秘密"), ["traditional"]);
+    assert.deepEqual(devs("四、結轉下年度繼續辦理", "四、结转下年度继续办理"), ["traditional"]);
+    assert.deepEqual(devs("行政複議", "行政复议"), ["traditional"]);
+    assert.deepEqual(devs("行政復議", "行政复议"), ["traditional"]);
+    assert.deepEqual(devs("(五)不予處理", "（五）不予处理"), ["brackets", "traditional"]);
+  });
+
+  it("several deviations at once, in a fixed order", () => {
+    assert.deepEqual(devs("2、其他法律行政止公開", "2.其他法律行政法规禁止公开"), ["numbering", "traditional", "typo"]);
+  });
+
+  it("labels of different rows stay different", () => {
+    const cores = new Set<string>();
+    for (const r of FORMAT_2021.section3.rows) cores.add(normLabel(r.label)!.core);
+    assert.equal(cores.size, FORMAT_2021.section3.rows.length);
+  });
+
+  it("only short texts made of label characters are label candidates", () => {
+    assert.equal(maybeLabel("规章"), true);
+    assert.equal(maybeLabel("規章"), true);
+    assert.equal(maybeLabel("第1条记录：关于办理群众来信的情况说明"), false);
+    assert.equal(maybeLabel("abc 123"), false);
+    assert.equal(maybeLabel("行".repeat(301)), false);
+  });
+
+  it("every label of both formats is a label candidate and normalises to itself", () => {
+    readWorkbook({ sheets: [] }); // loads the readers, which register their vocabularies
+    const labels = new Set<string>(SECTION_HEADINGS);
+    for (const f of [FORMAT_2021, FORMAT_2019]) {
+      for (const t of [...f.section2, f.section3, f.section4]) {
+        labels.add(t.title);
+        for (const r of t.rows) if (r.label) labels.add(r.label);
+        for (const c of t.cols) labels.add(c.label);
+      }
+    }
+    for (const l of labels) {
+      assert.ok(maybeLabel(l), l);
+      const n = normLabel(l)!;
+      assert.deepEqual(deviations(n, n), [], l);
+      assert.deepEqual(n.flags, [], l);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { strict as assert } from "node:assert";
+import type { SheetGrid } from "../grid";
+import { cellNum, parseNumberText, parsePercent } from "./values";
+
+describe("read/values: cells to figures", () => {
+  it("reads numbers typed as text", () => {
+    assert.equal(parseNumberText("12"), 12);
+    assert.equal(parseNumberText(" 12 "), 12);
+    assert.equal(parseNumberText("1,234"), 1234);
+    assert.equal(parseNumberText("1,234,567.5"), 1234567.5);
+    assert.equal(parseNumberText("１２"), 12);
+    assert.equal(parseNumberText("12件"), 12);
+    assert.equal(parseNumberText("12条"), 12);
+    assert.equal(parseNumberText("7730.28万元"), 7730.28);
+    assert.equal(parseNumberText("-4"), -4);
+    assert.equal(parseNumberText("\u22124"), -4);
+  });
+
+  it("rejects text that is not a number", () => {
+    for (const s of ["", "无", "—", "12,34", "1.2.3", "12%", "abc", "１２个月", "1e5"])
+      assert.equal(parseNumberText(s), null, s);
+  });
+
+  const sheet: SheetGrid = {
+    name: "公开数据",
+    top: 2,
+    left: 1,
+    values: [[5, 0, null, "12", "无", { error: "#REF!" }, true, " ", Number.NaN, "1,234"]],
+    formulas: [[null, "=SUM(A1:A2)"]],
+  };
+
+  it("keeps blank (null) distinct from 0, with the absolute cell", () => {
+    assert.deepEqual(cellNum(sheet, 2, 1), { value: 5, cell: { sheet: "公开数据", row: 2, col: 1 } });
+    assert.deepEqual(cellNum(sheet, 2, 2), {
+      value: 0,
+      cell: { sheet: "公开数据", row: 2, col: 2 },
+      formula: "=SUM(A1:A2)",
+    });
+    assert.deepEqual(cellNum(sheet, 2, 3), { value: null, cell: { sheet: "公开数据", row: 2, col: 3 } });
+    assert.deepEqual(cellNum(sheet, 2, 8).value, null);
+    assert.equal(cellNum(sheet, 2, 8).issue, undefined);
+    assert.deepEqual(cellNum(sheet, 40, 40), { value: null, cell: { sheet: "公开数据", row: 40, col: 40 } });
+  });
+
+  it("marks text numbers, non-numbers, errors and booleans", () => {
+    assert.deepEqual(cellNum(sheet, 2, 4), {
+      value: 12,
+      cell: { sheet: "公开数据", row: 2, col: 4 },
+      text: "12",
+      issue: "text",
+    });
+    assert.deepEqual(cellNum(sheet, 2, 5), {
+      value: null,
+      cell: { sheet: "公开数据", row: 2, col: 5 },
+      text: "无",
+      issue: "not-a-number",
+    });
+    assert.deepEqual(cellNum(sheet, 2, 6), {
+      value: null,
+      cell: { sheet: "公开数据", row: 2, col: 6 },
+      text: "#REF!",
+      issue: "error-value",
+    });
+    assert.deepEqual(cellNum(sheet, 2, 7), {
+      value: null,
+      cell: { sheet: "公开数据", row: 2, col: 7 },
+      text: "TRUE",
+      issue: "boolean",
+    });
+    assert.equal(cellNum(sheet, 2, 9).issue, "not-a-number");
+    assert.equal(cellNum(sheet, 2, 10).value, 1234);
+  });
+
+  it("reads stated percentages as typed", () => {
+    assert.deepEqual(parsePercent("6%", "fraction"), { text: "6%", value: 6, decimals: 0 });
+    assert.deepEqual(parsePercent("86.92％", "fraction"), { text: "86.92％", value: 86.92, decimals: 2 });
+    assert.deepEqual(parsePercent("1.60%", "fraction"), { text: "1.60%", value: 1.6, decimals: 2 });
+    assert.deepEqual(parsePercent("占34%", "fraction"), { text: "占34%", value: 34, decimals: 0 });
+    assert.deepEqual(parsePercent(0.06, "fraction"), { text: "6%", value: 6, decimals: 0 });
+    assert.deepEqual(parsePercent(0.8692, "fraction"), { text: "86.92%", value: 86.92, decimals: 2 });
+    assert.deepEqual(parsePercent(53.5, "percent"), { text: "53.5%", value: 53.5, decimals: 1 });
+    assert.deepEqual(parsePercent("22", "percent"), { text: "22%", value: 22, decimals: 0 });
+    assert.equal(parsePercent("很多", "percent"), undefined);
+    assert.equal(parsePercent(null, "percent"), undefined);
+  });
+});

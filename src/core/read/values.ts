@@ -1,0 +1,117 @@
+/** Cell values -> Num and StatedPercent, keeping the cell, the text as typed and the formula. */
+import { formulaAt, isCellError, valueAt, type CellRef, type CellValue, type SheetGrid } from "../grid";
+import type { Num, StatedPercent } from "../model/report";
+import { stripSpaces } from "./text";
+
+const UNITS = /(件|条|個|个|项|項|次|家|人次|人|万元|萬元|元|笔|份|篇|期|场)$/;
+
+/** A number typed as text ("12", " 12 ", "1,234", "１２", "12件"), or null when the text is not a number. */
+export function parseNumberText(text: string): number | null {
+  let s = stripSpaces(text)
+    .normalize("NFKC")
+    .replace(/\u2212/g, "-");
+  if (s.length === 0 || s.length > 40) return null;
+  s = s.replace(UNITS, "");
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Whether a cell would read as a number (a number, or text that reads as one). */
+export function isNumeric(v: CellValue): boolean {
+  if (typeof v === "number") return Number.isFinite(v);
+  if (typeof v === "string") return parseNumberText(v) !== null;
+  return false;
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && stripSpaces(v) === "");
+}
+
+/** Read one cell as a figure. */
+export function cellNum(sheet: SheetGrid, row: number, col: number): Num {
+  const cell: CellRef = { sheet: sheet.name, row, col };
+  const v = valueAt(sheet, row, col);
+  const formula = formulaAt(sheet, row, col);
+  const out: Num = { value: null, cell };
+  if (formula) out.formula = formula;
+  if (v === null || v === undefined) return out;
+  if (typeof v === "number") {
+    if (Number.isFinite(v)) out.value = v;
+    else {
+      out.text = String(v);
+      out.issue = "not-a-number";
+    }
+    return out;
+  }
+  if (typeof v === "boolean") {
+    out.text = v ? "TRUE" : "FALSE";
+    out.issue = "boolean";
+    return out;
+  }
+  if (isCellError(v)) {
+    out.text = String(v.error);
+    out.issue = "error-value";
+    return out;
+  }
+  if (typeof v === "string") {
+    if (stripSpaces(v) === "") return out;
+    out.text = v;
+    const n = parseNumberText(v);
+    if (n === null) out.issue = "not-a-number";
+    else {
+      out.value = n;
+      out.issue = "text";
+    }
+    return out;
+  }
+  out.issue = "not-a-number";
+  return out;
+}
+
+/** Decimals of a number as it would print (up to 10), without binary noise. */
+function decimalsOf(v: number): number {
+  const s = String(Number(v.toPrecision(12)));
+  if (s.includes("e")) return 0;
+  const i = s.indexOf(".");
+  return i < 0 ? 0 : Math.min(10, s.length - i - 1);
+}
+
+/**
+ * A stated percentage: "6%", "占6%", "86.92％", a number in percent units (unit "percent": 6 = 6%),
+ * or a fraction as Excel stores a "0%"-formatted cell (unit "fraction": 0.06 = 6%).
+ */
+export function parsePercent(v: CellValue, unit: "percent" | "fraction", cell?: CellRef): StatedPercent | undefined {
+  let value: number;
+  let decimals: number;
+  let text: string;
+  if (typeof v === "string") {
+    const s = stripSpaces(v)
+      .normalize("NFKC")
+      .replace(/^(占比?|约|为)/, "")
+      .replace(/\u2212/g, "-");
+    const m = /^([+-]?\d+)(?:\.(\d+))?%$/.exec(s);
+    if (m) {
+      decimals = m[2]?.length ?? 0;
+      value = Number(m[2] ? `${m[1]}.${m[2]}` : m[1]);
+      text = v.trim();
+    } else {
+      const n = parseNumberText(s);
+      if (n === null) return undefined;
+      return parsePercent(n, unit, cell);
+    }
+  } else if (typeof v === "number" && Number.isFinite(v)) {
+    if (unit === "fraction") {
+      decimals = Math.max(0, decimalsOf(v) - 2);
+      value = Number((v * 100).toFixed(decimals));
+    } else {
+      decimals = decimalsOf(v);
+      value = v;
+    }
+    text = `${value.toFixed(decimals)}%`;
+  } else return undefined;
+  const out: StatedPercent = { text, value, decimals };
+  if (cell) out.cell = cell;
+  return out;
+}

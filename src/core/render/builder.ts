@@ -1,0 +1,124 @@
+/** A small helper to build a SheetPlan cell by cell (shared by the template and the report sheets). */
+import type { CellStyle, PlanCell, PlanRange, PlanValue, SheetPlan } from "./plan";
+
+export interface RC {
+  row: number;
+  col: number;
+}
+
+export class PlanBuilder {
+  private readonly cells = new Map<string, PlanCell>();
+  readonly merges: PlanRange[] = [];
+  readonly rowHeights: Record<number, number> = {};
+
+  constructor(
+    readonly name: string,
+    readonly styles: Record<string, CellStyle>,
+  ) {}
+
+  private key(row: number, col: number): string {
+    return `${row},${col}`;
+  }
+
+  /** A constant (strings stay strings). */
+  value(row: number, col: number, value: PlanValue, style?: string): void {
+    this.cells.set(this.key(row, col), clean({ row, col, value, style }));
+  }
+
+  formula(row: number, col: number, formula: string, style?: string): void {
+    if (!formula.startsWith("=")) throw new Error(`formula must start with "=": ${formula}`);
+    this.cells.set(this.key(row, col), clean({ row, col, formula, style }));
+  }
+
+  /** Style a cell without giving it content (borders of empty or merged cells). */
+  style(row: number, col: number, style: string): void {
+    const c = this.cells.get(this.key(row, col));
+    if (c) c.style = style;
+    else this.cells.set(this.key(row, col), { row, col, style });
+  }
+
+  /** Merge a range, writing the value at its top-left and the style on every cell (so borders show). */
+  merged(top: number, left: number, bottom: number, right: number, value: PlanValue, style?: string): void {
+    for (let r = top; r <= bottom; r++) {
+      for (let c = left; c <= right; c++) {
+        if (r === top && c === left) this.value(r, c, value, style);
+        else if (style) this.style(r, c, style);
+      }
+    }
+    if (bottom > top || right > left) this.merges.push({ top, left, bottom, right });
+  }
+
+  height(row: number, points: number): void {
+    this.rowHeights[row] = Math.max(this.rowHeights[row] ?? 0, points);
+  }
+
+  get(row: number, col: number): PlanCell | undefined {
+    return this.cells.get(this.key(row, col));
+  }
+
+  build(extra: Omit<SheetPlan, "name" | "cells" | "styles" | "merges">): SheetPlan {
+    const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    const rowHeights = Object.keys(this.rowHeights).length ? { ...this.rowHeights } : undefined;
+    return {
+      name: this.name,
+      cells,
+      styles: this.styles,
+      merges: [...this.merges],
+      ...(rowHeights ? { rowHeights } : {}),
+      ...extra,
+    };
+  }
+}
+
+function clean(c: PlanCell): PlanCell {
+  const out: PlanCell = { row: c.row, col: c.col };
+  if (c.formula !== undefined) out.formula = c.formula;
+  else if (c.value !== undefined) out.value = c.value;
+  if (c.style !== undefined) out.style = c.style;
+  return out;
+}
+
+/** Display width of a text in Excel character units (a CJK character counts 2). */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) <= 0xff ? 1 : 2;
+  return w;
+}
+
+/**
+ * Row height (points) that shows a wrapped text in a cell `width` character units wide:
+ * Excel does not grow rows of a file written by a library, so the plan sets them.
+ */
+export function wrappedHeight(text: string, width: number, fontSize: number): number {
+  const usable = Math.max(1, width * (11 / Math.max(fontSize, 1)) - 1);
+  let lines = 0;
+  for (const part of text.split("\n")) lines += Math.max(1, Math.ceil(textWidth(part) / usable));
+  return Math.ceil(lines * fontSize * 1.45 + 4);
+}
+
+/**
+ * Set row heights so that wrapped strings show in full: for each wrapped string cell, the height its
+ * text needs in its (merged) width, spread over the rows it spans. Keeps larger heights already set.
+ */
+export function fitRowHeights(plan: SheetPlan, defaultWidth = 8.43, defaultFontSize = 11): void {
+  const heights: Record<number, number> = { ...(plan.rowHeights ?? {}) };
+  const width = (c: number) => plan.columnWidths[c] ?? defaultWidth;
+  for (const cell of plan.cells) {
+    if (typeof cell.value !== "string" || !cell.value) continue;
+    const style = cell.style ? plan.styles[cell.style] : undefined;
+    if (!style?.wrap) continue;
+    const m = plan.merges.find((x) => x.top === cell.row && x.left === cell.col);
+    const right = m?.right ?? cell.col;
+    const bottom = m?.bottom ?? cell.row;
+    let w = 0;
+    for (let c = cell.col; c <= right; c++) w += width(c);
+    const need = wrappedHeight(cell.value, w, style.font?.size ?? defaultFontSize);
+    const rows = bottom - cell.row + 1;
+    let have = 0;
+    for (let r = cell.row; r <= bottom; r++) have += heights[r] ?? 15;
+    if (have >= need) continue;
+    const per = Math.ceil(need / rows);
+    for (let r = cell.row; r <= bottom; r++) heights[r] = Math.max(heights[r] ?? 15, per);
+  }
+  if (Object.keys(heights).length) plan.rowHeights = heights;
+}

@@ -1,0 +1,280 @@
+import { strict as assert } from "node:assert";
+import { a1, cellAddress, parseA1, type SheetGrid } from "../grid";
+import { cellKey, FORMAT_2021, S3_HEADER_NOTE } from "../model/format";
+import type { Report } from "../model/report";
+import type { Paragraph } from "../narrative";
+import { shareFormula, shareSet } from "../shares";
+import type { PlanCell, SheetPlan, WorkbookPlan } from "./plan";
+import {
+  detectEditedCells,
+  hashText,
+  LARGEST_REMAINDER_NOTE,
+  planToGrid,
+  readGenerationRecord,
+  renderReport,
+  RECORD_SHEET,
+  TABLE_NAMES,
+  templateCells,
+  templateForReport,
+} from "./index";
+import { breakdown, report2019, report2021, seedLikeReport } from "./samples.testutil";
+
+const PARAS: Paragraph[] = [
+  { id: "title", kind: "title", text: "2021年政府信息公开工作年度报告" },
+  { id: "h1", kind: "heading", text: "一、总体情况" },
+  { id: "formula-like", kind: "body", text: "=SUM(A1:A2) 不是公式" },
+  { id: "plus", kind: "body", text: "+86 0825-2311357" },
+  { id: "at", kind: "note", text: "@注" },
+];
+
+function at(plan: SheetPlan, row: number, col: number): PlanCell | undefined {
+  return plan.cells.find((c) => c.row === row && c.col === col);
+}
+function find(plan: SheetPlan, value: string): PlanCell {
+  const c = plan.cells.find((x) => x.value === value);
+  assert.ok(c, `"${value}" printed`);
+  return c;
+}
+function sheet(wp: WorkbookPlan, name: string): SheetPlan {
+  const s = wp.sheets.find((x) => x.name === name);
+  assert.ok(s, name);
+  return s;
+}
+
+function bound(source: Report) {
+  const { plan: counts, report } = templateForReport(source);
+  return { counts, report, cells: templateCells(counts), wp: renderReport(report, {}, PARAS) };
+}
+
+describe("render/report: 报告表格 and 报告正文", () => {
+  const { counts, report, wp } = bound(report2021());
+  const tables = sheet(wp, "报告表格");
+
+  it("refers every figure formula to an input cell of the counts sheet holding that figure", () => {
+    const countsGrid = planToGrid(counts);
+    const refs = tables.cells.filter((c) => c.formula && /公开数据!/.test(c.formula));
+    assert.equal(refs.length, 10 + 24 * 6 + 12, "every figure of 二, 三 (not （七）总计 or the 总计 column) and 四");
+    const byAddress = new Map<string, number | null>();
+    for (const t of [...Object.values(report.section2), report.section3!, report.section4!])
+      for (const n of Object.values(t.cells)) byAddress.set(cellAddress(n.cell!), n.value);
+    for (const c of refs) {
+      const m = /^=公开数据!([A-Z]+[0-9]+)$/.exec(c.formula!);
+      assert.ok(m, c.formula);
+      const p = parseA1(m[1]!)!;
+      const target = counts.cells.find((x) => x.row === p.row && x.col === p.col);
+      assert.ok(target && counts.styles[target.style!]?.input, `${c.formula} points at an input cell`);
+      assert.ok(byAddress.has(`公开数据!${m[1]}`), `${c.formula} is a bound figure`);
+      assert.equal(countsGrid.values[p.row]![p.col], byAddress.get(`公开数据!${m[1]}`));
+    }
+  });
+
+  it("prints section 三 with verbatim labels, the merged 3x3 note and live totals", () => {
+    const note = find(tables, S3_HEADER_NOTE);
+    assert.ok(
+      tables.merges.some((m) => m.top === note.row && m.left === 0 && m.bottom === note.row + 2 && m.right === 2),
+    );
+    const first = note.row + 3;
+    const def = FORMAT_2021.section3;
+    const rowOf = (key: string) => first + def.rows.findIndex((r) => r.key === key);
+    def.rows.forEach((r, i) => {
+      const rowTexts = tables.cells.filter((c) => c.row === first + i && c.col <= 2).map((c) => c.value);
+      assert.ok(rowTexts.includes(r.label), `row ${r.key}: ${r.label}`);
+      // 总计 column: SUM of the six applicant columns of the same row.
+      assert.equal(at(tables, first + i, 9)?.formula, `=SUM(D${first + i + 1}:I${first + i + 1})`);
+    });
+    const outcomeRows = def.rows.filter((r) => r.outcome).map((r) => rowOf(r.key));
+    for (let col = 3; col < 9; col++) {
+      assert.equal(
+        at(tables, rowOf("handled"), col)?.formula,
+        `=SUM(${a1(Math.min(...outcomeRows), col)}:${a1(Math.max(...outcomeRows), col)})`,
+      );
+    }
+    assert.equal(Math.max(...outcomeRows) - Math.min(...outcomeRows) + 1, 21);
+    // Figure cells refer to the cells of their own row/column key.
+    const carried = report.section3!.cells[cellKey("carried", "legal")]!.cell!;
+    assert.equal(at(tables, rowOf("carried"), 7)?.formula, `=${cellAddress(carried)}`);
+  });
+
+  it("prints section 四 with three header rows and 总计 as the SUM of its four", () => {
+    const top = find(tables, "行政复议");
+    assert.equal(top.col, 3);
+    const row = top.row + 3;
+    for (let g = 0; g < 3; g++) {
+      const col = 3 + g * 5 + 4;
+      assert.equal(at(tables, row, col)?.formula, `=SUM(${a1(row, col - 4)}:${a1(row, col - 1)})`);
+      assert.equal(at(tables, top.row + 2, col)?.value ?? at(tables, top.row + 1, col)?.value, "总计");
+    }
+    assert.ok(tables.merges.some((m) => m.top === top.row && m.left === 3 && m.right === 7));
+    assert.ok(tables.merges.some((m) => m.top === top.row && m.left === 8 && m.right === 17));
+  });
+
+  it("shares the outcome groups of （七）总计 with the exact rounding formula", () => {
+    const title = find(tables, "依申请公开办理结果分类情况");
+    const header = title.row + 1;
+    const totalRow = header + 7;
+    assert.equal(at(tables, totalRow, 0)?.value, "（七）总计");
+    for (let i = 1; i <= 6; i++) {
+      const r = header + i;
+      assert.match(at(tables, r, 3)!.formula!, /^=SUM\(J\d+:J\d+\)$/);
+      assert.equal(at(tables, r, 4)?.formula, shareFormula(a1(r, 3), a1(totalRow, 3), 2, "half-up"));
+      assert.equal(tables.styles[at(tables, r, 4)!.style!]?.numberFormat, "0.00%");
+    }
+    assert.equal(at(tables, header + 1, 0)?.value, "（一）予以公开");
+    // （三）不予公开 sums exactly its 8 items.
+    const m = /^=SUM\(J(\d+):J(\d+)\)$/.exec(at(tables, header + 3, 3)!.formula!)!;
+    assert.equal(Number(m[2]) - Number(m[1]) + 1, 8);
+  });
+
+  it("honours decimals and the tie rule in share formulas", () => {
+    const wp3 = renderReport(
+      seedLikeReport(),
+      { rounding: { decimals: 3, rounding: "half-even", largestRemainder: false } },
+      PARAS,
+    );
+    const t = sheet(wp3, "报告表格");
+    const shares = t.cells.filter((c) => c.formula?.startsWith("=IF("));
+    assert.ok(shares.length >= 9);
+    for (const c of shares) {
+      assert.match(c.formula!, /\*100000,/);
+      assert.match(c.formula!, /MOD\(QUOTIENT/, "half-even looks at the parity of the quotient");
+      assert.equal(t.styles[c.style!]?.numberFormat, "0.000%");
+    }
+  });
+
+  it("writes largest-remainder shares as values with the visible note", () => {
+    const src = seedLikeReport();
+    const wpL = renderReport(src, { rounding: { decimals: 0, rounding: "half-up", largestRemainder: true } }, PARAS);
+    const t = sheet(wpL, "报告表格");
+    const title = find(t, "主动公开政府信息分类情况");
+    const counts = src.proactive!.categories.map((c) => c.count.value!);
+    const set = shareSet(counts, { decimals: 0, rounding: "half-up", largestRemainder: true });
+    counts.forEach((_, i) => {
+      const c = at(t, title.row + 2 + i, 4)!;
+      assert.equal(c.formula, undefined);
+      assert.equal(c.value, set.units[i]! / 100);
+    });
+    assert.equal(set.sumUnits, 100);
+    assert.ok(t.cells.some((c) => c.value === LARGEST_REMAINDER_NOTE));
+    // Not in the default mode.
+    assert.ok(!tables.cells.some((c) => c.value === LARGEST_REMAINDER_NOTE));
+  });
+
+  it("uses the 公文 look: borders, 仿宋, sizes, number format 0, no fills", () => {
+    for (const c of tables.cells) {
+      const st = tables.styles[c.style!]!;
+      assert.ok(st, `cell ${a1(c.row, c.col)} styled`);
+      assert.equal(st.fill, undefined);
+      assert.equal(st.font?.name, "仿宋");
+      if (c.formula && /公开数据!|SUM/.test(c.formula)) {
+        assert.ok(st.border);
+        assert.ok(st.numberFormat === "0" || st.numberFormat === "General");
+      }
+    }
+    assert.equal(tables.styles["title"]!.font!.size, 12);
+    assert.equal(tables.styles["title"]!.font!.bold, true);
+    assert.equal(tables.styles["num"]!.font!.size, 10.5);
+    assert.equal(tables.print?.paper, "A4");
+    assert.equal(tables.print?.orientation, "landscape");
+    const custom = renderReport(report, { fonts: { name: "宋体", titleSize: 14, bodySize: 12 } }, PARAS);
+    assert.equal(sheet(custom, "报告表格").styles["num"]!.font!.name, "宋体");
+  });
+
+  it("names each table with a valid Excel name covering its cells", () => {
+    const names = wp.names.map((n) => n.name);
+    for (const k of ["s3", "s4", "outcomes"] as const) assert.ok(names.includes(TABLE_NAMES[k]), k);
+    assert.ok(names.includes("表_二_第一项"));
+    for (const n of wp.names) {
+      assert.match(n.name, /^[\p{L}_][\p{L}\p{N}_.]*$/u);
+      assert.ok(!/^[A-Za-z]{1,3}\d+$/.test(n.name));
+      assert.equal(n.sheet, "报告表格");
+      assert.ok(n.title.length > 0);
+      const inside = tables.cells.filter(
+        (c) => c.row >= n.range.top && c.row <= n.range.bottom && c.col >= n.range.left && c.col <= n.range.right,
+      );
+      assert.ok(
+        inside.every((c) => tables.styles[c.style!]?.border),
+        `${n.name}: every cell bordered`,
+      );
+    }
+    const s3 = wp.names.find((n) => n.name === TABLE_NAMES.s3)!;
+    assert.equal(s3.range.bottom - s3.range.top + 1, 3 + 25);
+  });
+
+  it("renders the 2019 format's tables and a figure without a cell as its value", () => {
+    const src = report2019();
+    src.section2["s2.item1"]!.cells[cellKey("rules", "totalPublic")] = { value: 3 };
+    const wp19 = renderReport(src, {}, PARAS);
+    const t = sheet(wp19, "报告表格");
+    find(t, "本年新制作数量");
+    find(t, "政府集中采购");
+    const other = find(t, "（六）其他处理");
+    assert.ok(
+      t.merges.some((m) => m.top === other.row && m.left === 1 && m.right === 2),
+      "（六） one row",
+    );
+    const rules = find(t, "规章");
+    assert.equal(at(t, rules.row, 5)?.value, 3);
+  });
+
+  it("writes the narrative as strings, one paragraph a row, and records their hashes", () => {
+    const text = sheet(wp, "报告正文");
+    PARAS.forEach((p, i) => {
+      const c = at(text, i, 0)!;
+      assert.equal(c.value, p.text);
+      assert.equal(c.formula, undefined);
+    });
+    assert.equal(text.styles[at(text, 1, 0)!.style!]!.font!.bold, true);
+    assert.ok(text.columnWidths[0]! >= 60);
+    const rec = sheet(wp, RECORD_SHEET);
+    assert.equal(rec.hidden, true);
+    const record = readGenerationRecord(planToGrid(rec))!;
+    assert.equal(record.entries.length, PARAS.length);
+    assert.equal(record.entries[2]!.hash, hashText(PARAS[2]!.text));
+    assert.equal(record.entries[2]!.cell.sheet, "报告正文");
+  });
+
+  it("detectEditedCells finds exactly the paragraphs the user changed", () => {
+    const record = readGenerationRecord(planToGrid(sheet(wp, RECORD_SHEET)))!;
+    const grid: SheetGrid = planToGrid(sheet(wp, "报告正文"));
+    assert.deepEqual(detectEditedCells(record, grid), []);
+    grid.values[3]![0] = "+86 0825-2311358";
+    grid.values[1]![0] = null;
+    const edited = detectEditedCells(record, { sheets: [grid] });
+    assert.deepEqual(
+      edited.map((e) => [e.address, e.id]),
+      [
+        ["报告正文!A2", "h1"],
+        ["报告正文!A4", "plus"],
+      ],
+    );
+    assert.equal(detectEditedCells(record, { sheets: [] }).length, PARAS.length);
+    assert.notEqual(hashText("a"), hashText("b"));
+  });
+
+  it("adds a table for the proactive categories and their sub-breakdown", () => {
+    const src = seedLikeReport();
+    const t = sheet(renderReport(src, {}, PARAS), "报告表格");
+    const title = find(t, "主动公开政府信息分类情况");
+    src.proactive!.categories.forEach((c, i) => assert.equal(at(t, title.row + 2 + i, 0)?.value, c.name));
+    const total = title.row + 2 + 8;
+    assert.equal(at(t, total, 0)?.value, "合计");
+    assert.equal(at(t, total, 3)?.formula, `=SUM(D${title.row + 3}:D${total})`);
+    find(t, "重点领域信息分类情况");
+    // Free-form reports have no 二/三/四 tables.
+    assert.ok(!t.cells.some((c) => c.value === S3_HEADER_NOTE));
+    // A category with no cell gets its value.
+    const r = renderReport(
+      {
+        ...src,
+        proactive: breakdown("x", [
+          ["甲", 5],
+          ["乙", 3],
+        ]),
+      },
+      {},
+      PARAS,
+    );
+    const t2 = sheet(r, "报告表格");
+    assert.equal(at(t2, find(t2, "甲").row, 3)?.value, 5);
+  });
+});

@@ -1,0 +1,416 @@
+/**
+ * The command line on real .xlsx files written from the template plan: exit codes, output, --json,
+ * directories, unreadable files, template, generate (never touching the input), --prior, --lang en, demo.
+ */
+import { strict as assert } from "node:assert";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { readWorkbook } from "../../src/core/read";
+import { readXlsx } from "../../src/cli/xlsx";
+import { cellKey, cleanReport, cli, cliProcess, PLANTED_KEY, ROOT, sha256, writeReport } from "./helpers";
+import { exampleReport } from "../../scripts/make-examples";
+import type { JsonFile } from "../../src/cli/output";
+
+const NO_STACK = /\n\s+at .+:\d+:\d+/;
+
+function parseJson(out: string): { files: JsonFile[] } {
+  const doc = JSON.parse(out) as { files: JsonFile[] };
+  assert.deepEqual(Object.keys(doc), ["files"]);
+  return doc;
+}
+
+describe("cli: disclosure-report", function () {
+  let dir: string;
+  let clean: string;
+  let bad: string;
+  let badAddress: string;
+
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "dr-cli-"));
+    clean = path.join(dir, "clean.xlsx");
+    bad = path.join(dir, "bad.xlsx");
+    await writeReport(clean, cleanReport());
+    const w = await writeReport(bad, exampleReport());
+    badAddress = w.address("s4", PLANTED_KEY);
+  });
+  after(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  describe("check", () => {
+    it("exits 0 on a consistent workbook and prints the header line in Chinese", async () => {
+      const r = await cli(["check", clean]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.match(r.out, /^文件：.*clean\.xlsx {2}工作表：公开数据 {2}年度：2021 {2}格式：2021年格式/);
+      assert.match(r.out, /结论：0 个错误/);
+      assert.equal(r.err, "");
+    });
+
+    it("exits 1 on the planted error and names its cell with expected/actual", async () => {
+      const r = await cli(["check", bad]);
+      assert.equal(r.code, 1, r.out);
+      assert.match(r.out, /错误（1）/);
+      assert.ok(r.out.includes(badAddress), `output names ${badAddress}:\n${r.out}`);
+      assert.match(r.out, /应为 5，实为 6/);
+    });
+
+    it("--json prints only the documented document", async () => {
+      const r = await cli(["check", bad, "--json"]);
+      assert.equal(r.code, 1);
+      const doc = parseJson(r.out);
+      assert.equal(doc.files.length, 1);
+      const f = doc.files[0]!;
+      assert.deepEqual(Object.keys(f).sort(), ["file", "findings", "format", "sheet", "year"]);
+      assert.equal(f.file, bad);
+      assert.equal(f.sheet, "公开数据");
+      assert.equal(f.year, 2021);
+      assert.equal(f.format, "2021");
+      const errors = f.findings.filter((x) => x.severity === "error");
+      assert.equal(errors.length, 1);
+      const e = errors[0]!;
+      for (const k of ["rule", "severity", "cells", "message"]) assert.ok(k in e, k);
+      assert.ok(e.cells.includes(badAddress));
+      assert.equal(String(e.expected), "5");
+      assert.equal(String(e.actual), "6");
+      for (const x of f.findings) {
+        assert.deepEqual(
+          Object.keys(x).filter((k) => !["rule", "severity", "cells", "message", "expected", "actual"].includes(k)),
+          [],
+        );
+      }
+    });
+
+    it("checks every .xlsx of a directory in sorted order, with one summary line per file and a total", async () => {
+      const d = path.join(dir, "batch");
+      await fs.mkdir(d);
+      await fs.copyFile(clean, path.join(d, "b-clean.xlsx"));
+      await fs.copyFile(bad, path.join(d, "a-bad.xlsx"));
+      await fs.writeFile(path.join(d, "notes.txt"), "not a workbook");
+      await fs.writeFile(path.join(d, "~$a-bad.xlsx"), "lock file");
+      const json = parseJson((await cli(["check", d, "--json"])).out);
+      assert.deepEqual(
+        json.files.map((f) => path.basename(f.file)),
+        ["a-bad.xlsx", "b-clean.xlsx"],
+      );
+      const r = await cli(["check", d]);
+      assert.equal(r.code, 1);
+      const summary = r.out.slice(r.out.indexOf("汇总："));
+      assert.match(summary, /✗ .*a-bad\.xlsx {2}1 个错误/);
+      assert.match(summary, /✓ .*b-clean\.xlsx {2}0 个错误/);
+      assert.match(summary, /共 2 个文件：1 个有错误，0 个无法核对；合计 1 个错误/);
+    });
+
+    it("exits 2 for unreadable files, names each with its reason, and still checks the others", async () => {
+      const corrupt = path.join(dir, "corrupt.xlsx");
+      await fs.writeFile(corrupt, Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(100, 1)]));
+      const csv = path.join(dir, "data.csv.xlsx");
+      await fs.writeFile(csv, "类别,本年条数\n政府文件,72\n");
+      const missing = path.join(dir, "missing.xlsx");
+      const emptyDir = path.join(dir, "empty-dir");
+      await fs.mkdir(emptyDir);
+      const noTable = path.join(dir, "no-table.xlsx");
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet("Sheet1").getCell("A1").value = "会议纪要";
+      await wb.xlsx.writeFile(noTable);
+
+      const r = await cli(["check", corrupt, clean, csv, missing, emptyDir, noTable, "--json"]);
+      assert.equal(r.code, 2);
+      const files = parseJson(r.out).files;
+      assert.deepEqual(
+        files.map((f) => f.error?.code ?? "ok"),
+        ["corrupt", "ok", "text-format", "not-found", "no-xlsx-in-directory", files[5]!.error?.code ?? "missing"],
+      );
+      assert.ok(files[5]!.error, "a workbook without any disclosure table is an error");
+      assert.equal(files[1]!.findings.filter((f) => f.severity === "error").length, 0);
+      for (const f of files.filter((x) => x.error)) assert.ok(f.error!.message.length > 0);
+
+      const human = await cli(["check", corrupt, clean, missing]);
+      assert.equal(human.code, 2);
+      assert.ok(human.out.includes(`✗ ${corrupt}：无法核对`));
+      assert.ok(human.out.includes(`✗ ${missing}：无法核对 —— 文件不存在`));
+      assert.match(human.out, /共 3 个文件：0 个有错误，2 个无法核对/);
+      assert.doesNotMatch(human.out + human.err, NO_STACK);
+    });
+
+    it("draws a progress bar on stderr only when stderr is a terminal", async () => {
+      const quiet = await cli(["check", clean, bad], false);
+      assert.equal(quiet.err, "");
+      const tty = await cli(["check", clean, bad], true);
+      assert.match(tty.err, /\[#+-*\] 1\/2/);
+      assert.doesNotMatch(tty.out, /\[#/);
+    });
+
+    it("--lang en prints English", async () => {
+      const r = await cli(["check", bad, "--lang", "en"]);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /^File: .*Sheet: 公开数据 {2}Year: 2021 {2}Format: 2021 format/);
+      assert.match(r.out, /Errors \(1\)/);
+      assert.match(r.out, /expected 5, actual 6/);
+      assert.doesNotMatch(r.out, /结论|错误/);
+      const j = parseJson((await cli(["check", missingPath(dir), "--json", "--lang=en"])).out);
+      assert.equal(j.files[0]!.error!.message, "file not found");
+    });
+
+    it("--prior compares this year's carried-over figures with last year's report", async () => {
+      const now = cleanReport();
+      delete now.section3!.prior; // no last-year row in the sheet: only --prior can tell
+      const thisYear = path.join(dir, "2021.xlsx");
+      await writeReport(thisYear, now);
+      const last = exampleReport();
+      last.meta.year = { value: 2020, from: "metadata" };
+      last.section4!.cells[PLANTED_KEY]!.value = 5;
+      delete last.section3!.prior;
+      // Last year carried 5 natural-person and 1 company application over; this year says 4 and 1.
+      const carryNext: Record<string, number> = { natural: 5, commercial: 1, total: 6 };
+      for (const c of last.section3!.def.cols) {
+        last.section3!.cells[cellKey("carryNext", c.key)]!.value = carryNext[c.key] ?? 0;
+      }
+      const lastFile = path.join(dir, "2020.xlsx");
+      await writeReport(lastFile, last);
+
+      const carryOf = (f: JsonFile) =>
+        f.findings.filter((x) => x.rule === "carry-over").map((x) => `${String(x.expected)}->${String(x.actual)}`);
+      const without = parseJson((await cli(["check", thisYear, "--json"])).out).files[0]!;
+      assert.ok(!JSON.stringify(without).includes("2020.xlsx"));
+      const r = await cli(["check", thisYear, "--prior", lastFile, "--json"]);
+      assert.equal(r.code, 0, r.err);
+      const withPrior = parseJson(r.out).files[0]!;
+      assert.deepEqual(carryOf(withPrior), ["5->4", "6->5"], JSON.stringify(withPrior.findings, null, 1));
+      for (const f of withPrior.findings.filter((x) => x.rule === "carry-over")) {
+        assert.ok(
+          f.cells.some((c) => c.startsWith("'[2020.xlsx]公开数据'!")),
+          `last year's cell is named with its file: ${f.cells.join(" ")}`,
+        );
+      }
+
+      const unreadablePrior = await cli(["check", thisYear, "--prior", missingPath(dir)]);
+      assert.equal(unreadablePrior.code, 2);
+      assert.match(unreadablePrior.err, /上年报告 .*missing-\d+\.xlsx 无法读取/);
+      assert.match(unreadablePrior.out, /文件：/, "this year's file is still checked");
+    });
+
+    it("--sheet names a sheet that does not exist: exit 2 with the reader's reason", async () => {
+      const r = await cli(["check", clean, "--sheet", "没有这个表", "--json"]);
+      assert.equal(r.code, 2);
+      assert.ok(parseJson(r.out).files[0]!.error);
+    });
+
+    it("rejects bad options with exit 2 and a pointer to --help", async () => {
+      for (const args of [
+        ["check", clean, "--decimals", "9"],
+        ["check", clean, "--rounding", "banker"],
+        ["check", clean, "--lang", "fr"],
+        ["check", clean, "--bogus"],
+        ["check"],
+        ["frobnicate"],
+      ]) {
+        const r = await cli(args);
+        assert.equal(r.code, 2, args.join(" "));
+        assert.match(r.err, /--help/);
+        assert.equal(r.out, "");
+      }
+      const help = await cli(["--help"]);
+      assert.equal(help.code, 0);
+      assert.match(help.out, /用法 Usage/);
+      assert.match(help.out, /check FILE\|DIR/);
+    });
+
+    it("the decimals and rounding options reach the checks", async () => {
+      // A 1/160 share is 0.625%: 0.63% half-up, 0.62% half-even at 2 decimals.
+      const r = exampleReport();
+      r.section4!.cells[PLANTED_KEY]!.value = 5;
+      r.proactive = {
+        name: "主动公开政府信息",
+        total: { value: 160 },
+        categories: [
+          { name: "政府文件", count: { value: 1 }, share: { text: "0.63%", value: 0.63, decimals: 2 } },
+          { name: "其他信息", count: { value: 159 }, share: { text: "99.38%", value: 99.38, decimals: 2 } },
+        ],
+        partition: true,
+        children: [],
+      };
+      const f = path.join(dir, "tie.xlsx");
+      await writeReport(f, r);
+      const rules = async (...extra: string[]) =>
+        parseJson((await cli(["check", f, "--json", ...extra])).out)
+          .files[0]!.findings.filter((x) => x.rule === "stated-share")
+          .map((x) => String(x.expected));
+      assert.deepEqual(await rules(), []);
+      // Half-even: 0.625 -> 0.62 and 99.375 -> 99.38, so only the first stated share is off.
+      assert.deepEqual(await rules("--rounding", "half-even"), ["0.62%"]);
+    });
+  });
+
+  describe("template", () => {
+    it("writes a workbook that the reader recognises, and refuses to overwrite without --force", async () => {
+      const out = path.join(dir, "template.xlsx");
+      const r = await cli(["template", "-o", out, "--year", "2024", "--unit", "某某县人民政府办公室"]);
+      assert.equal(r.code, 0, r.err);
+      const read = readWorkbook(await readXlsx(out));
+      assert.ok(read.ok, JSON.stringify(!read.ok && read.error));
+      assert.equal(read.report.format, "2021");
+      assert.equal(read.report.meta.year?.value, 2024);
+      assert.equal(read.report.meta.body?.text, "某某县人民政府办公室");
+      assert.ok(read.report.section3 && read.report.section4);
+      assert.notEqual((await cli(["check", out])).code, 2);
+
+      const before = await sha256(out);
+      const again = await cli(["template", "-o", out]);
+      assert.equal(again.code, 2);
+      assert.match(again.err, /已存在.*--force/);
+      assert.equal(await sha256(out), before);
+      const forced = await cli(["template", "-o", out, "--year", "2023", "--force"]);
+      assert.equal(forced.code, 0);
+      const reread = readWorkbook(await readXlsx(out));
+      assert.ok(reread.ok && reread.report.meta.year?.value === 2023);
+    });
+
+    it("says so when the output directory does not exist", async () => {
+      const r = await cli(["template", "-o", path.join(dir, "no", "such", "t.xlsx")]);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /输出目录 .* 不存在/);
+    });
+  });
+
+  describe("generate", () => {
+    it("writes OUT with the report sheets, never touches FILE, and refuses to overwrite OUT", async () => {
+      const input = path.join(dir, "gen-in.xlsx");
+      await fs.copyFile(bad, input);
+      const hash = await sha256(input);
+      const out = path.join(dir, "gen-out.xlsx");
+      const r = await cli(["generate", input, "-o", out]);
+      assert.equal(r.code, 1, "the planted error is reported");
+      assert.match(r.out, /错误（1）/);
+      assert.match(r.out, /已生成 .*gen-out\.xlsx.*原文件未改动/);
+      assert.equal(await sha256(input), hash, "input unchanged");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const names = wb.worksheets.map((w) => w.name);
+      assert.ok(names.includes("公开数据"), names.join());
+      assert.ok(names.includes("报告表格") && names.includes("报告正文"), names.join());
+      // No temporary files are left behind.
+      assert.deepEqual(
+        (await fs.readdir(dir)).filter((n) => n.endsWith(".tmp")),
+        [],
+      );
+
+      const outHash = await sha256(out);
+      const refused = await cli(["generate", input, "-o", out]);
+      assert.equal(refused.code, 2);
+      assert.match(refused.err, /已存在/);
+      assert.equal(await sha256(out), outHash);
+      assert.equal(await sha256(input), hash);
+      const forced = await cli(["generate", input, "-o", out, "--force", "--decimals", "1", "--largest-remainder"]);
+      assert.equal(forced.code, 1);
+      assert.equal(await sha256(input), hash);
+
+      const same = await cli(["generate", input, "-o", input]);
+      assert.equal(same.code, 2);
+      assert.match(same.err, /--in-place/);
+      assert.equal(await sha256(input), hash);
+    });
+
+    it("--in-place rewrites FILE (atomically) and keeps it readable", async () => {
+      const input = path.join(dir, "inplace.xlsx");
+      await fs.copyFile(clean, input);
+      const hash = await sha256(input);
+      const r = await cli(["generate", input, "--in-place"]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.notEqual(await sha256(input), hash);
+      const grid = await readXlsx(input);
+      assert.ok(grid.sheets.some((s) => s.name === "报告表格"));
+      const again = await cli(["check", input]);
+      assert.equal(again.code, 0, again.out);
+    });
+
+    it("exits 2 without writing when FILE is unreadable", async () => {
+      const out = path.join(dir, "never.xlsx");
+      const r = await cli(["generate", path.join(dir, "missing.xlsx"), "-o", out]);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /文件不存在/);
+      await assert.rejects(fs.access(out));
+    });
+  });
+
+  describe("as a process", () => {
+    it("returns exit codes 0, 1 and 2 and keeps stdout pure JSON with --json", async () => {
+      const ok = await cliProcess(["check", clean]);
+      assert.equal(ok.code, 0, ok.err);
+      const one = await cliProcess(["check", bad, "--json"]);
+      assert.equal(one.code, 1, one.err);
+      assert.equal(parseJson(one.out).files.length, 1);
+      assert.equal(one.err, "");
+      const two = await cliProcess(["check", path.join(dir, "missing.xlsx")]);
+      assert.equal(two.code, 2);
+      assert.doesNotMatch(two.out + two.err, NO_STACK);
+    });
+
+    it("bin/disclosure-report.js runs", async function () {
+      const { spawnSync } = await import("node:child_process");
+      const r = spawnSync(process.execPath, [path.resolve(__dirname, "../../bin/disclosure-report.js"), "--help"], {
+        encoding: "utf8",
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /disclosure-report/);
+    });
+  });
+
+  describe("examples/", () => {
+    it("example-2021.xlsx has exactly one error: the planted 行政复议 总计", async () => {
+      const r = await cli(["check", path.join(ROOT, "examples", "example-2021.xlsx"), "--json"]);
+      assert.equal(r.code, 1);
+      const f = parseJson(r.out).files[0]!;
+      assert.deepEqual(
+        f.findings.filter((x) => x.severity === "error").map((x) => [x.rule, String(x.expected), String(x.actual)]),
+        [["s4-group-sum", "5", "6"]],
+      );
+      const grid = await readXlsx(path.join(ROOT, "examples", "example-2021.xlsx"));
+      assert.ok(JSON.stringify(grid.sheets[0]!.values).includes("示例数据，均为虚构"), "labelled as invented");
+    });
+  });
+
+  describe("demo", () => {
+    it("builds the 2018 example from the real report text, checks it and writes the generated report", async () => {
+      const d = path.join(dir, "demo");
+      const r = await cli(["demo", "-o", d]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.match(r.out, /遂宁经济技术开发区管委会/);
+      // The report's real mistakes: whole-percent shares summing to 99%, non-zero counts printed as 占0%.
+      assert.match(r.out, /实为 99%.*\[shares-sum\]/);
+      const zero = r.out.split("\n").filter((l) => l.includes("占比却写为0%"));
+      assert.equal(zero.length, 2, r.out);
+      assert.ok(zero[0]!.includes("计划总结信息") && zero[1]!.includes("规范性文件信息"));
+      assert.match(r.out, /已生成报告工作簿：.*suining-2018-report\.xlsx/);
+      const input = readWorkbook(await readXlsx(path.join(d, "suining-2018.xlsx")));
+      assert.ok(input.ok);
+      assert.equal(input.report.meta.year?.value, 2018);
+      assert.equal(input.report.proactive?.total?.value, 1119);
+      assert.deepEqual(
+        input.report.proactive?.categories.map((c) => [c.name, c.count.value, c.share?.text]),
+        [
+          ["政府文件", 72, "6%"],
+          ["计划总结信息", 2, "0%"],
+          ["规范性文件信息", 4, "0%"],
+          ["工作动态信息", 514, "46%"],
+          ["人事信息", 13, "1%"],
+          ["财政信息", 103, "9%"],
+          ["行政执法信息", 31, "3%"],
+          ["其他信息", 380, "34%"],
+        ],
+      );
+      const key = input.report.proactive?.children[0];
+      assert.equal(key?.total?.value, 382);
+      assert.equal(key?.shareOfParent?.text, "34%");
+      assert.equal(key?.statedYoY?.text, "22%");
+      const generated = await readXlsx(path.join(d, "suining-2018-report.xlsx"));
+      assert.ok(generated.sheets.some((s) => s.name === "报告正文"));
+    });
+  });
+});
+
+let missingCounter = 0;
+function missingPath(dir: string): string {
+  return path.join(dir, `missing-${++missingCounter}.xlsx`);
+}
