@@ -1,4 +1,29 @@
-// Placeholder: the task pane is built in src/taskpane (see issue 5).
-Office.onReady(() => {
-  document.getElementById("app")!.textContent = "政府信息公开年报助手";
+/**
+ * Entry of the task pane: wait for Office, pick the language, follow the theme, wire the real host
+ * and engine into the controller, and mount the view.
+ */
+import * as host from "../excel/host";
+import { Controller } from "./controller";
+import { ENGINE } from "./engine";
+import { langFromDisplayLanguage } from "./i18n";
+import { applyTheme, type OfficeThemeColors } from "./theme";
+import { mountView } from "./view";
+
+void Office.onReady(() => {
+  const lang = langFromDisplayLanguage(Office.context?.displayLanguage);
+  let theme: OfficeThemeColors | undefined;
+  try {
+    theme = Office.context?.officeTheme as OfficeThemeColors | undefined;
+  } catch {
+    theme = undefined; // Some hosts throw when the theme is not available.
+  }
+  applyTheme(document.documentElement, theme);
+
+  const controller = new Controller({ host, engine: ENGINE, lang });
+  mountView(document.getElementById("app")!, controller);
+  window.addEventListener("pagehide", () => {
+    void controller.dispose();
+  });
+  // The first read and check are done: the pane is ready (measured by the browser test).
+  void controller.open().then(() => performance.mark("pane-ready"));
 });

@@ -1,0 +1,115 @@
+/**
+ * The Office.js host: the only code that calls Excel.run. Plain data in, plain data out.
+ *
+ * Budgets (asserted by test/excel/*.test.ts against the fake Excel, which counts syncs):
+ * - readWorkbook: 1 sync for ordinary workbooks (all sheets, values + formulas + valueTypes).
+ * - readSheet: 1 sync.
+ * - applyPlan: 2 syncs (1: look up existing sheets/names; 2: write everything).
+ * - insertTemplate: 2 syncs. selectCells / selectNamedRange: 1 sync.
+ *
+ * Implementation in ./read.ts, ./write.ts, ./errors.ts; this file is the API the task pane uses.
+ */
+import type { CellRef, SheetGrid, WorkbookGrid } from "../core/grid";
+import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
+import { readWorkbookImpl, readSheetImpl, type ReadOptions } from "./read";
+import { applyPlanImpl, insertTemplateImpl, type ApplyOptions } from "./write";
+import { toUserErrorImpl, type UserError } from "./errors";
+import {
+  selectCellsImpl,
+  selectNamedRangeImpl,
+  onSheetChangedImpl,
+  onSheetDeletedOrRenamedImpl,
+  type SheetLifecycleEvent,
+} from "./interact";
+
+export type { ReadOptions, ApplyOptions, UserError, SheetLifecycleEvent };
+
+/** Every worksheet's used range (values, formulas, error values as CellError), in workbook order. */
+export function readWorkbook(opts?: ReadOptions): Promise<WorkbookGrid> {
+  return readWorkbookImpl(opts);
+}
+
+/** One sheet's used range, in one sync. Throws (ItemNotFound) when the sheet does not exist. */
+export function readSheet(name: string, opts?: ReadOptions): Promise<SheetGrid> {
+  return readSheetImpl(name, opts);
+}
+
+/**
+ * Write a plan: at most 2 syncs. Only the sheets named in the plan are touched.
+ * When a plan sheet already exists and `replace` is not true, nothing is written and a HostError
+ * with code "SheetExists" is thrown (the task pane asks the user, then calls again with replace: true).
+ */
+export function applyPlan(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions): Promise<void> {
+  return applyPlanImpl(plan, opts);
+}
+
+/** Activate the first ref's sheet and select its cells (several areas when ExcelApi 1.18 is there, else the first). */
+export function selectCells(refs: CellRef[]): Promise<void> {
+  return selectCellsImpl(refs);
+}
+
+/** Activate and select a workbook-level named range. Throws ItemNotFound when the name does not exist. */
+export function selectNamedRange(name: string): Promise<void> {
+  return selectNamedRangeImpl(name);
+}
+
+/** Add the template as a new sheet (公开数据, or 公开数据 (2) when taken) and activate it. Returns the sheet name used. */
+export function insertTemplate(plan: SheetPlan): Promise<string> {
+  return insertTemplateImpl(plan);
+}
+
+/**
+ * Call `handler` with the changed addresses ("B5", "B5:C7") whenever the sheet changes.
+ * Resolves to an async remover (removes the handler in the context that registered it).
+ */
+export function onSheetChanged(
+  sheetName: string,
+  handler: (addresses: string[]) => void,
+): Promise<() => Promise<void>> {
+  return onSheetChangedImpl(sheetName, handler);
+}
+
+/**
+ * Call `handler` when the sheet is deleted (ExcelApi 1.7) or renamed (ExcelApi 1.17, when supported).
+ * Resolves to an async remover.
+ */
+export function onSheetDeletedOrRenamed(
+  sheetName: string,
+  handler: (event: SheetLifecycleEvent) => void,
+): Promise<() => Promise<void>> {
+  return onSheetDeletedOrRenamedImpl(sheetName, handler);
+}
+
+/** A value stored in the workbook's add-in settings (Office.context.document.settings). */
+export function loadSettings<T>(key: string): T | undefined {
+  const v = Office.context.document.settings.get(key) as T | null | undefined;
+  return v === null || v === undefined ? undefined : v;
+}
+
+/** Store a value in the workbook's add-in settings and save them (saved with the workbook). */
+export function saveSettings(key: string, value: unknown): Promise<void> {
+  const settings = Office.context.document.settings;
+  settings.set(key, value);
+  return new Promise((resolve, reject) => {
+    settings.saveAsync((result) => {
+      if (result.status === Office.AsyncResultStatus.Failed) reject(result.error);
+      else resolve();
+    });
+  });
+}
+
+/** Map any error from the functions above to a message for the user (zh first, en second). */
+export function toUserError(e: unknown): UserError {
+  return toUserErrorImpl(e);
+}
+
+/** "zh" when Office's display language is Chinese, else "en". */
+export function displayLanguage(): "zh" | "en" {
+  const lang = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
+  return typeof lang === "string" && lang.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+/** Whether the running Excel supports ExcelApi 1.minor (e.g. 7 for 1.7). */
+export function supportsExcelApi(minor: number): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", `1.${minor}`);
+}

@@ -1,0 +1,124 @@
+/** Selection and events: one sync each; event removers run in the context that registered the handler. */
+import type { CellRef } from "../core/grid";
+import { rangeA1 } from "../core/grid";
+import { HostError } from "./errors";
+import { toRectangles } from "./write";
+
+export type SheetLifecycleEvent =
+  { type: "deleted"; sheet: string } | { type: "renamed"; sheet: string; newName: string };
+
+function notFound(e: unknown, name: string): unknown {
+  if ((e as { code?: unknown } | null)?.code === "ItemNotFound") {
+    return new HostError("ItemNotFound", `${name} not found`, { name });
+  }
+  return e;
+}
+
+export async function selectCellsImpl(refs: CellRef[]): Promise<void> {
+  const first = refs[0];
+  if (!first) return;
+  const same = refs.filter((r) => r.sheet === first.sheet);
+  const addresses = toRectangles(same).map((r) => rangeA1(r));
+  try {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(first.sheet);
+      ws.activate();
+      let selected = false;
+      if (addresses.length > 1) {
+        if (Office.context.requirements.isSetSupported("ExcelApi", "1.18")) {
+          ws.getRanges(addresses.join(",")).select();
+          selected = true;
+        }
+      }
+      if (!selected) ws.getRange(addresses[0]).select();
+      await context.sync();
+    });
+  } catch (e) {
+    throw notFound(e, first.sheet);
+  }
+}
+
+export async function selectNamedRangeImpl(name: string): Promise<void> {
+  try {
+    await Excel.run(async (context) => {
+      const range = context.workbook.names.getItem(name).getRange();
+      range.worksheet.activate();
+      range.select();
+      await context.sync();
+    });
+  } catch (e) {
+    throw notFound(e, name);
+  }
+}
+
+/** Run a handler without letting its exception reach Excel's event dispatch. */
+function safely(f: () => void): void {
+  try {
+    f();
+  } catch (e) {
+    console.error(e);
+  }
+}
+
+export async function onSheetChangedImpl(
+  sheetName: string,
+  handler: (addresses: string[]) => void,
+): Promise<() => Promise<void>> {
+  try {
+    return await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheetName);
+      const registered = ws.onChanged.add(async (event) => {
+        safely(() => handler(event.address.split(",").map((a) => a.trim())));
+      });
+      await context.sync();
+      return async () => {
+        await Excel.run(registered.context, async (ctx) => {
+          registered.remove();
+          await ctx.sync();
+        });
+      };
+    });
+  } catch (e) {
+    throw notFound(e, sheetName);
+  }
+}
+
+export async function onSheetDeletedOrRenamedImpl(
+  sheetName: string,
+  handler: (event: SheetLifecycleEvent) => void,
+): Promise<() => Promise<void>> {
+  try {
+    return await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheetName);
+      ws.load("id");
+      let id = "";
+      let current = sheetName;
+      const results: OfficeExtension.EventHandlerResult<unknown>[] = [];
+      results.push(
+        context.workbook.worksheets.onDeleted.add(async (event) => {
+          if (event.worksheetId === id) safely(() => handler({ type: "deleted", sheet: current }));
+        }),
+      );
+      if (Office.context.requirements.isSetSupported("ExcelApi", "1.17")) {
+        results.push(
+          context.workbook.worksheets.onNameChanged.add(async (event) => {
+            if (event.worksheetId !== id) return;
+            const before = current;
+            current = event.nameAfter;
+            safely(() => handler({ type: "renamed", sheet: before, newName: event.nameAfter }));
+          }),
+        );
+      }
+      await context.sync();
+      id = ws.id;
+      return async () => {
+        await Excel.run(context, async (ctx) => {
+          for (const r of results) r.remove();
+          await ctx.sync();
+        });
+      };
+    });
+  } catch (e) {
+    throw notFound(e, sheetName);
+  }
+}

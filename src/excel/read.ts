@@ -1,0 +1,352 @@
+/**
+ * Reading the workbook in as few syncs as possible, without tripping Excel's request limits.
+ *
+ * One sync for ordinary workbooks: the sheets are reached by a chain getFirst().getNextOrNullObject()...
+ * (ExcelApi 1.5) queued for up to CHAIN_LENGTH sheets, so that the sheet list, every used range and its
+ * values, formulas and valueTypes come back in the same round trip (a chain link past the last sheet is
+ * a null object; methods on it give null objects).
+ *
+ * Size guard: the data loaded in that first sync is the used part of a fixed window A1:T10000
+ * (200,000 cells at most per sheet: about 3.9 MB of numbers at the measured 19.6 bytes per cell, under
+ * the 5 MB limit of Excel for the web). A sheet whose used range does not fit the window is read again in
+ * row chunks, each chunk at most `maxCellsPerSync` cells and at most `maxBytesPerSync` estimated bytes;
+ * small chunks of several sheets share a sync. Excel for the web refuses a request or response over 5 MB
+ * and a read over 5,000,000 cells may come back empty, hence 1,000,000 cells / 4,000,000 bytes.
+ *
+ * The byte estimate per cell is measured on the sheet's own window data (JSON of values + formulas +
+ * valueTypes, i.e. what the response carries) times 1.25; before anything is measured it is
+ * ESTIMATED_BYTES_PER_CELL (40: a number is ~5 bytes in values and in formulas plus ~9 for "Double";
+ * a 10-character Chinese label is ~32 bytes twice plus ~9 - test/excel/read.test.ts measures both).
+ *
+ * If the one-sync read fails for any reason but cell edit mode (for instance a response over 5 MB, or an
+ * Excel that refuses methods on null objects), the read falls back to the plain path: list the sheets,
+ * then the used ranges' sizes, then the values in budgeted chunks.
+ */
+import type { CellError, CellValue, CellRange, SheetGrid, WorkbookGrid } from "../core/grid";
+import { columnIndex } from "../core/grid";
+import { HostError } from "./errors";
+
+export interface ReadOptions {
+  /** Largest number of cells read in one request (default 1,000,000). */
+  maxCellsPerSync?: number;
+  /** Largest estimated response size in bytes per sync (default 4,000,000; Excel on the web refuses > 5 MB). */
+  maxBytesPerSync?: number;
+}
+
+export const WINDOW_ROWS = 10000;
+export const WINDOW_COLS = 20; // A..T
+export const WINDOW_ADDRESS = "A1:T10000";
+export const CHAIN_LENGTH = 64;
+export const ESTIMATED_BYTES_PER_CELL = 40;
+const DEFAULT_MAX_CELLS = 1_000_000;
+const DEFAULT_MAX_BYTES = 4_000_000;
+
+/** Sheets seen by the last readWorkbook: the next chain is made long enough for them all. */
+let lastSheetCount = 0;
+
+interface Budget {
+  maxCells: number;
+  maxBytes: number;
+}
+
+function budgetOf(opts?: ReadOptions): Budget {
+  return {
+    maxCells: Math.max(1, opts?.maxCellsPerSync ?? DEFAULT_MAX_CELLS),
+    maxBytes: Math.max(1, opts?.maxBytesPerSync ?? DEFAULT_MAX_BYTES),
+  };
+}
+
+interface Probe {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  /** The used part of the window, with data; null when not loaded (the plain path). */
+  window: Excel.Range | null;
+  merged: Excel.RangeAreas | null;
+}
+
+/** Queue what one sheet needs: its name, used range size, the used part of the window with data, merges. */
+function queueProbe(ws: Excel.Worksheet): Probe {
+  ws.load("name");
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
+  const window = ws.getRange(WINDOW_ADDRESS).getUsedRangeOrNullObject(true);
+  window.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas,valueTypes");
+  return { ws, used, window, merged: queueMerges(ws) };
+}
+
+/** The sheet's merged areas (ExcelApi 1.13), or null when this Excel cannot tell. */
+function queueMerges(ws: Excel.Worksheet): Excel.RangeAreas | null {
+  if (Office.context.requirements.isSetSupported("ExcelApi", "1.13")) {
+    const merged = ws.getRange().getMergedAreasOrNullObject();
+    merged.load("address");
+    return merged;
+  }
+  return null;
+}
+
+/** Work left after the first sync for a sheet too big for the window. */
+interface Pending {
+  grid: SheetGrid;
+  ws: Excel.Worksheet;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  bytesPerCell: number;
+}
+
+function emptyGrid(name: string): SheetGrid {
+  return { name, top: 0, left: 0, values: [], formulas: [] };
+}
+
+/** Turn a loaded probe into a grid, or into pending chunk work. */
+function finishProbe(p: Probe): { grid: SheetGrid; pending: Pending | null } {
+  const name = p.ws.name;
+  const grid = emptyGrid(name);
+  if (p.merged) grid.merges = p.merged.isNullObject ? [] : parseAreas(p.merged.address);
+  if (p.used.isNullObject) return { grid, pending: null };
+  grid.top = p.used.rowIndex;
+  grid.left = p.used.columnIndex;
+  const hidden = p.used.rowHidden;
+  if (hidden === false) grid.hiddenRows = [];
+  else if (hidden === true) grid.hiddenRows = Array.from({ length: p.used.rowCount }, (_, i) => grid.top + i);
+  const w = p.window;
+  const fits =
+    w !== null &&
+    !w.isNullObject &&
+    w.rowIndex === p.used.rowIndex &&
+    w.columnIndex === p.used.columnIndex &&
+    w.rowCount === p.used.rowCount &&
+    w.columnCount === p.used.columnCount;
+  if (fits) {
+    const { values, formulas } = toCells(w.values, w.formulas, w.valueTypes);
+    grid.values = values;
+    grid.formulas = formulas;
+    return { grid, pending: null };
+  }
+  let bytesPerCell = ESTIMATED_BYTES_PER_CELL;
+  if (w !== null && !w.isNullObject && w.values) {
+    const cells = w.rowCount * w.columnCount;
+    const measured = jsonLength(w.values) + jsonLength(w.formulas) + jsonLength(w.valueTypes);
+    if (cells > 0) bytesPerCell = Math.max(8, Math.ceil((measured / cells) * 1.25));
+  }
+  return {
+    grid,
+    pending: {
+      grid,
+      ws: p.ws,
+      top: p.used.rowIndex,
+      left: p.used.columnIndex,
+      rows: p.used.rowCount,
+      cols: p.used.columnCount,
+      bytesPerCell,
+    },
+  };
+}
+
+function jsonLength(v: unknown): number {
+  // Characters, not bytes: close enough for an estimate (Chinese text counts 1 instead of 3, hence the margin).
+  const s = JSON.stringify(v);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) < 0x80 ? 1 : 3;
+  return n;
+}
+
+/** Read the pending sheets in row chunks, packing chunks into syncs within the budget. */
+async function readChunks(context: Excel.RequestContext, pending: Pending[], budget: Budget): Promise<void> {
+  interface Chunk {
+    p: Pending;
+    offset: number;
+    rows: number;
+  }
+  const chunks: Chunk[] = [];
+  for (const p of pending) {
+    const perRow = p.cols * p.bytesPerCell;
+    const rowsByCells = Math.floor(budget.maxCells / p.cols);
+    const rowsByBytes = Math.floor(budget.maxBytes / perRow);
+    const step = Math.max(1, Math.min(rowsByCells, rowsByBytes));
+    for (let offset = 0; offset < p.rows; offset += step)
+      chunks.push({ p, offset, rows: Math.min(step, p.rows - offset) });
+    p.grid.values = [];
+    p.grid.formulas = [];
+  }
+  let i = 0;
+  while (i < chunks.length) {
+    const batch: { c: Chunk; range: Excel.Range }[] = [];
+    let cells = 0;
+    let bytes = 0;
+    while (i < chunks.length) {
+      const c = chunks[i]!;
+      const n = c.rows * c.p.cols;
+      if (batch.length && (cells + n > budget.maxCells || bytes + n * c.p.bytesPerCell > budget.maxBytes)) break;
+      const range = c.p.ws.getRangeByIndexes(c.p.top + c.offset, c.p.left, c.rows, c.p.cols);
+      range.load("values,formulas,valueTypes");
+      batch.push({ c, range });
+      cells += n;
+      bytes += n * c.p.bytesPerCell;
+      i++;
+    }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per budgeted batch of chunks, only for huge sheets
+    await context.sync();
+    for (const { c, range } of batch) {
+      if (range.values === null || range.values === undefined) {
+        throw new HostError(
+          "TooLarge",
+          `Excel returned no values for rows ${c.p.top + c.offset + 1}.. of ${c.p.grid.name}`,
+        );
+      }
+      const { values, formulas } = toCells(range.values, range.formulas, range.valueTypes);
+      c.p.grid.values.push(...values);
+      c.p.grid.formulas!.push(...formulas);
+    }
+  }
+}
+
+/** Excel's values + valueTypes -> CellValue (blank null, errors as CellError); formulas only where real. */
+export function toCells(
+  values: unknown[][],
+  formulas: unknown[][] | undefined,
+  types: string[][] | undefined,
+): { values: CellValue[][]; formulas: string[][] } {
+  const outV: CellValue[][] = [];
+  const outF: string[][] = [];
+  for (let r = 0; r < values.length; r++) {
+    const vr = values[r]!;
+    const fr = formulas?.[r];
+    const tr = types?.[r];
+    const lineV: CellValue[] = new Array<CellValue>(vr.length);
+    const lineF: string[] = new Array<string>(vr.length);
+    for (let c = 0; c < vr.length; c++) {
+      const v = vr[c];
+      const t = tr?.[c];
+      let cell: CellValue;
+      if (t === "Empty" || v === "" || v === null || v === undefined) cell = t === "String" && v === "" ? "" : null;
+      else if (t === "Error") cell = { error: String(v) } satisfies CellError;
+      else if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") cell = v;
+      else cell = String(v);
+      lineV[c] = cell;
+      const f = fr?.[c];
+      // A text cell that reads "=1+1" reports the same text as its formula: that is not a formula.
+      lineF[c] = typeof f === "string" && f.startsWith("=") && !(t === "String" && f === v) ? f : "";
+    }
+    outV.push(lineV);
+    outF.push(lineF);
+  }
+  return { values: outV, formulas: outF };
+}
+
+/** "Sheet1!A1:B2,Sheet1!C3" or "'a,b'!A1:B2, 'a,b'!C3" -> absolute rectangles. */
+export function parseAreas(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const part of splitAreas(address)) {
+    const bang = part.lastIndexOf("!");
+    const addr = bang >= 0 ? part.slice(bang + 1) : part;
+    const m = /^\$?([A-Za-z]{1,3})\$?([0-9]+)(?::\$?([A-Za-z]{1,3})\$?([0-9]+))?$/.exec(addr.trim());
+    if (!m) continue;
+    const top = Number(m[2]) - 1;
+    const left = columnIndex(m[1]!);
+    out.push({ top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left });
+  }
+  return out;
+}
+
+function splitAreas(address: string): string[] {
+  const parts: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      parts.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur.trim()) parts.push(cur.trim());
+  return parts;
+}
+
+function isEditMode(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return (
+    code === "InvalidOperationInCellEditMode" ||
+    (code === "InvalidOperation" && /edit mode/i.test(String((e as Error).message)))
+  );
+}
+
+export async function readWorkbookImpl(opts?: ReadOptions): Promise<WorkbookGrid> {
+  const budget = budgetOf(opts);
+  return Excel.run(async (context) => {
+    let probes: Probe[];
+    try {
+      probes = await chainProbes(context);
+    } catch (e) {
+      if (isEditMode(e)) throw e;
+      probes = await listedProbes(context);
+    }
+    lastSheetCount = probes.length;
+    const sheets: SheetGrid[] = [];
+    const pending: Pending[] = [];
+    for (const p of probes) {
+      const { grid, pending: more } = finishProbe(p);
+      sheets.push(grid);
+      if (more) pending.push(more);
+    }
+    if (pending.length) await readChunks(context, pending, budget);
+    return { sheets, source: "current workbook" };
+  });
+}
+
+/** The one-sync path: the chain of sheets, each probed. Continues with another sync past CHAIN_LENGTH sheets. */
+async function chainProbes(context: Excel.RequestContext): Promise<Probe[]> {
+  const length = Math.max(CHAIN_LENGTH, lastSheetCount + 8);
+  const probes: Probe[] = [];
+  let ws = context.workbook.worksheets.getFirst();
+  for (;;) {
+    const batch: Probe[] = [];
+    for (let i = 0; i < length; i++) {
+      if (i > 0 || probes.length > 0) ws = ws.getNextOrNullObject();
+      batch.push(queueProbe(ws));
+    }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a second round only past CHAIN_LENGTH sheets
+    await context.sync();
+    for (const p of batch) {
+      if (p.ws.isNullObject) return probes;
+      probes.push(p);
+    }
+  }
+}
+
+/** The plain path: list the sheets, then probe each (2 syncs before any chunk). */
+async function listedProbes(context: Excel.RequestContext): Promise<Probe[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const probes: Probe[] = [];
+  for (const ws of sheets.items) {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
+    const merged = queueMerges(ws);
+    // No window here: every non-empty sheet goes through the budgeted chunks.
+    probes.push({ ws, used, window: null, merged });
+  }
+  await context.sync();
+  return probes;
+}
+
+export async function readSheetImpl(name: string, opts?: ReadOptions): Promise<SheetGrid> {
+  const budget = budgetOf(opts);
+  try {
+    return await Excel.run(async (context) => {
+      const probe = queueProbe(context.workbook.worksheets.getItem(name));
+      await context.sync();
+      const { grid, pending } = finishProbe(probe);
+      if (pending) await readChunks(context, [pending], budget);
+      return grid;
+    });
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code === "ItemNotFound") {
+      throw new HostError("ItemNotFound", `worksheet ${name} not found`, { name });
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,674 @@
+/**
+ * The task pane's state machine. It knows the engine and a host (Office.js in Excel, a fake in
+ * tests) only through the interfaces below, so it runs in Node without a DOM or Office.
+ *
+ * One user action = one host read (one Excel sync) + engine work + at most one host write.
+ */
+import { a1, quoteSheetName, rangeA1, type CellRef, type SheetGrid, type WorkbookGrid } from "../core/grid";
+import type { Finding, CheckOptions, Severity } from "../core/checks/types";
+import type { Report } from "../core/model/report";
+import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
+import { detectEditedCells, readGenerationRecord } from "../core/render/record";
+import { RECORD_SHEET, type ReportSettings } from "../core/render/settings";
+import type { TieRule } from "../core/shares/types";
+import { joinList, t, type Lang } from "./i18n";
+
+// ---------- What the controller needs from outside ----------
+
+export interface UserError {
+  code: string;
+  message: { zh: string; en: string };
+}
+
+/** The subset of src/excel/host.ts the pane uses. */
+export interface PaneHost {
+  readWorkbook(): Promise<WorkbookGrid>;
+  readSheet(name: string): Promise<SheetGrid>;
+  /** Throws an error that toUserError maps to code "SheetExists" when a plan sheet exists and replace is not set. */
+  applyPlan(plan: WorkbookPlan, opts?: { replace?: boolean }): Promise<unknown>;
+  selectCells(refs: CellRef[]): Promise<unknown>;
+  selectNamedRange(name: string): Promise<unknown>;
+  insertTemplate(plan: SheetPlan): Promise<unknown>;
+  onSheetChanged(sheet: string, handler: () => void): Promise<() => Promise<void>>;
+  /** When the sheet is deleted or renamed (optional: the pane then follows it on the next 检查). */
+  onSheetDeletedOrRenamed?(sheet: string, handler: () => void): Promise<() => Promise<void>>;
+  /** May be synchronous (Office.context.document.settings) or return a promise. */
+  loadSettings(key: string): unknown;
+  saveSettings(key: string, value: unknown): Promise<unknown>;
+  toUserError(e: unknown): UserError;
+}
+
+export type ReadResult = { ok: true; report: Report } | { ok: false; error: UserError };
+
+/** The engine functions the pane drives (src/core). */
+export interface Engine {
+  readWorkbook(wb: WorkbookGrid, opts?: { sheet?: string; year?: number }): ReadResult;
+  runChecks(report: Report, options?: Partial<CheckOptions>): Finding[];
+  formatMessage(f: Finding, lang: Lang): string;
+  findingCells(f: Finding): string[];
+  renderReport(report: Report, settings?: Partial<ReportSettings>): WorkbookPlan;
+  templatePlan(opts?: { year?: number; unit?: string }): SheetPlan;
+}
+
+export interface Timers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const REAL_TIMERS: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+// ---------- Settings ----------
+
+export interface PaneSettings {
+  decimals: number;
+  rounding: TieRule;
+  largestRemainder: boolean;
+  tableSheet: string;
+  textSheet: string;
+  fontName: string;
+  titleSize: number;
+  bodySize: number;
+  autoUpdate: boolean;
+}
+
+export const SETTINGS_KEY = "disclosureReport.settings";
+
+export const DEFAULT_SETTINGS: PaneSettings = {
+  decimals: 2,
+  rounding: "half-up",
+  largestRemainder: false,
+  tableSheet: "报告表格",
+  textSheet: "报告正文",
+  fontName: "仿宋",
+  titleSize: 12,
+  bodySize: 10.5,
+  autoUpdate: false,
+};
+
+/** Excel's rules for a sheet name. */
+export function isValidSheetName(name: string): boolean {
+  return name.length >= 1 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name);
+}
+
+export type SettingsProblem = "errDecimals" | "errSheetName" | "errSheetSame" | "errFontName" | "errFontSize";
+
+/** Problems with settings as the user typed them; [] when they can be saved. */
+export function settingsProblems(s: PaneSettings, countsSheet?: string): SettingsProblem[] {
+  const out: SettingsProblem[] = [];
+  if (!Number.isInteger(s.decimals) || s.decimals < 0 || s.decimals > 4) out.push("errDecimals");
+  if (!isValidSheetName(s.tableSheet) || !isValidSheetName(s.textSheet)) out.push("errSheetName");
+  const names = [s.tableSheet, s.textSheet, ...(countsSheet ? [countsSheet] : [])].map((n) => n.toLowerCase());
+  if (new Set(names).size !== names.length) out.push("errSheetSame");
+  if (!s.fontName.trim()) out.push("errFontName");
+  for (const size of [s.titleSize, s.bodySize]) {
+    if (!Number.isFinite(size) || size < 6 || size > 72) {
+      out.push("errFontSize");
+      break;
+    }
+  }
+  return out;
+}
+
+/** Settings stored in a workbook, made safe: anything missing or malformed falls back to the default. */
+export function settingsFromStored(stored: unknown): PaneSettings {
+  const s: PaneSettings = { ...DEFAULT_SETTINGS };
+  if (typeof stored !== "object" || stored === null) return s;
+  const o = stored as Record<string, unknown>;
+  const pick = <K extends keyof PaneSettings>(key: K, ok: (v: unknown) => boolean): void => {
+    if (ok(o[key])) s[key] = o[key] as PaneSettings[K];
+  };
+  pick("decimals", (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4);
+  pick("rounding", (v) => v === "half-up" || v === "half-even");
+  pick("largestRemainder", (v) => typeof v === "boolean");
+  pick("tableSheet", (v) => typeof v === "string" && isValidSheetName(v));
+  pick("textSheet", (v) => typeof v === "string" && isValidSheetName(v));
+  pick("fontName", (v) => typeof v === "string" && v.trim() !== "");
+  pick("titleSize", (v) => typeof v === "number" && v >= 6 && v <= 72);
+  pick("bodySize", (v) => typeof v === "number" && v >= 6 && v <= 72);
+  pick("autoUpdate", (v) => typeof v === "boolean");
+  if (s.tableSheet === s.textSheet) {
+    s.tableSheet = DEFAULT_SETTINGS.tableSheet;
+    s.textSheet = DEFAULT_SETTINGS.textSheet;
+  }
+  return s;
+}
+
+export function reportSettings(s: PaneSettings): ReportSettings {
+  return {
+    rounding: { decimals: s.decimals, rounding: s.rounding, largestRemainder: s.largestRemainder },
+    tableSheet: s.tableSheet,
+    textSheet: s.textSheet,
+    fonts: { name: s.fontName, titleSize: s.titleSize, bodySize: s.bodySize },
+  };
+}
+
+export function checkOptions(s: PaneSettings): Partial<CheckOptions> {
+  return { decimals: s.decimals, rounding: s.rounding, largestRemainder: s.largestRemainder };
+}
+
+// ---------- Findings as the pane shows them ----------
+
+export interface FindingView {
+  /** Stable within one check run: index in the engine's order. */
+  id: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Every cell, as findingCells writes them ("公开数据!D64"). */
+  cells: string[];
+  /** The same cells, short: rectangles as ranges ("公开数据!D64:J64"), long lists cut. */
+  cellsLabel: string;
+  refs: CellRef[];
+  expected?: string;
+  actual?: string;
+}
+
+export const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+export function findingViews(findings: Finding[], engine: Pick<Engine, "formatMessage" | "findingCells">, lang: Lang) {
+  return findings.map((f, id): FindingView => {
+    const v: FindingView = {
+      id,
+      rule: f.rule,
+      severity: f.severity,
+      message: engine.formatMessage(f, lang),
+      cells: engine.findingCells(f),
+      cellsLabel: "",
+      refs: f.cells,
+    };
+    v.cellsLabel = compactCells(f.cells) ?? v.cells.join(" ");
+    if (f.expected !== undefined) v.expected = String(f.expected);
+    if (f.actual !== undefined) v.actual = String(f.actual);
+    return v;
+  });
+}
+
+/**
+ * Cells written short: per sheet, a set of cells that fills its bounding rectangle is one range
+ * ("公开数据!D64:D85"); otherwise the cells, at most `max` of them then "…". null for no cells.
+ */
+export function compactCells(refs: CellRef[], max = 6): string | null {
+  if (refs.length === 0) return null;
+  const bySheet = new Map<string, CellRef[]>();
+  for (const r of refs) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  const parts: string[] = [];
+  for (const [sheet, list] of bySheet) {
+    const keys = new Set(list.map((r) => `${r.row},${r.col}`));
+    const top = Math.min(...list.map((r) => r.row));
+    const bottom = Math.max(...list.map((r) => r.row));
+    const left = Math.min(...list.map((r) => r.col));
+    const right = Math.max(...list.map((r) => r.col));
+    const prefix = `${quoteSheetName(sheet)}!`;
+    if (keys.size === (bottom - top + 1) * (right - left + 1)) {
+      parts.push(prefix + rangeA1({ top, left, bottom, right }));
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const r of list) {
+      const k = `${r.row},${r.col}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      parts.push(prefix + a1(r.row, r.col));
+    }
+  }
+  return parts.length > max ? `${parts.slice(0, max).join(" ")} …` : parts.join(" ");
+}
+
+/** Findings by severity, errors first; every severity present (possibly empty), engine order within. */
+export function groupBySeverity(views: FindingView[]): { severity: Severity; items: FindingView[] }[] {
+  return SEVERITIES.map((severity) => ({ severity, items: views.filter((v) => v.severity === severity) }));
+}
+
+export function severityCounts(views: FindingView[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const v of views) c[v.severity]++;
+  return c;
+}
+
+// ---------- State ----------
+
+export type Phase = "loading" | "empty" | "ready" | "failed";
+export type Busy = "reading" | "checking" | "generating" | "inserting" | "saving" | "selecting";
+
+export interface Notice {
+  kind: "info" | "success" | "warning" | "error";
+  text: string;
+}
+
+export interface TableLink {
+  name: string;
+  title: string;
+}
+
+export interface PaneState {
+  phase: Phase;
+  lang: Lang;
+  busy: Busy | null;
+  /** Counts sheet the figures come from (phase ready). */
+  sheet?: string;
+  year?: number;
+  body?: string;
+  /** Why there is no counts sheet (phase empty) or why opening failed (phase failed). */
+  reason?: string;
+  /** null until the first check. */
+  findings: FindingView[] | null;
+  /** Report sheets exist in the workbook (written now or earlier). */
+  generated: boolean;
+  /** The counts sheet changed after the report was generated and the report was not regenerated. */
+  stale: boolean;
+  tables: TableLink[];
+  settings: PaneSettings;
+  /** Settings problems from the last attempt to save. */
+  settingsProblems: SettingsProblem[];
+  notice: Notice | null;
+  /** Template year offered in the empty state. */
+  templateYear: number;
+  /** A change listener is registered on the counts sheet. */
+  live: boolean;
+  /** The report sheets exist and were not written in this session: the user is asked before replacing them. */
+  confirmReplace: string | null;
+}
+
+export interface ControllerDeps {
+  host: PaneHost;
+  engine: Engine;
+  lang: Lang;
+  timers?: Timers;
+  /** Debounce of re-checks after edits, ms. */
+  debounceMs?: number;
+  now?: () => Date;
+}
+
+type Listener = (state: PaneState) => void;
+
+export class Controller {
+  private s: PaneState;
+  private readonly host: PaneHost;
+  private readonly engine: Engine;
+  private readonly timers: Timers;
+  private readonly debounceMs: number;
+  private listeners: Listener[] = [];
+  private report: Report | null = null;
+  private unsubscribe: (() => Promise<void>) | null = null;
+  private unsubscribeLifecycle: (() => Promise<void>) | null = null;
+  private watchedSheet: string | null = null;
+  private debounce: unknown = null;
+  /** Serialises host work: one action at a time, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private recheckQueued = false;
+  /** The user agreed to (or this session already did) overwrite the report sheets. */
+  private replaceOk = false;
+  /** The user agreed to overwrite edited report text: the next write skips the edit check once. */
+  private overwriteEdits = false;
+  private disposed = false;
+
+  constructor(deps: ControllerDeps) {
+    this.host = deps.host;
+    this.engine = deps.engine;
+    this.timers = deps.timers ?? REAL_TIMERS;
+    this.debounceMs = deps.debounceMs ?? 400;
+    const now = deps.now ?? (() => new Date());
+    this.s = {
+      phase: "loading",
+      lang: deps.lang,
+      busy: null,
+      findings: null,
+      generated: false,
+      stale: false,
+      tables: [],
+      settings: { ...DEFAULT_SETTINGS },
+      settingsProblems: [],
+      notice: null,
+      templateYear: now().getFullYear() - 1,
+      live: false,
+      confirmReplace: null,
+    };
+  }
+
+  get state(): PaneState {
+    return this.s;
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.push(fn);
+    fn(this.s);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== fn);
+    };
+  }
+
+  private set(patch: Partial<PaneState>): void {
+    this.s = { ...this.s, ...patch };
+    for (const l of this.listeners) l(this.s);
+  }
+
+  private tr(key: Parameters<typeof t>[1], params?: Record<string, string | number>): string {
+    return t(this.s.lang, key, params);
+  }
+
+  /** Runs one action after the previous one, with busy state and host errors turned into a notice. */
+  private run<T>(busy: Busy, work: () => Promise<T>): Promise<T | undefined> {
+    const next = this.queue.then(async () => {
+      if (this.disposed) return undefined;
+      this.set({ busy });
+      try {
+        return await work();
+      } catch (e) {
+        const err = this.host.toUserError(e);
+        const text = this.tr("failed", { message: err.message[this.s.lang] });
+        // A failure before the first read leaves nothing to show but the reason and a retry.
+        if (this.s.phase === "loading" || this.s.phase === "failed") this.set({ phase: "failed", reason: text });
+        else this.set({ notice: { kind: "error", text } });
+        return undefined;
+      } finally {
+        this.set({ busy: null });
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  // ---------- Actions ----------
+
+  /** On open (and retry after a failure): settings, then the whole workbook in one read; find the counts sheet; check it. */
+  open(): Promise<void> {
+    return this.run("reading", async () => {
+      this.set({ phase: "loading", reason: undefined });
+      const stored = await this.host.loadSettings(SETTINGS_KEY);
+      this.set({ settings: settingsFromStored(stored) });
+      await this.readAndCheck(await this.host.readWorkbook(), true);
+    }).then(() => undefined);
+  }
+
+  /** 检查: read the whole workbook again (the counts sheet may have been renamed or added). */
+  check(): Promise<void> {
+    return this.run("checking", async () => {
+      this.set({ notice: null });
+      await this.readAndCheck(await this.host.readWorkbook(), false);
+    }).then(() => undefined);
+  }
+
+  /** 插入模板: the counts-sheet template for last year, then read it like on open. */
+  insertTemplate(): Promise<void> {
+    return this.run("inserting", async () => {
+      this.set({ notice: null });
+      const plan = this.engine.templatePlan({ year: this.s.templateYear });
+      const used = await this.host.insertTemplate(plan);
+      await this.readAndCheck(await this.host.readWorkbook(), true);
+      if (this.s.phase === "ready") {
+        const sheet = typeof used === "string" && used ? used : plan.name;
+        this.set({ notice: { kind: "success", text: this.tr("templateInserted", { sheet }) } });
+      }
+    }).then(() => undefined);
+  }
+
+  /** 生成报告: read the counts sheet, check, render the report sheets and write them. */
+  generate(): Promise<void> {
+    return this.run("generating", async () => {
+      this.set({ notice: null });
+      if (!this.s.sheet) return;
+      const ok = this.checkGrid({ sheets: [await this.host.readSheet(this.s.sheet)] }, this.s.sheet);
+      if (!ok || !this.report) return;
+      if (!(await this.writeReport(this.report))) return;
+      const errors = severityCounts(this.s.findings ?? []).error;
+      const notice: Notice =
+        errors > 0
+          ? { kind: "warning", text: this.tr("generatedWithErrors", { n: errors }) }
+          : {
+              kind: "success",
+              text: this.tr("generated", {
+                sheets: joinList(this.s.lang, [this.s.settings.tableSheet, this.s.settings.textSheet]),
+              }),
+            };
+      this.set({ notice });
+    }).then(() => undefined);
+  }
+
+  /** The user agreed to overwrite the existing report sheets. */
+  confirmReplace(): Promise<void> {
+    this.replaceOk = true;
+    this.overwriteEdits = true;
+    this.set({ confirmReplace: null });
+    return this.generate();
+  }
+
+  cancelReplace(): void {
+    this.set({ confirmReplace: null });
+  }
+
+  /** Select the cells of a finding in the sheet. */
+  selectFinding(id: number): Promise<void> {
+    const f = this.s.findings?.find((v) => v.id === id);
+    if (!f || f.refs.length === 0) return Promise.resolve();
+    return this.run("selecting", async () => {
+      await this.host.selectCells(f.refs);
+    }).then(() => undefined);
+  }
+
+  /** 选中表格以复制: select a generated table's named range; the user copies with Ctrl+C. */
+  selectTable(name: string): Promise<void> {
+    return this.run("selecting", async () => {
+      await this.host.selectNamedRange(name);
+      this.set({ notice: { kind: "info", text: this.tr("copyHint") } });
+    }).then(() => undefined);
+  }
+
+  setAutoUpdate(on: boolean): Promise<void> {
+    if (on === this.s.settings.autoUpdate) return Promise.resolve();
+    const settings = { ...this.s.settings, autoUpdate: on };
+    this.set({ settings });
+    return this.run("saving", async () => {
+      await this.host.saveSettings(SETTINGS_KEY, settings);
+      // Turning it on while the report is stale brings the report up to date now.
+      if (on && this.s.stale && this.report && this.s.sheet) await this.writeReport(this.report);
+    }).then(() => undefined);
+  }
+
+  saveSettings(next: PaneSettings): Promise<boolean> {
+    const problems = settingsProblems(next, this.s.sheet);
+    if (problems.length > 0) {
+      this.set({
+        settingsProblems: problems,
+        notice: {
+          kind: "error",
+          text: this.tr("settingsInvalid", {
+            errors: joinList(
+              this.s.lang,
+              problems.map((p) => this.tr(p)),
+            ),
+          }),
+        },
+      });
+      return Promise.resolve(false);
+    }
+    return this.run("saving", async () => {
+      await this.host.saveSettings(SETTINGS_KEY, next);
+      const changedOutput =
+        next.tableSheet !== this.s.settings.tableSheet || next.textSheet !== this.s.settings.textSheet;
+      this.set({ settings: next, settingsProblems: [], notice: { kind: "success", text: this.tr("settingsSaved") } });
+      // New rounding changes the findings and the report; re-check with what we read last.
+      if (this.report) this.applyFindings(this.report);
+      if (this.s.generated && !changedOutput) this.set({ stale: true });
+      return true;
+    }).then((r) => r === true);
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  /** The pane closes: remove the change handler, stop timers. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.debounce !== null) this.timers.clear(this.debounce);
+    this.debounce = null;
+    await this.unwatch();
+  }
+
+  // ---------- Live re-check ----------
+
+  /** Called by the host's onChanged handler: debounce, then re-check with one read. */
+  private onSheetChanged = (): void => {
+    if (this.disposed) return;
+    if (this.debounce !== null) this.timers.clear(this.debounce);
+    this.debounce = this.timers.set(() => {
+      this.debounce = null;
+      void this.recheck();
+    }, this.debounceMs);
+  };
+
+  /** Exposed for tests and for the view's "regenerate" link. */
+  recheck(): Promise<void> {
+    // Edits during a running re-check collapse into one more re-check.
+    if (this.recheckQueued) return this.queue.then(() => undefined);
+    this.recheckQueued = true;
+    return this.run("checking", async () => {
+      this.recheckQueued = false;
+      const sheet = this.s.sheet;
+      if (!sheet) return;
+      const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet)] }, sheet);
+      if (!ok || !this.report) return;
+      if (this.s.generated) {
+        if (!this.s.settings.autoUpdate || !(await this.writeReport(this.report))) this.set({ stale: true });
+      }
+    }).then(() => undefined);
+  }
+
+  // ---------- Internals ----------
+
+  private async readAndCheck(wb: WorkbookGrid, fresh: boolean): Promise<void> {
+    const result = this.engine.readWorkbook(wb);
+    if (!result.ok) {
+      this.report = null;
+      await this.unwatch();
+      this.set({
+        phase: "empty",
+        reason: result.error.message[this.s.lang],
+        sheet: undefined,
+        year: undefined,
+        body: undefined,
+        findings: null,
+        stale: false,
+      });
+      return;
+    }
+    const report = result.report;
+    const names = new Set(wb.sheets.map((s) => s.name));
+    const generated = names.has(this.s.settings.tableSheet) || names.has(this.s.settings.textSheet);
+    this.set({ phase: "ready", reason: undefined, generated: fresh ? generated : this.s.generated || generated });
+    this.accept(report);
+    if (generated && this.s.tables.length === 0) this.set({ tables: this.tableLinks(report) });
+    await this.watch(report.sheet);
+  }
+
+  /** Read one sheet's grid into a report and check it; false (with a notice) when the sheet no longer reads. */
+  private checkGrid(wb: WorkbookGrid, sheet: string): boolean {
+    const result = this.engine.readWorkbook(wb, { sheet });
+    if (!result.ok) {
+      this.set({ notice: { kind: "error", text: result.error.message[this.s.lang] } });
+      return false;
+    }
+    this.accept(result.report);
+    return true;
+  }
+
+  private accept(report: Report): void {
+    this.report = report;
+    this.set({ sheet: report.sheet, year: report.meta.year?.value, body: report.meta.body?.text });
+    this.applyFindings(report);
+  }
+
+  private applyFindings(report: Report): void {
+    const findings = this.engine.runChecks(report, { ...checkOptions(this.s.settings), year: this.s.year });
+    this.set({ findings: findingViews(findings, this.engine, this.s.lang) });
+  }
+
+  private tableLinks(report: Report): TableLink[] {
+    try {
+      return this.engine.renderReport(report, reportSettings(this.s.settings)).names.map((n) => ({
+        name: n.name,
+        title: n.title,
+      }));
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Write the report sheets; false when the user must confirm first: the sheets exist from an
+   * earlier session, or the user edited generated text (filled a 【待补充】 paragraph, say), which a
+   * regeneration would overwrite. Auto-update never overwrites edits silently.
+   */
+  private async writeReport(report: Report): Promise<boolean> {
+    const plan = this.engine.renderReport(report, reportSettings(this.s.settings));
+    if (this.s.generated && !this.overwriteEdits) {
+      const wb = await this.host.readWorkbook();
+      const record = readGenerationRecord(wb, RECORD_SHEET);
+      const edited = record ? detectEditedCells(record, wb) : [];
+      if (edited.length > 0) {
+        const cells = edited.map((e) => e.address);
+        const shown = cells.length > 3 ? `${cells.slice(0, 3).join(" ")} …` : cells.join(" ");
+        this.set({ confirmReplace: this.tr("editedText", { n: edited.length, cells: shown }) });
+        return false;
+      }
+    }
+    this.overwriteEdits = false;
+    try {
+      await this.host.applyPlan(plan, this.replaceOk ? { replace: true } : undefined);
+    } catch (e) {
+      const err = this.host.toUserError(e);
+      if (err.code !== "SheetExists") throw e;
+      this.set({ confirmReplace: err.message[this.s.lang] });
+      return false;
+    }
+    this.replaceOk = true;
+    this.set({
+      generated: true,
+      stale: false,
+      confirmReplace: null,
+      tables: plan.names.map((n) => ({ name: n.name, title: n.title })),
+    });
+    return true;
+  }
+
+  private async watch(sheet: string): Promise<void> {
+    if (this.watchedSheet === sheet && this.unsubscribe) return;
+    await this.unwatch();
+    if (this.disposed) return;
+    try {
+      this.unsubscribe = await this.host.onSheetChanged(sheet, this.onSheetChanged);
+    } catch {
+      // No change events (older Excel): the pane still works with the 检查 button.
+      this.set({ live: false });
+      return;
+    }
+    this.watchedSheet = sheet;
+    this.set({ live: true });
+    if (this.host.onSheetDeletedOrRenamed) {
+      try {
+        // Renamed or deleted: read the workbook again (the reader finds it under its new name, or not).
+        this.unsubscribeLifecycle = await this.host.onSheetDeletedOrRenamed(sheet, () => {
+          if (!this.disposed) void this.check();
+        });
+      } catch {
+        this.unsubscribeLifecycle = null;
+      }
+    }
+  }
+
+  private async unwatch(): Promise<void> {
+    const off = this.unsubscribe;
+    const offLifecycle = this.unsubscribeLifecycle;
+    this.unsubscribe = null;
+    this.unsubscribeLifecycle = null;
+    if (offLifecycle) await offLifecycle();
+    this.watchedSheet = null;
+    if (off) {
+      if (!this.disposed) this.set({ live: false });
+      await off();
+    }
+  }
+}

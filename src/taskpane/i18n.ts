@@ -1,0 +1,144 @@
+/**
+ * Every string the task pane shows, in Chinese (first) and English. Workbook text never comes
+ * through here: it is always inserted with textContent by the view.
+ */
+export type Lang = "zh" | "en";
+
+export const STRINGS = {
+  appTitle: { zh: "政府信息公开年报助手", en: "Disclosure Report Assistant" },
+  appSubtitle: { zh: "政府信息公开工作年度报告", en: "Annual government information disclosure report" },
+  counts: { zh: "数据表：{sheet}", en: "Counts sheet: {sheet}" },
+  year: { zh: "{year}年度", en: "Year {year}" },
+
+  busyReading: { zh: "正在读取工作簿…", en: "Reading the workbook…" },
+  busyChecking: { zh: "正在检查…", en: "Checking…" },
+  busyGenerating: { zh: "正在生成报告…", en: "Generating the report…" },
+  busyInserting: { zh: "正在插入模板…", en: "Inserting the template…" },
+  busySaving: { zh: "正在保存设置…", en: "Saving settings…" },
+  busySelecting: { zh: "正在选中…", en: "Selecting…" },
+
+  actionsLabel: { zh: "操作", en: "Actions" },
+  check: { zh: "检查", en: "Check" },
+  checkTitle: { zh: "读取数据表并核对勾稽关系", en: "Read the counts sheet and check every relation" },
+  generate: { zh: "生成报告", en: "Generate report" },
+  generateTitle: {
+    zh: "按国家格式生成报告表格和报告正文工作表",
+    en: "Write the report tables and text sheets in the national format",
+  },
+  insertTemplate: { zh: "插入模板", en: "Insert template" },
+  insertTemplateTitle: {
+    zh: "插入“公开数据”数据表模板（{year}年度）",
+    en: "Insert the 公开数据 counts-sheet template (year {year})",
+  },
+  autoUpdate: { zh: "自动更新报告", en: "Update report automatically" },
+  autoUpdateHint: {
+    zh: "数据表修改后自动重新检查并重新生成报告",
+    en: "Re-check and regenerate the report when the counts sheet changes",
+  },
+  stale: { zh: "报告已过期，请重新生成", en: "The report is out of date. Generate it again." },
+  regenerate: { zh: "重新生成", en: "Regenerate" },
+  replace: { zh: "覆盖", en: "Replace" },
+  editedText: {
+    zh: "报告中有 {n} 处文字已手工修改（{cells}），重新生成将覆盖这些修改。",
+    en: "{n} generated cells were edited by hand ({cells}); generating again overwrites them.",
+  },
+  cancel: { zh: "取消", en: "Cancel" },
+
+  emptyTitle: { zh: "未找到公开数据表", en: "No counts sheet found" },
+  emptyBody: {
+    zh: "插入“公开数据”模板，填写本年度数据后点“检查”。",
+    en: "Insert the 公开数据 template, fill in this year's figures, then choose Check.",
+  },
+  templateYearHint: { zh: "模板年度：{year}年", en: "Template year: {year}" },
+  emptyReason: { zh: "原因：{reason}", en: "Reason: {reason}" },
+
+  findings: { zh: "检查结果", en: "Findings" },
+  error: { zh: "错误", en: "Errors" },
+  warning: { zh: "警告", en: "Warnings" },
+  info: { zh: "提示", en: "Notes" },
+  errorOne: { zh: "错误", en: "Error" },
+  warningOne: { zh: "警告", en: "Warning" },
+  infoOne: { zh: "提示", en: "Note" },
+  summary: {
+    zh: "错误 {error} 项，警告 {warning} 项，提示 {info} 项",
+    en: "{error} errors, {warning} warnings, {info} notes",
+  },
+  notChecked: { zh: "尚未检查。点“检查”核对数据表。", en: "Not checked yet. Choose Check to check the counts sheet." },
+  noFindings: { zh: "未发现问题，数据勾稽关系正确。", en: "No problems found: every relation holds." },
+  expected: { zh: "应为", en: "Expected" },
+  actual: { zh: "实际", en: "Actual" },
+  selectCellsHint: { zh: "选中单元格：{cells}", en: "Select cells: {cells}" },
+  showFindingHint: { zh: "点击条目，在工作表中选中相关单元格", en: "Choose an item to select its cells in the sheet" },
+
+  tables: { zh: "报告表格", en: "Report tables" },
+  selectTable: { zh: "选中表格以复制", en: "Select table to copy" },
+  selectTableLabel: { zh: "选中表格以复制：{title}", en: "Select table to copy: {title}" },
+  copyHint: { zh: "按 Ctrl+C 复制后粘贴到 Word", en: "Press Ctrl+C to copy, then paste into Word" },
+  generated: { zh: "报告已生成：{sheets}", en: "Report generated: {sheets}" },
+  generatedWithErrors: {
+    zh: "报告已生成，但仍有 {n} 项错误，请核对后重新生成。",
+    en: "Report generated, but {n} errors remain; correct them and generate again.",
+  },
+  templateInserted: {
+    zh: "已插入模板“{sheet}”，请填写数据。",
+    en: "Template “{sheet}” inserted; fill in the figures.",
+  },
+  recheckDone: { zh: "数据已修改，已重新检查", en: "The counts sheet changed; checked again" },
+
+  settings: { zh: "设置", en: "Settings" },
+  decimals: { zh: "占比小数位数", en: "Decimals of shares" },
+  tieRule: { zh: "舍入规则", en: "Rounding" },
+  halfUp: { zh: "四舍五入", en: "Round half up (四舍五入)" },
+  halfEven: { zh: "四舍六入五成双", en: "Round half to even (GB/T 8170)" },
+  largestRemainder: {
+    zh: "最大余数法调整，使各项占比合计为100%",
+    en: "Largest remainder: shares of a whole sum to 100%",
+  },
+  tableSheet: { zh: "报告表格工作表名称", en: "Table sheet name" },
+  textSheet: { zh: "报告正文工作表名称", en: "Text sheet name" },
+  fontName: { zh: "字体", en: "Font" },
+  titleSize: { zh: "表题字号（磅）", en: "Title size (pt)" },
+  bodySize: { zh: "表格字号（磅）", en: "Body size (pt)" },
+  saveSettings: { zh: "保存设置", en: "Save settings" },
+  settingsSaved: { zh: "设置已保存到本工作簿", en: "Settings saved in this workbook" },
+  settingsInvalid: { zh: "设置有误：{errors}", en: "Invalid settings: {errors}" },
+
+  errDecimals: { zh: "小数位数应为 0 至 4 的整数", en: "decimals must be a whole number from 0 to 4" },
+  errSheetName: {
+    zh: "工作表名称应为 1 至 31 个字符，不含 : \\ / ? * [ ]，且不以 ' 开头或结尾",
+    en: "a sheet name has 1 to 31 characters, none of : \\ / ? * [ ], and does not start or end with '",
+  },
+  errSheetSame: {
+    zh: "报告表格、报告正文与数据表应为三个不同的工作表",
+    en: "the table sheet, the text sheet and the counts sheet must be three different sheets",
+  },
+  errFontName: { zh: "请填写字体名称", en: "enter a font name" },
+  errFontSize: { zh: "字号应在 6 至 72 磅之间", en: "font sizes are from 6 to 72 pt" },
+
+  failed: { zh: "操作失败：{message}", en: "Failed: {message}" },
+  dismiss: { zh: "关闭提示", en: "Dismiss" },
+  progress: { zh: "处理中", en: "Working" },
+  privacy: {
+    zh: "所有数据只在本工作簿内处理，不上传。",
+    en: "All data stays in this workbook; nothing is sent anywhere.",
+  },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** Chinese for zh, zh-CN, zh-TW, zh-Hans…; English for everything else. */
+export function langFromDisplayLanguage(displayLanguage: string | undefined | null): Lang {
+  return typeof displayLanguage === "string" && /^zh(\b|[-_])/i.test(displayLanguage) ? "zh" : "en";
+}
+
+/** The string for `key`, with {name} placeholders filled. Unknown placeholders stay visible. */
+export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
+  );
+}
+
+/** A list joined the way each language writes it: "、" in Chinese, ", " in English. */
+export function joinList(lang: Lang, items: string[]): string {
+  return items.join(lang === "zh" ? "、" : ", ");
+}

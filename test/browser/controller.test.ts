@@ -1,0 +1,698 @@
+/**
+ * The task pane's controller against a fake host (in-memory sheets, recorded calls, change events)
+ * and a small fake engine, with manual timers. Runs in Node: no DOM, no Office.
+ */
+import assert from "node:assert/strict";
+import type { CellRef, SheetGrid, WorkbookGrid } from "../../src/core/grid";
+import { valueAt } from "../../src/core/grid";
+import type { CheckOptions, Finding } from "../../src/core/checks/types";
+import { emptyReport } from "../../src/core/model/build";
+import type { Report } from "../../src/core/model/report";
+import type { SheetPlan, WorkbookPlan } from "../../src/core/render/plan";
+import { hashText, recordPlan } from "../../src/core/render/record";
+import type { ReportSettings } from "../../src/core/render/settings";
+import { planToGrid } from "../../src/core/render/template";
+import {
+  Controller,
+  DEFAULT_SETTINGS,
+  compactCells,
+  SETTINGS_KEY,
+  groupBySeverity,
+  isValidSheetName,
+  settingsFromStored,
+  settingsProblems,
+  type Engine,
+  type PaneHost,
+  type PaneSettings,
+  type Timers,
+  type UserError,
+} from "../../src/taskpane/controller";
+import { joinList, langFromDisplayLanguage, t } from "../../src/taskpane/i18n";
+import { luminance, themeVariables } from "../../src/taskpane/theme";
+
+// ---------- Fakes ----------
+
+class FakeTimers implements Timers {
+  now = 0;
+  private seq = 0;
+  pending = new Map<number, { fn: () => void; at: number }>();
+  set(fn: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.pending.set(id, { fn, at: this.now + ms });
+    return id;
+  }
+  clear(h: unknown): void {
+    this.pending.delete(h as number);
+  }
+  advance(ms: number): void {
+    this.now += ms;
+    for (const [id, p] of [...this.pending].sort((a, b) => a[1].at - b[1].at)) {
+      if (p.at <= this.now) {
+        this.pending.delete(id);
+        p.fn();
+      }
+    }
+  }
+}
+
+class HostFailure extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+class FakeHost implements PaneHost {
+  sheets = new Map<string, SheetGrid>();
+  settings = new Map<string, unknown>();
+  calls: string[] = [];
+  handlers = new Map<string, Set<() => void>>();
+  removed: string[] = [];
+  applied: { plan: WorkbookPlan; opts?: { replace?: boolean } }[] = [];
+  selected: CellRef[][] = [];
+  selectedNames: string[] = [];
+  inserted: SheetPlan[] = [];
+  failNext: Record<string, HostFailure> = {};
+
+  private maybeFail(op: string): void {
+    this.calls.push(op);
+    const f = this.failNext[op];
+    if (f) {
+      delete this.failNext[op];
+      throw f;
+    }
+  }
+  async readWorkbook(): Promise<WorkbookGrid> {
+    this.maybeFail("readWorkbook");
+    return { sheets: [...this.sheets.values()].map(clone) };
+  }
+  async readSheet(name: string): Promise<SheetGrid> {
+    this.maybeFail(`readSheet:${name}`);
+    const s = this.sheets.get(name);
+    if (!s) throw new HostFailure("ItemNotFound");
+    return clone(s);
+  }
+  async applyPlan(plan: WorkbookPlan, opts?: { replace?: boolean }): Promise<void> {
+    this.maybeFail("applyPlan");
+    const exists = plan.sheets.some((s) => this.sheets.has(s.name));
+    if (exists && !opts?.replace) throw new HostFailure("SheetExists");
+    this.applied.push(opts ? { plan, opts } : { plan });
+    for (const s of plan.sheets) this.sheets.set(s.name, planToGrid(s));
+  }
+  async selectCells(refs: CellRef[]): Promise<void> {
+    this.maybeFail("selectCells");
+    this.selected.push(refs);
+  }
+  async selectNamedRange(name: string): Promise<void> {
+    this.maybeFail("selectNamedRange");
+    this.selectedNames.push(name);
+  }
+  async insertTemplate(plan: SheetPlan): Promise<string> {
+    this.maybeFail("insertTemplate");
+    this.inserted.push(plan);
+    this.sheets.set(plan.name, { name: plan.name, top: 0, left: 0, values: [["counts"], [1, 2, 3]] });
+    return plan.name;
+  }
+  async onSheetChanged(sheet: string, handler: () => void): Promise<() => Promise<void>> {
+    this.maybeFail(`onSheetChanged:${sheet}`);
+    const set = this.handlers.get(sheet) ?? new Set();
+    set.add(handler);
+    this.handlers.set(sheet, set);
+    return async () => {
+      set.delete(handler);
+      this.removed.push(sheet);
+    };
+  }
+  lifecycle = new Map<string, Set<() => void>>();
+  async onSheetDeletedOrRenamed(sheet: string, handler: () => void): Promise<() => Promise<void>> {
+    const set = this.lifecycle.get(sheet) ?? new Set();
+    set.add(handler);
+    this.lifecycle.set(sheet, set);
+    return async () => void set.delete(handler);
+  }
+  /** The user renames a sheet: lifecycle handlers of the old name fire. */
+  rename(from: string, to: string): void {
+    const s = this.sheets.get(from)!;
+    this.sheets.delete(from);
+    this.sheets.set(to, { ...s, name: to });
+    for (const h of this.lifecycle.get(from) ?? []) h();
+  }
+  loadSettings(key: string): unknown {
+    this.calls.push("loadSettings");
+    return this.settings.get(key);
+  }
+  async saveSettings(key: string, value: unknown): Promise<void> {
+    this.maybeFail("saveSettings");
+    this.settings.set(key, JSON.parse(JSON.stringify(value)));
+  }
+  toUserError(e: unknown): UserError {
+    const code = e instanceof HostFailure ? e.code : "Generic";
+    return { code, message: { zh: `宿主错误 ${code}`, en: `host error ${code}` } };
+  }
+  /** A user edit: change a cell and fire the sheet's change handlers. */
+  edit(sheet: string, row: number, col: number, value: string | number | null): void {
+    const s = this.sheets.get(sheet)!;
+    while (s.values.length <= row) s.values.push([]);
+    s.values[row]![col] = value;
+    for (const h of this.handlers.get(sheet) ?? []) h();
+  }
+  listeners(sheet: string): number {
+    return this.handlers.get(sheet)?.size ?? 0;
+  }
+}
+
+function clone(s: SheetGrid): SheetGrid {
+  return { ...s, values: s.values.map((r) => [...r]) };
+}
+
+/**
+ * Fake engine: a sheet whose A1 is "counts" is the counts sheet; row 2 holds a, b, total and the
+ * check says total = a + b. Records the options and settings it was called with.
+ */
+class FakeEngine implements Engine {
+  checkOptions: Partial<CheckOptions>[] = [];
+  renderSettings: Partial<ReportSettings>[] = [];
+  templateOpts: { year?: number }[] = [];
+  lastTotal = 0;
+  private grids = new WeakMap<Report, SheetGrid>();
+
+  readWorkbook = (wb: WorkbookGrid, opts?: { sheet?: string }) => {
+    const grid = wb.sheets.find((s) => (opts?.sheet ? s.name === opts.sheet : valueAt(s, 0, 0) === "counts"));
+    if (!grid || valueAt(grid, 0, 0) !== "counts") {
+      return {
+        ok: false as const,
+        error: { code: "no-counts-sheet", message: { zh: "没有数据表", en: "no counts sheet" } },
+      };
+    }
+    const report = emptyReport("2021", grid.name);
+    report.meta.year = { value: 2025, from: "title" };
+    report.meta.body = { text: "<img src=x onerror=alert(1)>" };
+    this.grids.set(report, grid);
+    return { ok: true as const, report };
+  };
+  runChecks = (report: Report, options?: Partial<CheckOptions>): Finding[] => {
+    this.checkOptions.push(options ?? {});
+    const g = this.grids.get(report)!;
+    const a = Number(valueAt(g, 1, 0)),
+      b = Number(valueAt(g, 1, 1)),
+      total = Number(valueAt(g, 1, 2));
+    const out: Finding[] = [];
+    this.lastTotal = total;
+    if (a + b !== total) {
+      out.push({
+        rule: "sum",
+        severity: "error",
+        cells: [{ sheet: g.name, row: 1, col: 2 }],
+        messageId: "mismatch",
+        params: {},
+        expected: a + b,
+        actual: total,
+      });
+    }
+    out.push({ rule: "note", severity: "info", cells: [], messageId: "n", params: {} });
+    return out;
+  };
+  formatMessage = (f: Finding, lang: "zh" | "en") => `${lang}:${f.rule}`;
+  findingCells = (f: Finding) => f.cells.map((c) => `${c.sheet}!R${c.row + 1}C${c.col + 1}`);
+  renderReport = (report: Report, settings?: Partial<ReportSettings>): WorkbookPlan => {
+    this.renderSettings.push(settings ?? {});
+    const names = [settings?.tableSheet ?? "报告表格", settings?.textSheet ?? "报告正文"];
+    const text = `${report.sheet}：本年新收${this.lastTotal}件`;
+    const sheet = (name: string, cells: SheetPlan["cells"]): SheetPlan => ({
+      name,
+      cells,
+      styles: {},
+      merges: [],
+      columnWidths: {},
+    });
+    const record = recordPlan({
+      entries: [{ cell: { sheet: names[1]!, row: 0, col: 0 }, id: "s3", hash: hashText(text) }],
+    });
+    return {
+      sheets: [
+        sheet(names[0]!, [{ row: 0, col: 0, value: "表" }]),
+        sheet(names[1]!, [{ row: 0, col: 0, value: text }]),
+        record,
+      ],
+      names: [
+        {
+          name: "报告_表三",
+          sheet: names[0]!,
+          range: { top: 0, left: 0, bottom: 1, right: 1 },
+          title: `三、${report.sheet}`,
+        },
+      ],
+    };
+  };
+  templatePlan = (opts?: { year?: number }): SheetPlan => {
+    this.templateOpts.push(opts ?? {});
+    return { name: "公开数据", cells: [], styles: {}, merges: [], columnWidths: {} };
+  };
+}
+
+function setup(opts: { counts?: boolean; lang?: "zh" | "en" } = {}) {
+  const host = new FakeHost();
+  const engine = new FakeEngine();
+  const timers = new FakeTimers();
+  if (opts.counts) host.sheets.set("公开数据", { name: "公开数据", top: 0, left: 0, values: [["counts"], [1, 2, 4]] });
+  const c = new Controller({
+    host,
+    engine,
+    lang: opts.lang ?? "zh",
+    timers,
+    now: () => new Date("2026-03-01T00:00:00Z"),
+  });
+  return { host, engine, timers, c };
+}
+
+/** Let queued promise chains run. */
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+// ---------- Tests ----------
+
+describe("task pane controller", () => {
+  describe("open", () => {
+    it("shows the empty state with the reader's reason when there is no counts sheet", async () => {
+      const { c, host } = setup();
+      await c.open();
+      assert.equal(c.state.phase, "empty");
+      assert.equal(c.state.reason, "没有数据表");
+      assert.equal(c.state.findings, null);
+      assert.equal(c.state.busy, null);
+      assert.equal(c.state.templateYear, 2025);
+      assert.deepEqual(host.calls, ["loadSettings", "readWorkbook"]);
+      assert.equal(c.state.live, false);
+    });
+
+    it("reads once, checks, and watches the counts sheet", async () => {
+      const { c, host } = setup({ counts: true });
+      const busySeen: (string | null)[] = [];
+      c.subscribe((s) => busySeen.push(s.busy));
+      await c.open();
+      assert.equal(c.state.phase, "ready");
+      assert.equal(c.state.sheet, "公开数据");
+      assert.equal(c.state.year, 2025);
+      assert.deepEqual(
+        c.state.findings?.map((f) => [f.severity, f.message, f.cells, f.expected, f.actual]),
+        [
+          ["error", "zh:sum", ["公开数据!R2C3"], "3", "4"],
+          ["info", "zh:note", [], undefined, undefined],
+        ],
+      );
+      assert.deepEqual(host.calls, ["loadSettings", "readWorkbook", "onSheetChanged:公开数据"]);
+      assert.equal(host.listeners("公开数据"), 1);
+      assert.equal(c.state.live, true);
+      assert.ok(busySeen.includes("reading"), "busy while reading");
+      assert.equal(busySeen.at(-1), null);
+    });
+
+    it("formats messages in English when the pane is English", async () => {
+      const { c } = setup({ counts: true, lang: "en" });
+      await c.open();
+      assert.equal(c.state.findings?.[0]?.message, "en:sum");
+    });
+
+    it("applies stored settings to the checks", async () => {
+      const { c, host, engine } = setup({ counts: true });
+      host.settings.set(SETTINGS_KEY, { ...DEFAULT_SETTINGS, decimals: 1, rounding: "half-even" });
+      await c.open();
+      assert.equal(c.state.settings.decimals, 1);
+      assert.deepEqual(engine.checkOptions.at(-1), {
+        decimals: 1,
+        rounding: "half-even",
+        largestRemainder: false,
+        year: 2025,
+      });
+    });
+
+    it("turns a host failure before the first read into the failed state, and retries", async () => {
+      const { c, host } = setup({ counts: true });
+      host.failNext.readWorkbook = new HostFailure("EditMode");
+      await c.open();
+      assert.equal(c.state.phase, "failed");
+      assert.match(c.state.reason ?? "", /宿主错误 EditMode/);
+      await c.open();
+      assert.equal(c.state.phase, "ready");
+    });
+
+    it("notices report sheets written in an earlier session", async () => {
+      const { c, host } = setup({ counts: true });
+      host.sheets.set("报告表格", { name: "报告表格", top: 0, left: 0, values: [["x"]] });
+      await c.open();
+      assert.equal(c.state.generated, true);
+      assert.deepEqual(c.state.tables, [{ name: "报告_表三", title: "三、公开数据" }]);
+    });
+  });
+
+  describe("insert template", () => {
+    it("inserts last year's template, then reads and checks it", async () => {
+      const { c, host, engine } = setup();
+      await c.open();
+      await c.insertTemplate();
+      assert.deepEqual(engine.templateOpts, [{ year: 2025 }]);
+      assert.equal(host.inserted.length, 1);
+      assert.equal(c.state.phase, "ready");
+      assert.equal(c.state.sheet, "公开数据");
+      assert.equal(c.state.notice?.kind, "success");
+      assert.match(c.state.notice?.text ?? "", /公开数据/);
+      assert.equal(host.listeners("公开数据"), 1);
+    });
+  });
+
+  describe("findings", () => {
+    it("selects a finding's cells and ignores findings without cells", async () => {
+      const { c, host } = setup({ counts: true });
+      await c.open();
+      const [err, note] = c.state.findings!;
+      await c.selectFinding(err!.id);
+      await c.selectFinding(note!.id);
+      assert.deepEqual(host.selected, [[{ sheet: "公开数据", row: 1, col: 2 }]]);
+    });
+
+    it("groups by severity with errors first", () => {
+      const views = [
+        { id: 0, rule: "a", severity: "info" as const, message: "", cells: [], cellsLabel: "", refs: [] },
+        { id: 1, rule: "b", severity: "error" as const, message: "", cells: [], cellsLabel: "", refs: [] },
+        { id: 2, rule: "c", severity: "error" as const, message: "", cells: [], cellsLabel: "", refs: [] },
+      ];
+      assert.deepEqual(
+        groupBySeverity(views).map((g) => [g.severity, g.items.map((i) => i.id)]),
+        [
+          ["error", [1, 2]],
+          ["warning", []],
+          ["info", [0]],
+        ],
+      );
+    });
+  });
+
+  describe("live re-check", () => {
+    it("debounces edits (400 ms) into one sheet read, and the fixed finding disappears", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      host.calls = [];
+      host.edit("公开数据", 1, 2, 5);
+      timers.advance(300);
+      host.edit("公开数据", 1, 2, 3);
+      timers.advance(399);
+      await flush();
+      assert.deepEqual(host.calls, [], "no read before 400 ms of quiet");
+      timers.advance(1);
+      await flush();
+      assert.deepEqual(host.calls, ["readSheet:公开数据"]);
+      assert.deepEqual(
+        c.state.findings?.map((f) => f.rule),
+        ["note"],
+      );
+    });
+
+    it("marks a generated report out of date when auto-update is off", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      await c.generate();
+      assert.equal(host.applied.length, 1);
+      host.edit("公开数据", 1, 2, 3);
+      timers.advance(400);
+      await flush();
+      assert.equal(c.state.stale, true);
+      assert.equal(host.applied.length, 1, "not regenerated");
+      await c.generate();
+      assert.equal(c.state.stale, false);
+    });
+
+    it("does not mark anything stale before a report exists", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      host.edit("公开数据", 1, 2, 3);
+      timers.advance(400);
+      await flush();
+      assert.equal(c.state.stale, false);
+      assert.equal(host.applied.length, 0);
+    });
+
+    it("regenerates the report sheets after a re-check when auto-update is on", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      await c.generate();
+      await c.setAutoUpdate(true);
+      assert.equal((host.settings.get(SETTINGS_KEY) as PaneSettings).autoUpdate, true, "toggle is stored");
+      host.edit("公开数据", 1, 2, 3);
+      timers.advance(400);
+      await flush();
+      assert.equal(host.applied.length, 2);
+      assert.deepEqual(host.applied[1]!.opts, { replace: true });
+      assert.equal(c.state.stale, false);
+    });
+
+    it("turning auto-update on brings a stale report up to date", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      await c.generate();
+      host.edit("公开数据", 1, 2, 3);
+      timers.advance(400);
+      await flush();
+      assert.equal(c.state.stale, true);
+      await c.setAutoUpdate(true);
+      assert.equal(c.state.stale, false);
+      assert.equal(host.applied.length, 2);
+    });
+
+    it("moves the handler when the counts sheet changes, and removes it on close", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      host.sheets.delete("公开数据");
+      host.sheets.set("数据2026", { name: "数据2026", top: 0, left: 0, values: [["counts"], [1, 1, 2]] });
+      await c.check();
+      assert.equal(c.state.sheet, "数据2026");
+      assert.deepEqual(host.removed, ["公开数据"]);
+      assert.equal(host.listeners("数据2026"), 1);
+      await c.dispose();
+      assert.deepEqual(host.removed, ["公开数据", "数据2026"]);
+      host.calls = [];
+      host.sheets.get("数据2026")!.values[1]![2] = 9;
+      timers.advance(1000);
+      await flush();
+      assert.deepEqual(host.calls, []);
+    });
+
+    it("follows the counts sheet when it is renamed, and shows the empty state when it is deleted", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      host.rename("公开数据", "2025数据");
+      await flush();
+      await c.check(); // waits for the queued re-read
+      assert.equal(c.state.sheet, "2025数据");
+      assert.equal(host.listeners("公开数据"), 0);
+      assert.equal(host.listeners("2025数据"), 1);
+      assert.equal(host.lifecycle.get("公开数据")?.size, 0);
+      assert.equal(host.lifecycle.get("2025数据")?.size, 1);
+      host.edit("2025数据", 1, 2, 3);
+      timers.advance(400);
+      await flush();
+      assert.deepEqual(
+        c.state.findings?.map((f) => f.rule),
+        ["note"],
+      );
+      host.sheets.delete("2025数据");
+      for (const h of host.lifecycle.get("2025数据") ?? []) h();
+      await flush();
+      await c.check();
+      assert.equal(c.state.phase, "empty");
+      assert.equal(host.listeners("2025数据"), 0);
+      assert.equal(host.lifecycle.get("2025数据")?.size, 0);
+    });
+
+    it("keeps working with the 检查 button when change events are not supported", async () => {
+      const { c, host } = setup({ counts: true });
+      host.failNext["onSheetChanged:公开数据"] = new HostFailure("ApiNotSupported");
+      await c.open();
+      assert.equal(c.state.phase, "ready");
+      assert.equal(c.state.live, false);
+      assert.equal(c.state.notice, null);
+    });
+  });
+
+  describe("generate", () => {
+    it("renders with the pane's settings and lists the tables to copy", async () => {
+      const { c, host, engine } = setup({ counts: true });
+      await c.open();
+      await c.generate();
+      assert.deepEqual(engine.renderSettings.at(-1), {
+        rounding: { decimals: 2, rounding: "half-up", largestRemainder: false },
+        tableSheet: "报告表格",
+        textSheet: "报告正文",
+        fonts: { name: "仿宋", titleSize: 12, bodySize: 10.5 },
+      });
+      assert.deepEqual(
+        host.applied[0]!.plan.sheets.map((s) => s.name),
+        ["报告表格", "报告正文", "_报告生成记录"],
+      );
+      assert.equal(c.state.generated, true);
+      assert.deepEqual(c.state.tables, [{ name: "报告_表三", title: "三、公开数据" }]);
+      // One error remains in the sheet: the notice says so.
+      assert.equal(c.state.notice?.kind, "warning");
+      await c.selectTable("报告_表三");
+      assert.deepEqual(host.selectedNames, ["报告_表三"]);
+      assert.equal(c.state.notice?.text, "按 Ctrl+C 复制后粘贴到 Word");
+    });
+
+    it("asks before overwriting report sheets from an earlier session", async () => {
+      const { c, host } = setup({ counts: true });
+      host.sheets.set("报告正文", { name: "报告正文", top: 0, left: 0, values: [["old"]] });
+      await c.open();
+      await c.generate();
+      assert.equal(host.applied.length, 0);
+      assert.equal(c.state.confirmReplace, "宿主错误 SheetExists");
+      c.cancelReplace();
+      assert.equal(c.state.confirmReplace, null);
+      await c.generate();
+      await c.confirmReplace();
+      assert.equal(host.applied.length, 1);
+      assert.deepEqual(host.applied[0]!.opts, { replace: true });
+      assert.equal(c.state.confirmReplace, null);
+    });
+
+    it("never overwrites hand-edited report text without asking, even with auto-update", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      await c.generate();
+      await c.setAutoUpdate(true);
+      assert.equal(host.sheets.get("报告正文")!.values[0]![0], "公开数据：本年新收4件");
+      // The user fills in the text; then the counts change.
+      host.sheets.get("报告正文")!.values[0]![0] = "本机关……（手工补充）";
+      host.edit("公开数据", 1, 2, 3);
+      timers.advance(400);
+      await flush();
+      assert.equal(host.applied.length, 1, "not regenerated over the edit");
+      assert.equal(c.state.stale, true);
+      assert.match(c.state.confirmReplace ?? "", /1 处.*报告正文!A1/);
+      await c.confirmReplace();
+      assert.equal(host.applied.length, 2);
+      assert.equal(host.sheets.get("报告正文")!.values[0]![0], "公开数据：本年新收3件");
+      assert.equal(c.state.stale, false);
+      assert.equal(c.state.confirmReplace, null);
+      // What was just written is not an edit: the next change regenerates without asking.
+      host.edit("公开数据", 1, 2, 5);
+      timers.advance(400);
+      await flush();
+      assert.equal(host.applied.length, 3);
+      assert.equal(c.state.confirmReplace, null);
+    });
+
+    it("shows a host error as a notice in the pane's language", async () => {
+      const { c, host } = setup({ counts: true, lang: "en" });
+      await c.open();
+      host.failNext.applyPlan = new HostFailure("Protected");
+      await c.generate();
+      assert.deepEqual(c.state.notice, { kind: "error", text: "Failed: host error Protected" });
+      assert.equal(c.state.busy, null);
+      assert.equal(c.state.phase, "ready");
+    });
+  });
+
+  describe("cells", () => {
+    const ref = (sheet: string, row: number, col: number) => ({ sheet, row, col });
+    it("writes a filled rectangle as one range, per sheet", () => {
+      const row = [3, 4, 5, 6].map((c) => ref("公开数据", 63, c));
+      assert.equal(compactCells(row), "公开数据!D64:G64");
+      const col = [63, 64, 65].map((r) => ref("公开数据", r, 3));
+      assert.equal(compactCells([...col, ref("My Sheet", 0, 0)]), "公开数据!D64:D66 'My Sheet'!A1");
+      assert.equal(compactCells([ref("S", 0, 0), ref("S", 0, 0)]), "S!A1");
+      assert.equal(compactCells([]), null);
+    });
+
+    it("lists scattered cells and cuts long lists", () => {
+      assert.equal(compactCells([ref("S", 0, 0), ref("S", 2, 2)]), "S!A1 S!C3");
+      const many = [0, 2, 4, 6, 8, 10, 12].map((r) => ref("S", r, 0));
+      assert.equal(compactCells(many), "S!A1 S!A3 S!A5 S!A7 S!A9 S!A11 …");
+    });
+
+    it("gives the view the short form beside every cell", async () => {
+      const { c } = setup({ counts: true });
+      await c.open();
+      assert.equal(c.state.findings?.[0]?.cellsLabel, "公开数据!C2");
+      assert.deepEqual(c.state.findings?.[0]?.cells, ["公开数据!R2C3"]);
+    });
+  });
+
+  describe("settings", () => {
+    it("refuses invalid settings without touching the workbook", async () => {
+      const { c, host } = setup({ counts: true });
+      await c.open();
+      const ok = await c.saveSettings({ ...DEFAULT_SETTINGS, decimals: 5, tableSheet: "公开数据" });
+      assert.equal(ok, false);
+      assert.deepEqual(c.state.settingsProblems, ["errDecimals", "errSheetSame"]);
+      assert.equal(host.settings.size, 0);
+    });
+
+    it("stores valid settings in the workbook and re-checks with them", async () => {
+      const { c, host, engine } = setup({ counts: true });
+      await c.open();
+      const next = { ...DEFAULT_SETTINGS, decimals: 0, rounding: "half-even" as const, tableSheet: "表格" };
+      assert.equal(await c.saveSettings(next), true);
+      assert.deepEqual(host.settings.get(SETTINGS_KEY), next);
+      assert.deepEqual(engine.checkOptions.at(-1), {
+        decimals: 0,
+        rounding: "half-even",
+        largestRemainder: false,
+        year: 2025,
+      });
+      await c.generate();
+      assert.equal(engine.renderSettings.at(-1)?.tableSheet, "表格");
+    });
+
+    it("falls back to defaults for malformed stored settings", () => {
+      assert.deepEqual(settingsFromStored(null), DEFAULT_SETTINGS);
+      assert.deepEqual(settingsFromStored("x"), DEFAULT_SETTINGS);
+      const s = settingsFromStored({ decimals: 9, rounding: "up", tableSheet: "a/b", fontName: "黑体", bodySize: 14 });
+      assert.deepEqual(s, { ...DEFAULT_SETTINGS, fontName: "黑体", bodySize: 14 });
+      assert.deepEqual(settingsFromStored({ tableSheet: "同名", textSheet: "同名" }), DEFAULT_SETTINGS);
+    });
+
+    it("knows Excel's sheet-name rules", () => {
+      for (const ok of ["报告表格", "Report 2025", "a".repeat(31), "it's"]) assert.ok(isValidSheetName(ok), ok);
+      for (const bad of ["", "a".repeat(32), "a:b", "a[1]", "x*", "'quoted", "end'", "a\\b", "a?b"]) {
+        assert.ok(!isValidSheetName(bad), bad);
+      }
+      assert.deepEqual(settingsProblems({ ...DEFAULT_SETTINGS, fontName: " ", titleSize: 100 }), [
+        "errFontName",
+        "errFontSize",
+      ]);
+      assert.deepEqual(settingsProblems(DEFAULT_SETTINGS, "报告正文"), ["errSheetSame"]);
+      assert.deepEqual(settingsProblems(DEFAULT_SETTINGS, "公开数据"), []);
+    });
+  });
+
+  describe("language and theme", () => {
+    it("picks Chinese for zh* display languages only", () => {
+      for (const zh of ["zh-CN", "zh-cn", "zh-TW", "zh", "zh-Hans-CN", "ZH_cn"])
+        assert.equal(langFromDisplayLanguage(zh), "zh", zh);
+      for (const en of ["en-US", "fr-FR", "", undefined, null, "zhx"])
+        assert.equal(langFromDisplayLanguage(en), "en", String(en));
+    });
+
+    it("fills placeholders and joins lists per language", () => {
+      assert.equal(t("zh", "counts", { sheet: "公开数据" }), "数据表：公开数据");
+      assert.equal(t("en", "summary", { error: 1, warning: 0, info: 2 }), "1 errors, 0 warnings, 2 notes");
+      assert.equal(t("en", "counts"), "Counts sheet: {sheet}");
+      assert.equal(joinList("zh", ["报告表格", "报告正文"]), "报告表格、报告正文");
+      assert.equal(joinList("en", ["a", "b"]), "a, b");
+    });
+
+    it("maps Office theme colours to CSS variables and detects dark themes", () => {
+      assert.deepEqual(themeVariables(undefined), { vars: {}, dark: false });
+      const dark = themeVariables({
+        bodyBackgroundColor: "#262626",
+        bodyForegroundColor: "#FFFFFF",
+        controlBackgroundColor: "bad",
+      });
+      assert.deepEqual(dark, { vars: { "--office-body-bg": "#262626", "--office-body-fg": "#ffffff" }, dark: true });
+      assert.equal(themeVariables({ bodyBackgroundColor: "#f3f3f3" }).dark, false);
+      assert.equal(themeVariables({ bodyBackgroundColor: "#f3f3f3", isDarkTheme: true }).dark, true);
+      assert.equal(luminance("#ffffff"), 1);
+      assert.equal(luminance("#000000"), 0);
+      assert.equal(luminance("red"), null);
+    });
+  });
+});

@@ -1,0 +1,515 @@
+/**
+ * Browser tier: the production build of the task pane in headless Chromium, with the fake Excel
+ * served in place of Office.js from the CDN. Nothing else leaves 127.0.0.1.
+ *
+ *   npx mocha test/browser/taskpane.test.ts      (builds dist/ first when it is missing)
+ *
+ * Writes docs/images/taskpane-zh.png and docs/images/taskpane-en.png (360x800) and prints the
+ * bundle size and the time from navigation to a ready pane.
+ */
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { a1, parseA1 } from "../../src/core/grid";
+import { cellKey } from "../../src/core/model/format";
+import { planToGrid, templateCells, templatePlan } from "../../src/core/render/template";
+import { SETTINGS_KEY } from "../../src/taskpane/controller";
+import { t } from "../../src/taskpane/i18n";
+import { requireTool } from "../support/tools";
+import { scenario, type Edit } from "./fill";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const IMAGES = path.join(ROOT, "docs/images");
+/** Extra screenshots for a look (not committed). */
+const OUTPUT = path.join(ROOT, "test/output");
+const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\/.*office\.js(\?.*)?$/;
+/** The pane offers last year's template (its clock is the browser's). */
+const YEAR = new Date().getFullYear() - 1;
+const COUNTS = "公开数据";
+const XSS_IMG = `<img src=x onerror="window.__pwned=1;alert(1)">`;
+const XSS_SCRIPT = `<script>window.__pwned=2;alert(2)</script>`;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
+    const file = path.resolve(dir, rel || "taskpane.html");
+    if (!file.startsWith(dir + path.sep) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** The fake Office/Excel as one browser script that installs the globals (see fake-office.entry.ts). */
+function buildFakeOffice(): string {
+  // esbuild comes with tsx.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const out = esbuild.buildSync({
+    entryPoints: [path.join(__dirname, "fake-office.entry.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+    logLevel: "silent",
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/** A template sheet with the edits applied, as rows from A1 (to start a workbook with it). */
+function filledRows(edits: Edit[]): unknown[][] {
+  const g = planToGrid(templatePlan({ year: YEAR }));
+  const rows: unknown[][] = [];
+  g.values.forEach((line, r) => line.forEach((v, c) => ((rows[g.top + r] ??= [])[g.left + c] = v)));
+  for (const [addr, v] of edits) {
+    const p = parseA1(addr)!;
+    (rows[p.row] ??= [])[p.col] = v;
+  }
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return rows;
+}
+
+interface Pane {
+  page: Page;
+  context: BrowserContext;
+  /** Requests to anywhere but 127.0.0.1 and office.js (all aborted). */
+  outside: string[];
+  officeJsRequests: number;
+  dialogs: string[];
+  errors: string[];
+  /** Navigation start to the "pane-ready" mark, ms. */
+  readyMs: number;
+}
+
+describe("task pane in headless Chromium (browser tier)", function () {
+  this.timeout(180_000);
+  let browser: Browser;
+  let server: http.Server;
+  let base: string;
+  let officeJs: string;
+  let served: string;
+  const panes: Pane[] = [];
+
+  before(async function () {
+    const exe = requireTool(
+      this,
+      "browser tier",
+      ["/usr/bin/chromium", "chromium"],
+      "apt-get install -y chromium fonts-noto-cjk",
+    );
+    if (!existsSync(path.join(DIST, "taskpane.html"))) {
+      execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
+    }
+    // Serve (and measure) a private copy: other test files may rebuild dist/ meanwhile. A development
+    // build (source maps) is not what users get: build production into the copy instead.
+    served = mkdtempSync(path.join(os.tmpdir(), "taskpane-dist-"));
+    if (/sourceMappingURL=/.test(readFileSync(path.join(DIST, "taskpane.js"), "utf8"))) {
+      execFileSync("npx", ["webpack", "--mode", "production", "--output-path", served], {
+        cwd: ROOT,
+        stdio: "inherit",
+      });
+    } else {
+      cpSync(DIST, served, { recursive: true });
+    }
+    officeJs = buildFakeOffice();
+    server = await serve(served);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({
+      executablePath: exe,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    if (served) rmSync(served, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    for (const p of panes) {
+      assert.deepEqual(p.outside, [], "no request may leave 127.0.0.1 except office.js");
+      assert.equal(p.officeJsRequests, 1, "office.js loaded once");
+      assert.deepEqual(p.dialogs, [], "no dialog may open");
+      assert.deepEqual(p.errors, [], "no page error, console error or CSP violation");
+    }
+    panes.length = 0;
+  });
+
+  async function openPane(opts: {
+    lang: string;
+    sheets?: [string, unknown[][]][];
+    theme?: Record<string, string>;
+  }): Promise<Pane> {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 800 },
+      deviceScaleFactor: 1,
+      locale: opts.lang,
+    });
+    const page = await context.newPage();
+    const pane: Pane = { page, context, outside: [], officeJsRequests: 0, dialogs: [], errors: [], readyMs: NaN };
+    panes.push(pane);
+    await page.addInitScript(
+      (o) => {
+        (window as unknown as { __fakeOfficeOptions: unknown }).__fakeOfficeOptions = o;
+      },
+      { displayLanguage: opts.lang, sheets: opts.sheets, theme: opts.theme },
+    );
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base)) return route.continue();
+      if (OFFICE_JS.test(url)) {
+        pane.officeJsRequests++;
+        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeJs });
+      }
+      pane.outside.push(url);
+      return route.abort();
+    });
+    page.on("dialog", (d) => {
+      pane.dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on("pageerror", (e) => pane.errors.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") pane.errors.push(`console: ${m.text()}`);
+    });
+    await page.goto(`${base}taskpane.html`);
+    await page.waitForFunction(() => performance.getEntriesByName("pane-ready").length > 0);
+    pane.readyMs = await page.evaluate(() => performance.getEntriesByName("pane-ready")[0]!.startTime);
+    return pane;
+  }
+
+  const fake = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
+    page.evaluate(
+      ([f, a]) => {
+        const fk = (window as unknown as { fake: Record<string, (...x: unknown[]) => unknown> }).fake;
+        return fk[f as string]!.apply(fk, a as unknown[]) as T;
+      },
+      [fn, args] as const,
+    );
+
+  const edits = (page: Page, sheet: string, list: Edit[]): Promise<void> =>
+    page.evaluate(
+      async ([s, l]) => {
+        const fk = (window as unknown as { fake: { edit(s: string, a: string, v: unknown): Promise<void> } }).fake;
+        for (const [a, v] of l) await fk.edit(s, a, v);
+      },
+      [sheet, list] as const,
+    );
+
+  const idle = (page: Page) => page.waitForFunction(() => document.body.dataset.state !== "busy");
+  const text = (page: Page, sel: string) => page.locator(sel).innerText();
+
+  it("empty workbook -> template -> planted error found, selected, fixed live -> report generated", async () => {
+    const pane = await openPane({ lang: "zh-CN" });
+    const { page } = pane;
+    const sc = scenario(YEAR);
+
+    // Empty state offers the template.
+    await page.locator("#empty").waitFor({ state: "visible" });
+    assert.equal(await text(page, "#empty h2"), t("zh", "emptyTitle"));
+    await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-empty.png") });
+    assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+    await page.click("#insert-template");
+    await page.waitForSelector('body[data-state="ready"]');
+    assert.ok((await fake<string[]>(page, "sheetNames")).includes(COUNTS));
+    assert.match(await text(page, "#context"), new RegExp(`数据表：${COUNTS}`));
+    assert.equal(await fake<number>(page, "handlerCount", "changed"), 1, "the pane watches the counts sheet");
+
+    // The user types the year's figures, one of them wrong; then 检查.
+    await edits(page, sc.sheet, sc.edits);
+    await idle(page);
+    await page.click("#check");
+    const planted = page.locator('[data-testid="finding"]', { hasText: sc.planted.address });
+    await planted.first().waitFor();
+    assert.equal(await page.locator('[data-testid="group-error"] [data-testid="finding"]').count(), 2);
+    assert.match(await text(page, '[data-testid="group-error"] h3'), /错误\s*2/);
+    const rowSum = page.locator('[data-testid="finding"][data-rule="s3-row-sum"]');
+    assert.match(await rowSum.innerText(), /予以公开/);
+    assert.match(await rowSum.innerText(), /应为\s*17/);
+    assert.match(await rowSum.innerText(), /实际\s*16/);
+    await page.screenshot({ path: path.join(mkdirp(IMAGES), "taskpane-zh.png") });
+
+    // Clicking a finding selects its cells in Excel; Enter on another does too.
+    await rowSum.click();
+    await page.waitForFunction(() =>
+      (window as unknown as { fake: { selection(): { address: string } | null } }).fake
+        .selection()
+        ?.address.includes("D64"),
+    );
+    const sel1 = await fake<{ sheet: string; address: string }>(page, "selection");
+    assert.equal(sel1.sheet, COUNTS);
+    assert.equal(sel1.address, "D64:J64", "the row's seven cells");
+    await page.focus('[data-testid="finding"][data-rule="s3-column-sum"]');
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { fake: { selection(): { address: string } | null } }).fake.selection()?.address ===
+        "D64:D85",
+    );
+
+    // Correct the cell: the change event re-checks (debounced) and the findings disappear.
+    await edits(page, sc.sheet, [[sc.planted.address, sc.planted.right]]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="finding"]').length === 0);
+    assert.equal(await text(page, "#summary"), t("zh", "noFindings"));
+
+    // 生成报告: the report sheets hold the tables (formulas into the counts sheet) and the narrative.
+    await page.click("#generate");
+    await page.locator('[data-testid="select-table"]').first().waitFor();
+    const names = await fake<string[]>(page, "sheetNames");
+    assert.ok(names.includes("报告表格") && names.includes("报告正文"), names.join(","));
+    const table = await fake<Record<string, { value: unknown; formula?: string }>>(page, "cells", "报告表格");
+    const labelAt = Object.entries(table).find(([, c]) => c.value === "一、本年新收政府信息公开申请数量")?.[0];
+    assert.ok(labelAt, "section 三 row 一 is in the table sheet");
+    const row = parseA1(labelAt)!.row + 1;
+    assert.equal(table[`D${row}`]?.formula, "=公开数据!D62", "自然人 refers to the counts sheet");
+    assert.equal(table[`J${row}`]?.formula, `=SUM(D${row}:I${row})`, "总计 is a formula");
+    const textCells = Object.values(await fake<Record<string, { value: unknown }>>(page, "cells", "报告正文")).map(
+      (c) => String(c.value),
+    );
+    assert.ok(
+      textCells.some((v) => v.includes(`本年新收${sc.expect.received}件`)),
+      "narrative states 本年新收",
+    );
+    assert.ok(
+      textCells.some((v) => v.includes(`予以公开${sc.expect.open}件`)),
+      "narrative states 予以公开",
+    );
+    assert.ok(textCells[0]?.startsWith(`遂宁市某某局${YEAR}年政府信息公开工作年度报告`), textCells[0]);
+
+    // 选中表格以复制: the named range is selected and the Ctrl+C hint shows.
+    await page.click('[data-testid="select-table"][data-name="表_三_申请情况"]');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { fake: { selection(): { sheet: string } | null } }).fake.selection()?.sheet ===
+        "报告表格",
+    );
+    assert.equal((await fake<{ address: string }>(page, "selection")).address, "A23:J50");
+    assert.match(await text(page, "#notice"), /按 Ctrl\+C 复制后粘贴到 Word/);
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-generated.png"), fullPage: true });
+
+    // Auto-update off: an edit makes the report out of date.
+    await edits(page, sc.sheet, [["K5", "备注"]]);
+    await page.locator("#stale").waitFor({ state: "visible" });
+    assert.equal(await text(page, "#stale .banner-text"), "报告已过期，请重新生成");
+    // Auto-update on: regenerated now, and after the next edit; the banner goes away.
+    const before = await fake<number>(page, "handlerCount", "changed");
+    await page.click("label.switch");
+    await page.locator("#stale").waitFor({ state: "hidden" });
+    assert.equal(await page.locator("#auto-update").isChecked(), true);
+    const saved = await page.evaluate(
+      (key) =>
+        (
+          window as unknown as { fake: { savedSettings: Map<string, { autoUpdate?: boolean }> } }
+        ).fake.savedSettings.get(key),
+      SETTINGS_KEY,
+    );
+    assert.equal(saved?.autoUpdate, true, "the toggle is saved in the workbook");
+    await edits(page, sc.sheet, [[sc.planted.address, 14]]);
+    await page.locator('[data-testid="finding"]').first().waitFor();
+    await idle(page);
+    assert.equal(await page.locator("#stale").isVisible(), false);
+    assert.equal(await fake<number>(page, "handlerCount", "changed"), before, "one handler, not one per re-check");
+
+    // The user renames the counts sheet: the pane follows it.
+    await fake(page, "renameSheet", COUNTS, "数据2025");
+    await page.waitForFunction(() => document.getElementById("context")?.textContent?.includes("数据表：数据2025"));
+    await idle(page);
+    assert.equal(await fake<number>(page, "handlerCount", "changed"), 1);
+
+    // The pane closes: its change handler is removed.
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide")));
+    await page.waitForFunction(
+      () => (window as unknown as { fake: { handlerCount(k: string): number } }).fake.handlerCount("changed") === 0,
+    );
+    console.log(`      ready (empty workbook): ${pane.readyMs.toFixed(0)} ms from navigation`);
+    await pane.context.close();
+  });
+
+  it("shows workbook text as text: <img onerror> and <script> in cells run nothing", async () => {
+    const sc = scenario(YEAR, XSS_IMG);
+    const plan = templatePlan({ year: YEAR });
+    const firstCategory = planToGrid(plan).values.findIndex((r) => r[0] === "政府文件");
+    const licensing = templateCells(plan).tables["s2.item5"]!.cells[cellKey("licensing", "decisions")]!;
+    const list: Edit[] = [
+      ...sc.edits,
+      [`A${firstCategory + 1}`, XSS_SCRIPT],
+      [sc.planted.address, XSS_IMG],
+      [a1(licensing.row, licensing.col), XSS_SCRIPT],
+    ];
+    const pane = await openPane({ lang: "zh-CN", sheets: [[COUNTS, filledRows(list)]] });
+    const { page } = pane;
+    await page.waitForSelector('body[data-state="ready"]');
+    assert.ok((await text(page, "#context")).includes(XSS_IMG), "the body's name shows literally");
+    const all = await page.locator("#findings").innerText();
+    assert.ok(all.includes(XSS_IMG), "the unreadable figure is quoted literally in a finding");
+    assert.ok(all.includes(XSS_SCRIPT), "a <script> figure is quoted literally too");
+    // A <script> category name: wherever it is shown, it is text.
+    const imgs = await page.evaluate(() => Array.from(document.images).map((i) => i.getAttribute("src")));
+    assert.deepEqual([...new Set(imgs)], ["assets/logo.svg"], "no img element but the logo");
+    assert.equal(
+      await page.evaluate(() => document.querySelectorAll("script").length),
+      2,
+      "office.js and taskpane.js only",
+    );
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    await page.click("#check");
+    await idle(page);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  });
+
+  it("follows a dark Office theme", async () => {
+    const sc = scenario(YEAR);
+    const pane = await openPane({
+      lang: "zh-CN",
+      sheets: [[COUNTS, filledRows(sc.edits)]],
+      theme: {
+        bodyBackgroundColor: "#262626",
+        bodyForegroundColor: "#FFFFFF",
+        controlBackgroundColor: "#3B3B3B",
+        controlForegroundColor: "#FFFFFF",
+      },
+    });
+    const { page } = pane;
+    await page.locator('[data-testid="group-error"]').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains("theme-dark")), true);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(38, 38, 38)");
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).color), "rgb(255, 255, 255)");
+    await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-dark.png") });
+  });
+
+  it("opens in English with findings, follows the Office theme, and stays small and quick", async () => {
+    const sc = scenario(YEAR);
+    const pane = await openPane({
+      lang: "en-US",
+      sheets: [[COUNTS, filledRows(sc.edits)]],
+      theme: {
+        bodyBackgroundColor: "#FFFFFF",
+        bodyForegroundColor: "#242424",
+        controlBackgroundColor: "#FFFFFF",
+        controlForegroundColor: "#242424",
+      },
+    });
+    const { page } = pane;
+    await page.waitForSelector('body[data-state="ready"]');
+    assert.equal(await page.locator("html").getAttribute("lang"), "en-US");
+    assert.equal(await text(page, "#check"), "Check");
+    assert.equal(await text(page, "#generate"), "Generate report");
+    await page.locator('[data-testid="group-error"]').waitFor();
+    assert.match(await text(page, '[data-testid="group-error"] h3'), /Errors\s*2/);
+    assert.equal(
+      await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--office-body-fg").trim()),
+      "#242424",
+    );
+    await page.screenshot({ path: path.join(mkdirp(IMAGES), "taskpane-en.png") });
+    // Keyboard: Tab starts at 检查, goes on to the findings; Space on one selects its cells.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "check");
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "finding")) break;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-rule")), "s3-row-sum");
+    await page.keyboard.press(" ");
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { fake: { selection(): { address: string } | null } }).fake.selection()?.address ===
+        "D64:J64",
+    );
+
+    await page.click("#settings summary");
+    await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-settings-en.png"), fullPage: true });
+
+    // Every button and input has a name.
+    const unnamed = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("button, input, select, [role=button]"))
+        .filter((el) => {
+          const e = el as HTMLElement;
+          if (e.closest("[hidden]")) return false;
+          const label =
+            e.getAttribute("aria-label") ||
+            (e.id && document.querySelector(`label[for="${e.id}"]`)) ||
+            e.closest("label") ||
+            e.textContent?.trim();
+          return !label;
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    assert.deepEqual(unnamed, []);
+
+    // Settings: an invalid sheet name is refused and marked; valid settings are saved in the workbook.
+    await page.fill("#set-table-sheet", "a/b");
+    await page.click("#save-settings");
+    await page.locator("#notice.banner-error").waitFor();
+    assert.equal(await page.getAttribute("#set-table-sheet", "aria-invalid"), "true");
+    await page.fill("#set-table-sheet", "Report tables");
+    await page.selectOption("#set-decimals", "1");
+    await page.check("#set-rounding-half-even");
+    await page.click("#save-settings");
+    await page.locator("#notice.banner-success").waitFor();
+    const saved = await page.evaluate(
+      (key) =>
+        (window as unknown as { fake: { savedSettings: Map<string, Record<string, unknown>> } }).fake.savedSettings.get(
+          key,
+        ),
+      SETTINGS_KEY,
+    );
+    assert.deepEqual([saved?.tableSheet, saved?.decimals, saved?.rounding], ["Report tables", 1, "half-even"]);
+    assert.equal(await page.getAttribute("#set-table-sheet", "aria-invalid"), null);
+
+    // The page's CSP: only this origin and Office.js' CDN, no inline script or style.
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    assert.match(csp ?? "", /script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+    assert.match(csp ?? "", /default-src 'self'/);
+    assert.doesNotMatch(csp ?? "", /unsafe-inline|unsafe-eval|\*/);
+
+    const js = readFileSync(path.join(served, "taskpane.js"));
+    const css = readFileSync(path.join(served, "taskpane.css"));
+    const gz = zlib.gzipSync(js, { level: 9 }).length + zlib.gzipSync(css, { level: 9 }).length;
+    console.log(
+      `      bundle: taskpane.js ${(js.length / 1024).toFixed(1)} KB + taskpane.css ${(css.length / 1024).toFixed(1)} KB = ${(gz / 1024).toFixed(1)} KB gzipped`,
+    );
+    console.log(`      ready (filled counts sheet, 2 findings): ${pane.readyMs.toFixed(0)} ms from navigation`);
+    assert.ok(gz <= 150 * 1024, `bundle ${gz} bytes gzipped > 150 KB`);
+    assert.ok(pane.readyMs < 5000, `ready after ${pane.readyMs} ms`);
+  });
+});
+
+function mkdirp(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

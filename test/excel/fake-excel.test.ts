@@ -1,0 +1,197 @@
+/**
+ * The fake Excel is honest: what fails in Excel fails here, so that the host's tests mean something.
+ */
+import { strict as assert } from "node:assert";
+import { FakeExcel } from "../support/fake-excel";
+
+describe("fake Excel", () => {
+  let fake: FakeExcel;
+  beforeEach(() => {
+    fake = new FakeExcel().install();
+    fake.addSheet("公开数据", [
+      ["单位名称", "某某局"],
+      ["本年", 12],
+    ]);
+  });
+  afterEach(() => fake.uninstall());
+
+  it("throws PropertyNotLoaded when a property is read before load() and sync()", async () => {
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("公开数据").getRange("A1:B2");
+      assert.throws(() => range.values, { code: "PropertyNotLoaded" });
+      range.load("values");
+      assert.throws(() => range.values, { code: "PropertyNotLoaded" }, "load alone is not enough");
+      await context.sync();
+      assert.deepEqual(range.values, [
+        ["单位名称", "某某局"],
+        ["本年", 12],
+      ]);
+      assert.throws(() => range.formulas, { code: "PropertyNotLoaded" }, "only what was loaded");
+    });
+  });
+
+  it("throws PropertyNotLoaded for isNullObject and collection items before sync", async () => {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject("nope");
+      ws.load("name");
+      assert.throws(() => ws.isNullObject, { code: "PropertyNotLoaded" });
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      assert.throws(() => sheets.items, { code: "PropertyNotLoaded" });
+      await context.sync();
+      assert.equal(ws.isNullObject, true);
+      assert.deepEqual(
+        sheets.items.map((s) => s.name),
+        ["公开数据"],
+      );
+    });
+  });
+
+  it("queues writes and applies them only at sync, in order", async () => {
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("公开数据").getRange("B2");
+      range.values = [[99]];
+      assert.equal(fake.read("公开数据", "B2").value, 12, "not applied before sync");
+      range.values = [[100]];
+      await context.sync();
+    });
+    assert.equal(fake.read("公开数据", "B2").value, 100);
+  });
+
+  it("rejects a 2-D array whose shape does not match the range", async () => {
+    await assert.rejects(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("公开数据").getRange("A1:B2").values = [[1, 2]];
+        await context.sync();
+      }),
+      { code: "InvalidArgument" },
+    );
+  });
+
+  it("stores what Excel would store for typed text", async () => {
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("公开数据").getRange("A5:F5").values = [
+        ["=1+1", "'=1+1", "6%", "2019年1月", "-", "+5"],
+      ];
+      await context.sync();
+    });
+    const c = fake.cells("公开数据");
+    assert.equal(c.A5!.formula, "=1+1", "= makes a formula");
+    assert.deepEqual(c.B5, { value: "=1+1", text: true }, "an apostrophe keeps text");
+    assert.equal(c.C5!.value, 0.06, "a percentage becomes a number");
+    assert.equal(typeof c.D5!.value, "number", "a Chinese date becomes a date serial");
+    assert.equal(c.E5!.value, "-", "a lone minus stays text");
+    assert.equal(c.F5!.value, 5, "+5 becomes the number 5");
+  });
+
+  it("gives null objects for missing items and ItemNotFound for getItem", async () => {
+    await assert.rejects(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("nope").getRange("A1").load("values");
+        await context.sync();
+      }),
+      { code: "ItemNotFound" },
+    );
+  });
+
+  it("fails members above the supported ExcelApi version with ApiNotFound, and reports it in isSetSupported", async () => {
+    fake.maxApi = "1.8";
+    assert.equal(Office.context.requirements.isSetSupported("ExcelApi", "1.8"), true);
+    assert.equal(Office.context.requirements.isSetSupported("ExcelApi", "1.9"), false);
+    await assert.rejects(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("公开数据").getRanges("A1,B2").format.font.bold = true;
+        await context.sync();
+      }),
+      { code: "ApiNotFound" },
+    );
+  });
+
+  it("denies writes to a protected sheet (except to unlocked cells) and fails syncs in cell edit mode", async () => {
+    fake.protect("公开数据");
+    await assert.rejects(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("公开数据").getRange("B2").values = [[1]];
+        await context.sync();
+      }),
+      { code: "AccessDenied" },
+    );
+    fake.protect("公开数据", false);
+    fake.editMode = true;
+    await assert.rejects(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("公开数据").load("name");
+        await context.sync();
+      }),
+      { code: "InvalidOperationInCellEditMode" },
+    );
+  });
+
+  it("fails with ItemNotFound when a sheet is deleted after its proxy was resolved", async () => {
+    await assert.rejects(
+      Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("公开数据");
+        ws.load("name");
+        await context.sync();
+        await fake.deleteSheet("公开数据");
+        ws.getRange("A1").load("values");
+        await context.sync();
+      }),
+      { code: "ItemNotFound" },
+    );
+  });
+
+  it("counts syncs, proxy calls and bytes", async () => {
+    const { cost } = await fake.measure(() =>
+      Excel.run(async (context) => {
+        const r = context.workbook.worksheets.getItem("公开数据").getRange("A1:B2");
+        r.load("values");
+        await context.sync();
+        await context.sync();
+      }),
+    );
+    assert.equal(cost.syncs, 2);
+    // workbook, worksheets, getItem, getRange, load, sync, sync = 7 accesses
+    assert.equal(cost.proxyCalls, 7);
+    assert.ok(cost.maxResponseBytes > JSON.stringify([["单位名称", "某某局"]]).length);
+    assert.ok(cost.maxRequestBytes > 0);
+  });
+
+  it("refuses responses over the payload limit", async () => {
+    fake.maxResponseBytes = 100;
+    await assert.rejects(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("公开数据").getRange("A1:Z50").load("values");
+        await context.sync();
+      }),
+      { code: "ResponsePayloadSizeLimitExceeded" },
+    );
+  });
+
+  it("fires onChanged handlers on fake.edit and stops after remove()", async () => {
+    const seen: string[] = [];
+    const result = await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("公开数据").onChanged.add(async (e) => {
+        seen.push(e.address);
+      });
+      await context.sync();
+      return r;
+    });
+    await fake.edit("公开数据", "B5", 7);
+    assert.deepEqual(seen, ["B5"]);
+    assert.equal(fake.read("公开数据", "B5").value, 7);
+    await Excel.run(result.context, async (context) => {
+      result.remove();
+      await context.sync();
+    });
+    await fake.edit("公开数据", "B6", 8);
+    assert.deepEqual(seen, ["B5"]);
+  });
+
+  it("keeps settings in memory until saveAsync, and can fail the save", async () => {
+    Office.context.document.settings.set("k", { a: 1 });
+    assert.equal(fake.savedSettings.has("k"), false);
+    await new Promise<void>((resolve) => Office.context.document.settings.saveAsync(() => resolve()));
+    assert.deepEqual(fake.savedSettings.get("k"), { a: 1 });
+  });
+});
