@@ -9,9 +9,10 @@ import type { Report } from "../core/model/report";
 import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/shares/types";
 import { readWorkbook } from "../core/read";
 import { runChecks } from "../core/checks";
-import { renderReport, templatePlan } from "../core/render";
+import { DEFAULT_REPORT_SETTINGS, RECORD_SHEET, renderReport, templatePlan } from "../core/render";
 import { choiceOption, intOption, parseArgs, UsageError, type OptionSpec } from "./args";
 import { expandInputs, exists, writeAtomic } from "./files";
+import { preserveEdits } from "./preserve";
 import {
   exitCodeOf,
   formatFileResult,
@@ -101,7 +102,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`${wantsEn ? e.en : `${e.zh}（${e.en}）`}\n用法见 / see: disclosure-report --help\n`);
       return 2;
     }
-    if (e instanceof XlsxReadError) {
+    if (e instanceof XlsxReadError || e instanceof WriteError) {
       io.err(`${e.file}：${wantsEn ? e.reason.en : e.reason.zh}\n`);
       return 2;
     }
@@ -274,13 +275,41 @@ async function refuseExisting(out: string, force: boolean): Promise<void> {
   }
 }
 
+/** An output the CLI cannot write: said plainly (exit 2), never an internal error. */
+export class WriteError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: { zh: string; en: string },
+  ) {
+    super(`${file}: ${reason.en}`);
+  }
+}
+
 async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   if (!(await exists(dir))) {
     throw new UsageError(`输出目录 ${dir} 不存在`, `output directory ${dir} does not exist`);
   }
+  const { promises: fs } = await import("node:fs");
+  if (!(await fs.stat(dir)).isDirectory()) {
+    throw new WriteError(out, { zh: `${dir} 不是文件夹，无法在其中写入`, en: `${dir} is not a directory` });
+  }
+  if ((await fs.stat(out).catch(() => null))?.isDirectory()) {
+    throw new WriteError(out, {
+      zh: "这是一个文件夹，不能作为输出文件",
+      en: "this is a directory, not a file to write",
+    });
+  }
   const buf = await wb.xlsx.writeBuffer();
-  await writeAtomic(out, new Uint8Array(buf as ArrayBuffer));
+  try {
+    await writeAtomic(out, new Uint8Array(buf as ArrayBuffer));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new WriteError(out, {
+      zh: `无法写入文件（${code}），未写入任何内容`,
+      en: `cannot write the file (${code}); nothing was written`,
+    });
+  }
 }
 
 async function templateCommand(args: string[], io: Io): Promise<number> {
@@ -343,9 +372,10 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
   const settings: CheckSettings = { ...rounding };
   if (typeof options.sheet === "string") settings.sheet = options.sheet;
   const wb = await loadXlsx(file);
+  const grid = workbookToGrid(wb, file);
   let report: Report;
   try {
-    report = reportFromGrid(workbookToGrid(wb, file), settings);
+    report = reportFromGrid(grid, settings);
   } catch (e) {
     if (!(e instanceof ReportError)) throw e;
     io.err(lang === "zh" ? `${file}：${e.reason.zh}\n` : `${file}: ${e.reason.en}\n`);
@@ -366,8 +396,38 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     largestRemainder: options["largest-remainder"] === true,
   };
   const plan = renderReport(report, { rounding: roundingOptions });
+  // A sheet of the user's own under a report sheet's name is never replaced silently.
+  const clash = plan.sheets.map((x) => x.name).filter((n) => grid.sheets.some((x) => x.name === n));
+  const generatedBefore = grid.sheets.some((x) => x.name === RECORD_SHEET);
+  if (clash.includes(report.sheet) || (clash.length > 0 && !generatedBefore && options.force !== true)) {
+    const names = clash.join(lang === "zh" ? "、" : ", ");
+    io.err(
+      lang === "zh"
+        ? `${file}：工作簿中已有工作表“${names}”${clash.includes(report.sheet) ? "（即数据所在的工作表）" : "，且不是本工具生成的"}；为免覆盖，未生成。请将其改名${clash.includes(report.sheet) ? "" : "，或加 --force 替换"}后再试。\n`
+        : `${file}: the workbook already has sheet(s) ${names}${clash.includes(report.sheet) ? " (the data sheet itself)" : " not made by this tool"}; nothing was generated, to avoid overwriting them. Rename ${clash.includes(report.sheet) ? "it" : "them, or add --force to replace them,"} and try again.\n`,
+    );
+    return 2;
+  }
+  // Report sheets from an earlier run: the user's edits there are kept, never overwritten silently.
+  const kept = preserveEdits(plan, grid, DEFAULT_REPORT_SETTINGS.textSheet);
   applyPlan(wb, plan);
   await writeWorkbook(wb, out);
+  if (kept.keptInPlace.length > 0) {
+    const cells = kept.keptInPlace.join(lang === "zh" ? "、" : ", ");
+    io.out(
+      lang === "zh"
+        ? `保留了您修改过的 ${kept.keptInPlace.length} 段正文（${cells}），新生成的文字写在其右侧一列，请对照后自行取舍。\n`
+        : `Kept ${kept.keptInPlace.length} paragraph(s) you edited (${cells}); the newly generated text is in the next column for you to compare.\n`,
+    );
+  }
+  if (kept.keptBelow.length > 0) {
+    const cells = kept.keptBelow.join(lang === "zh" ? "、" : ", ");
+    io.out(
+      lang === "zh"
+        ? `另有 ${kept.keptBelow.length} 处您写入的文字已移到正文末尾保留：${cells}\n`
+        : `${kept.keptBelow.length} more text(s) you wrote were kept at the end of the text sheet: ${cells}\n`,
+    );
+  }
   const sheets = plan.sheets.map((s) => s.name).join(lang === "zh" ? "、" : ", ");
   io.out(
     lang === "zh"

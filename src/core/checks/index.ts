@@ -19,6 +19,7 @@ import { mixedPrecision } from "./mixed-precision";
 import { noYear } from "./no-year";
 import { notANumber } from "./not-a-number";
 import { otherYearText } from "./other-year-text";
+import { readerNotes } from "./reader-notes";
 import { reviewExceedsApplications } from "./review-exceeds-applications";
 import { s3Balance } from "./s3-balance";
 import { s3ColumnSum } from "./s3-column-sum";
@@ -40,6 +41,7 @@ export type { Check, CheckContext, CheckOptions, Finding, Lang, Severity } from 
 /** Every check, in the order a reader meets the topics: figures, arithmetic, format, shares, other years, plausibility. */
 export const CHECKS: readonly Check[] = [
   missingFigures,
+  readerNotes,
   notANumber,
   textNumber,
   wholeNumber,

@@ -24,8 +24,11 @@ export function toSimplified(s: string): string {
 }
 
 /** Whitespace of every kind, including zero-width characters and control characters. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
-const SPACE_RE = /[\s\u0000-\u001f\u007f\u00a0\u200b-\u200f\u2028\u2029\u2060\ufeff\u3000]+/g;
+// Also the invisible format characters (soft hyphen, bidi marks and overrides, word joiners) that a label
+// copied from a web page or a PDF may carry.
+const SPACE_RE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
+  /[\s\u0000-\u001f\u007f\u00a0\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u3000]+/g;
 
 export function stripSpaces(s: string): string {
   return s.replace(SPACE_RE, "");

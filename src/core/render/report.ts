@@ -221,11 +221,11 @@ function shareTable(
   const first = top + 1;
   const last = first + rows.length - 1;
   const totalRow = last + 1;
-  const lr = s.rounding.largestRemainder;
-  const set = shareSet(
-    rows.map((r) => r.count),
-    s.rounding,
-  );
+  // Shares need whole counts; with a fraction or a negative (a finding of its own) they stay live
+  // formulas, without the largest-remainder adjustment, instead of failing the whole report.
+  const counts = rows.map((r) => r.count);
+  const set = counts.every((c) => Number.isSafeInteger(c) && c >= 0) ? shareSet(counts, s.rounding) : null;
+  const lr = s.rounding.largestRemainder && set !== null;
   rows.forEach((r, i) => {
     const row = first + i;
     b.merged(row, 0, row, LABEL_COLS - 1, r.label, "label");
@@ -267,7 +267,7 @@ function shareTable(
   if (lr && set.largestRemainderApplied) {
     note(LARGEST_REMAINDER_NOTE);
     if (set.adjusted.some(Boolean)) note(ADJUSTED_NOTE);
-  } else if (set.total > 0 && set.sumUnits !== unitsPerWhole(s.rounding.decimals)) {
+  } else if (!set || (set.total > 0 && set.sumUnits !== unitsPerWhole(s.rounding.decimals))) {
     note(ROUNDING_NOTE);
   }
   ctx.row = row + 1;
