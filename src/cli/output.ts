@@ -5,6 +5,7 @@
 import type { Finding, Lang, Severity } from "../core/checks/types";
 import type { FormatId } from "../core/model/format";
 import { findingCells, formatMessage } from "../core/checks";
+import { cellAddress } from "../core/grid";
 
 export interface FileResult {
   file: string;
@@ -61,6 +62,12 @@ function expectedActual(f: Finding, lang: Lang): string {
   return parts.join(lang === "zh" ? "，" : ", ");
 }
 
+/** "建议：将 公开数据!J12 改为 17" / "Suggested fix: set 公开数据!J12 to 17". */
+export function fixText(fix: NonNullable<Finding["fix"]>, lang: Lang): string {
+  const cell = cellAddress(fix.cell);
+  return lang === "zh" ? `建议：将 ${cell} 改为 ${fix.value}` : `Suggested fix: set ${cell} to ${fix.value}`;
+}
+
 export function summaryCounts(findings: Finding[], lang: Lang): string {
   const n = countBySeverity(findings);
   return lang === "zh"
@@ -96,6 +103,7 @@ export function formatFileResult(r: FileResult, lang: Lang): string {
       lines.push(`    ${label.mark} ${where ? where + (lang === "zh" ? "：" : ": ") : ""}${formatMessage(f, lang)}`);
       const ea = expectedActual(f, lang);
       lines.push(`      ${ea ? ea + "  " : ""}[${f.rule}]`);
+      if (f.fix) lines.push(`      ${fixText(f.fix, lang)}`);
     }
   }
   if (r.findings.length === 0) lines.push(lang === "zh" ? "  未发现问题。" : "  No problems found.");
@@ -142,6 +150,8 @@ export interface JsonFinding {
   message: string;
   expected?: string | number;
   actual?: string | number;
+  /** Only when the check suggests a correction: set `cell` ("Sheet!A1") to `value`. */
+  fix?: { cell: string; value: number };
 }
 
 export interface JsonFile {
@@ -170,6 +180,7 @@ export function toJson(results: FileResult[], lang: Lang): { files: JsonFile[] }
           };
           if (x.expected !== undefined) j.expected = x.expected;
           if (x.actual !== undefined) j.actual = x.actual;
+          if (x.fix) j.fix = { cell: cellAddress(x.fix.cell), value: x.fix.value };
           return j;
         }),
       };

@@ -1,7 +1,7 @@
 /** Errors the host raises itself, and the mapping of Office.js errors to messages for the user. */
 
 export interface UserError {
-  /** Stable code: "EditMode", "Protected", "ItemNotFound", "ApiNotSupported", "SheetExists", "TooLarge", "Generic". */
+  /** Stable code: "EditMode", "Protected", "ItemNotFound", "ApiNotSupported", "SheetExists", "TooLarge", "CellChanged", "Generic". */
   code: string;
   message: { zh: string; en: string };
 }
@@ -111,6 +111,17 @@ export function toUserErrorImpl(e: unknown): UserError {
       message: {
         zh: "工作表数据量过大，Excel 无法一次读取或写入。请删除无关的大范围数据后重试。",
         en: "The worksheet holds too much data for Excel to read or write at once. Remove unrelated large ranges and try again.",
+      },
+    };
+  }
+  if (code === "CellChanged") {
+    const cell = typeof detail.cell === "string" ? detail.cell : "";
+    const found = typeof detail.found === "string" && detail.found !== "" ? detail.found : "";
+    return {
+      code: "CellChanged",
+      message: {
+        zh: `单元格 ${cell} 已被修改${found ? `（现为 ${found}）` : "（现为空）"}，未写入。请重新核对。`,
+        en: `Cell ${cell} has changed${found ? ` (it now holds ${found})` : " (it is now blank)"}; nothing was written. Please check again.`,
       },
     };
   }

@@ -6,6 +6,7 @@
  * - readSheet: 1 sync.
  * - applyPlan: 2 syncs (1: look up existing sheets/names; 2: write everything).
  * - insertTemplate: 2 syncs. selectCells / selectNamedRange: 1 sync.
+ * - writeCell: 1 sync; 2 with `expected` (read the cell, then write it).
  *
  * Implementation in ./read.ts, ./write.ts, ./errors.ts; this file is the API the task pane uses.
  */
@@ -14,6 +15,7 @@ import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
 import { readWorkbookImpl, readSheetImpl, type ReadOptions } from "./read";
 import { applyPlanImpl, insertTemplateImpl, type ApplyOptions } from "./write";
 import { toUserErrorImpl, type UserError } from "./errors";
+import { writeCellImpl, type WriteCellOptions } from "./write-cell";
 import {
   selectCellsImpl,
   selectNamedRangeImpl,
@@ -22,7 +24,7 @@ import {
   type SheetLifecycleEvent,
 } from "./interact";
 
-export type { ReadOptions, ApplyOptions, UserError, SheetLifecycleEvent };
+export type { ReadOptions, ApplyOptions, UserError, SheetLifecycleEvent, WriteCellOptions };
 
 /** Every worksheet's used range (values, formulas, error values as CellError), in workbook order. */
 export function readWorkbook(opts?: ReadOptions): Promise<WorkbookGrid> {
@@ -41,6 +43,16 @@ export function readSheet(name: string, opts?: ReadOptions): Promise<SheetGrid> 
  */
 export function applyPlan(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions): Promise<void> {
   return applyPlanImpl(plan, opts);
+}
+
+/**
+ * Write one number into one cell (a suggested fix the user confirmed); nothing else changes. 1 sync.
+ * With `expected`, the cell is read first (2 syncs) and nothing is written unless it still holds that value
+ * (null = blank) and no formula: HostError "CellChanged". A protected sheet fails with Excel's AccessDenied
+ * (toUserError: "Protected"); a missing sheet with ItemNotFound. Like every add-in write, it clears Excel's undo stack.
+ */
+export function writeCell(ref: CellRef, value: number, opts?: WriteCellOptions): Promise<void> {
+  return writeCellImpl(ref, value, opts);
 }
 
 /** Activate the first ref's sheet and select its cells (several areas when ExcelApi 1.18 is there, else the first). */

@@ -4,7 +4,15 @@
  *
  * One user action = one host read (one Excel sync) + engine work + at most one host write.
  */
-import { a1, quoteSheetName, rangeA1, type CellRef, type SheetGrid, type WorkbookGrid } from "../core/grid";
+import {
+  a1,
+  cellAddress,
+  quoteSheetName,
+  rangeA1,
+  type CellRef,
+  type SheetGrid,
+  type WorkbookGrid,
+} from "../core/grid";
 import type { Finding, CheckOptions, Severity } from "../core/checks/types";
 import type { Report } from "../core/model/report";
 import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
@@ -29,6 +37,12 @@ export interface PaneHost {
   selectCells(refs: CellRef[]): Promise<unknown>;
   selectNamedRange(name: string): Promise<unknown>;
   insertTemplate(plan: SheetPlan): Promise<unknown>;
+  /**
+   * Write one number into one cell (a suggested fix, after the user confirmed). With `expected`, refuse
+   * (error code "CellChanged") unless the cell still holds that value (null = blank). Optional: without it
+   * the pane offers no fixes.
+   */
+  writeCell?(ref: CellRef, value: number, opts?: { expected?: number | null }): Promise<unknown>;
   onSheetChanged(sheet: string, handler: () => void): Promise<() => Promise<void>>;
   /** When the sheet is deleted or renamed (optional: the pane then follows it on the next 检查). */
   onSheetDeletedOrRenamed?(sheet: string, handler: () => void): Promise<() => Promise<void>>;
@@ -164,6 +178,8 @@ export interface FindingView {
   refs: CellRef[];
   expected?: string;
   actual?: string;
+  /** A suggested correction: set `cell` (as findingCells writes it) to `value`; `was` = what the check read. */
+  fix?: { ref: CellRef; cell: string; value: number; was: number | null };
 }
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -182,6 +198,7 @@ export function findingViews(findings: Finding[], engine: Pick<Engine, "formatMe
     v.cellsLabel = compactCells(f.cells) ?? v.cells.join(" ");
     if (f.expected !== undefined) v.expected = String(f.expected);
     if (f.actual !== undefined) v.actual = String(f.actual);
+    if (f.fix) v.fix = { ref: f.fix.cell, cell: cellAddress(f.fix.cell), value: f.fix.value, was: f.fix.was };
     return v;
   });
 }
@@ -231,7 +248,7 @@ export function severityCounts(views: FindingView[]): Record<Severity, number> {
 // ---------- State ----------
 
 export type Phase = "loading" | "empty" | "ready" | "failed";
-export type Busy = "reading" | "checking" | "generating" | "inserting" | "saving" | "selecting";
+export type Busy = "reading" | "checking" | "generating" | "inserting" | "saving" | "selecting" | "fixing";
 
 export interface Notice {
   kind: "info" | "success" | "warning" | "error";
@@ -270,6 +287,10 @@ export interface PaneState {
   live: boolean;
   /** The report sheets exist and were not written in this session: the user is asked before replacing them. */
   confirmReplace: string | null;
+  /** A suggested fix the user asked to apply, waiting for 确定 / 取消 (nothing is written before 确定). */
+  confirmFix: { id: number; cell: string; value: number; text: string } | null;
+  /** The host can write a single cell (suggested fixes are offered). */
+  canFix: boolean;
 }
 
 export interface ControllerDeps {
@@ -325,6 +346,8 @@ export class Controller {
       templateYear: now().getFullYear() - 1,
       live: false,
       confirmReplace: null,
+      confirmFix: null,
+      canFix: typeof deps.host.writeCell === "function",
     };
   }
 
@@ -437,6 +460,44 @@ export class Controller {
 
   cancelReplace(): void {
     this.set({ confirmReplace: null });
+  }
+
+  /** 改为 N: ask for confirmation inside the pane. Nothing is written until confirmFix(). */
+  askFix(id: number): void {
+    const f = this.s.findings?.find((v) => v.id === id);
+    if (!f?.fix || !this.s.canFix) return;
+    const { cell, value, was } = f.fix;
+    const text =
+      was === null ? this.tr("fixConfirmBlank", { cell, value }) : this.tr("fixConfirm", { cell, was, value });
+    this.set({ confirmFix: { id, cell: f.fix.cell, value: f.fix.value, text }, notice: null });
+  }
+
+  cancelFix(): void {
+    this.set({ confirmFix: null });
+  }
+
+  /**
+   * 确定: write the one cell (refused by the host when it no longer holds what the check read), then
+   * read the counts sheet again and re-check.
+   */
+  confirmFix(): Promise<void> {
+    const pending = this.s.confirmFix;
+    const f = pending ? this.s.findings?.find((v) => v.id === pending.id) : undefined;
+    this.set({ confirmFix: null });
+    const fix = f?.fix;
+    const write = this.host.writeCell?.bind(this.host);
+    if (!pending || !fix || !write || fix.cell !== pending.cell || fix.value !== pending.value) {
+      return Promise.resolve();
+    }
+    return this.run("fixing", async () => {
+      this.set({ notice: null });
+      await write(fix.ref, fix.value, { expected: fix.was });
+      this.set({ notice: { kind: "success", text: this.tr("fixApplied", { cell: fix.cell, value: fix.value }) } });
+      const sheet = this.s.sheet;
+      if (!sheet) return;
+      const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet)] }, sheet);
+      if (ok && this.s.generated) this.set({ stale: true });
+    }).then(() => undefined);
   }
 
   /** Select the cells of a finding in the sheet. */
@@ -583,7 +644,11 @@ export class Controller {
 
   private applyFindings(report: Report): void {
     const findings = this.engine.runChecks(report, { ...checkOptions(this.s.settings), year: this.s.year });
-    this.set({ findings: findingViews(findings, this.engine, this.s.lang) });
+    const views = findingViews(findings, this.engine, this.s.lang);
+    // A pending confirmation follows its fix across a re-check, or goes when the fix is gone.
+    const pending = this.s.confirmFix;
+    const same = pending && views.find((v) => v.fix?.cell === pending.cell && v.fix.value === pending.value);
+    this.set({ findings: views, confirmFix: pending && same ? { ...pending, id: same.id } : null });
   }
 
   private tableLinks(report: Report): TableLink[] {

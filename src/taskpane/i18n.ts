@@ -16,6 +16,7 @@ export const STRINGS = {
   busyInserting: { zh: "正在插入模板…", en: "Inserting the template…" },
   busySaving: { zh: "正在保存设置…", en: "Saving settings…" },
   busySelecting: { zh: "正在选中…", en: "Selecting…" },
+  busyFixing: { zh: "正在修改单元格…", en: "Changing the cell…" },
 
   actionsLabel: { zh: "操作", en: "Actions" },
   check: { zh: "检查", en: "Check" },
@@ -43,6 +44,18 @@ export const STRINGS = {
     en: "{n} generated cells were edited by hand ({cells}); generating again overwrites them.",
   },
   cancel: { zh: "取消", en: "Cancel" },
+  fixButton: { zh: "改为 {value}", en: "Set to {value}" },
+  fixButtonLabel: { zh: "将 {cell} 改为 {value}", en: "Set {cell} to {value}" },
+  fixConfirm: {
+    zh: "将 {cell} 由 {was} 改为 {value}？此操作会清除 Excel 的撤消记录。",
+    en: "Change {cell} from {was} to {value}? This clears Excel's undo history.",
+  },
+  fixConfirmBlank: {
+    zh: "将空白的 {cell} 填为 {value}？此操作会清除 Excel 的撤消记录。",
+    en: "Fill the blank {cell} with {value}? This clears Excel's undo history.",
+  },
+  fixOk: { zh: "确定", en: "OK" },
+  fixApplied: { zh: "已将 {cell} 改为 {value}，已重新检查。", en: "Set {cell} to {value} and checked again." },
 
   emptyTitle: { zh: "未找到公开数据表", en: "No counts sheet found" },
   emptyBody: {

@@ -86,6 +86,7 @@ const BUSY_KEYS: Record<NonNullable<PaneState["busy"]>, StringKey> = {
   inserting: "busyInserting",
   saving: "busySaving",
   selecting: "busySelecting",
+  fixing: "busyFixing",
 };
 
 const SEVERITY_GROUP: Record<Severity, StringKey> = { error: "error", warning: "warning", info: "info" };
@@ -476,16 +477,79 @@ export function mountView(root: HTMLElement, controller: Controller): View {
         meta,
       ),
     );
-    return h("li", {}, item);
+    return h("li", {}, item, renderFix(f));
+  };
+
+  /**
+   * A suggested fix: a small "改为 17" button beside (not inside) the finding, and, once chosen, an inline
+   * confirm row naming the cell, the old and the new value and that Excel's undo history is cleared.
+   */
+  const renderFix = (f: FindingView): HTMLElement | null => {
+    const fix = f.fix;
+    if (!fix || !controller.state.canFix) return null;
+    const key = findingKey(f);
+    const pending = controller.state.confirmFix;
+    if (pending && pending.id === f.id) {
+      const textId = `fix-confirm-text-${f.id}`;
+      const ok = h("button", {
+        class: "btn btn-primary btn-small",
+        text: tr("fixOk"),
+        attrs: { type: "button", "data-testid": "fix-ok", "data-fix-for": key, "aria-describedby": textId },
+        on: { click: act(() => controller.confirmFix()) },
+      });
+      const cancel = h("button", {
+        class: "btn btn-secondary btn-small",
+        text: tr("cancel"),
+        attrs: { type: "button", "data-testid": "fix-cancel", "data-fix-for": key, "aria-describedby": textId },
+        on: { click: () => controller.cancelFix() },
+      });
+      return h(
+        "div",
+        {
+          class: "fix-confirm",
+          attrs: { role: "group", "aria-labelledby": textId, "data-testid": "fix-confirm", "data-fix-for": key },
+          on: {
+            keydown: (e) => {
+              if (e.key === "Escape") {
+                e.preventDefault();
+                controller.cancelFix();
+              }
+            },
+          },
+        },
+        h("p", { id: textId, class: "fix-confirm-text", text: pending.text }),
+        h("div", { class: "fix-confirm-actions" }, ok, cancel),
+      );
+    }
+    return h(
+      "div",
+      { class: "finding-fix" },
+      h("button", {
+        class: "btn btn-secondary btn-small",
+        text: tr("fixButton", { value: fix.value }),
+        attrs: {
+          type: "button",
+          "data-testid": "fix",
+          "data-fix-for": key,
+          "aria-label": tr("fixButtonLabel", { cell: fix.cell, value: fix.value }),
+          title: tr("fixButtonLabel", { cell: fix.cell, value: fix.value }),
+        },
+        on: { click: act(() => controller.askFix(f.id)) },
+      }),
+    );
   };
 
   let shownFindings: FindingView[] | null | undefined;
-  const renderFindings = (findings: FindingView[] | null): void => {
-    if (findings === shownFindings) return;
+  let shownConfirmFix: PaneState["confirmFix"] | undefined;
+  const renderFindings = (findings: FindingView[] | null, confirmFix: PaneState["confirmFix"]): void => {
+    if (findings === shownFindings && confirmFix === shownConfirmFix) return;
+    const asked =
+      confirmFix !== null && (shownConfirmFix?.cell !== confirmFix.cell || shownConfirmFix.value !== confirmFix.value);
     shownFindings = findings;
-    const focusedKey = (document.activeElement as HTMLElement | null)
-      ?.closest?.("[data-key]")
-      ?.getAttribute("data-key");
+    shownConfirmFix = confirmFix;
+    const active = document.activeElement as HTMLElement | null;
+    const focusedKey = active?.closest?.("[data-key]")?.getAttribute("data-key");
+    const focusedFix = active?.closest?.("[data-fix-for]")?.getAttribute("data-fix-for");
     chips.replaceChildren();
     if (findings === null) {
       summary.classList.remove("visually-hidden", "summary-ok");
@@ -529,7 +593,17 @@ export function mountView(root: HTMLElement, controller: Controller): View {
         ),
       );
     findingsBody.replaceChildren(...groups);
-    if (focusedKey) {
+    const byKey = (attr: string, key: string, extra = ""): HTMLElement | undefined =>
+      Array.from(findingsBody.querySelectorAll<HTMLElement>(`[${attr}]${extra}`)).find(
+        (el) => el.getAttribute(attr) === key,
+      );
+    if (asked) {
+      // The question was just asked: focus its 确定 (the question is its description).
+      findingsBody.querySelector<HTMLElement>('[data-testid="fix-ok"]')?.focus();
+    } else if (focusedFix) {
+      // Back from the confirm row (取消, Esc, 确定): the fix button, else the finding, else 检查.
+      (byKey("data-fix-for", focusedFix, '[data-testid="fix"]') ?? byKey("data-key", focusedFix) ?? checkBtn).focus();
+    } else if (focusedKey) {
       const again = Array.from(findingsBody.querySelectorAll<HTMLElement>("[data-key]")).find(
         (el) => el.getAttribute("data-key") === focusedKey,
       );
@@ -610,7 +684,7 @@ export function mountView(root: HTMLElement, controller: Controller): View {
     notice.setAttribute("role", state.notice?.kind === "error" ? "alert" : "status");
     noticeText.textContent = state.notice?.text ?? "";
 
-    renderFindings(state.findings);
+    renderFindings(state.findings, state.confirmFix);
     renderTables(state);
     if (state.settings !== shownSettings) {
       shownSettings = state.settings;

@@ -206,6 +206,7 @@ class FakeEngine implements Engine {
         params: {},
         expected: a + b,
         actual: total,
+        fix: { cell: { sheet: g.name, row: 1, col: 2 }, value: a + b, was: total },
       });
     }
     out.push({ rule: "note", severity: "info", cells: [], messageId: "n", params: {} });
@@ -268,6 +269,29 @@ function setup(opts: { counts?: boolean; lang?: "zh" | "en" } = {}) {
 const flush = async (): Promise<void> => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 };
+
+/** A host that can write one cell (Office.js writeCell): refuses when the cell changed, fires change handlers. */
+class FixHost extends FakeHost {
+  written: { ref: CellRef; value: number }[] = [];
+  async writeCell(ref: CellRef, value: number, opts?: { expected?: number | null }): Promise<void> {
+    this.calls.push(`writeCell:${ref.sheet}!R${ref.row + 1}C${ref.col + 1}=${value}`);
+    const s = this.sheets.get(ref.sheet);
+    if (!s) throw new HostFailure("ItemNotFound");
+    const now = s.values[ref.row]?.[ref.col] ?? null;
+    if (opts?.expected !== undefined && now !== opts.expected) throw new HostFailure("CellChanged");
+    this.written.push({ ref, value });
+    this.edit(ref.sheet, ref.row, ref.col, value);
+  }
+}
+
+function setupFix() {
+  const host = new FixHost();
+  const engine = new FakeEngine();
+  const timers = new FakeTimers();
+  host.sheets.set("公开数据", { name: "公开数据", top: 0, left: 0, values: [["counts"], [1, 2, 4]] });
+  const c = new Controller({ host, engine, lang: "zh", timers, now: () => new Date("2026-03-01T00:00:00Z") });
+  return { host, engine, timers, c };
+}
 
 // ---------- Tests ----------
 
@@ -384,6 +408,103 @@ describe("task pane controller", () => {
           ["info", [0]],
         ],
       );
+    });
+  });
+
+  describe("suggested fix", () => {
+    const sheetValues = (host: FakeHost): unknown => JSON.stringify(host.sheets.get("公开数据")!.values);
+
+    it("offers no fix when the host cannot write a cell", async () => {
+      const { c, host } = setup({ counts: true });
+      await c.open();
+      assert.equal(c.state.canFix, false);
+      c.askFix(c.state.findings![0]!.id);
+      assert.equal(c.state.confirmFix, null);
+      assert.deepEqual(host.calls, ["loadSettings", "readWorkbook", "onSheetChanged:公开数据"]);
+    });
+
+    it("writes nothing without confirmation: 改为 N only asks, naming the cell, both values and the undo history", async () => {
+      const { c, host } = setupFix();
+      await c.open();
+      const before = sheetValues(host);
+      host.calls = [];
+      const err = c.state.findings![0]!;
+      assert.deepEqual(err.fix, { ref: { sheet: "公开数据", row: 1, col: 2 }, cell: "公开数据!C2", value: 3, was: 4 });
+      c.askFix(err.id);
+      await flush();
+      assert.deepEqual(c.state.confirmFix, {
+        id: err.id,
+        cell: "公开数据!C2",
+        value: 3,
+        text: "将 公开数据!C2 由 4 改为 3？此操作会清除 Excel 的撤消记录。",
+      });
+      assert.deepEqual(host.calls, []);
+      assert.deepEqual(host.written, []);
+      assert.equal(sheetValues(host), before);
+      c.askFix(c.state.findings![1]!.id); // the note has no fix: nothing changes
+      assert.equal(c.state.confirmFix?.id, err.id);
+    });
+
+    it("取消 writes nothing", async () => {
+      const { c, host } = setupFix();
+      await c.open();
+      const before = sheetValues(host);
+      host.calls = [];
+      c.askFix(c.state.findings![0]!.id);
+      c.cancelFix();
+      await c.confirmFix(); // nothing pending any more
+      assert.equal(c.state.confirmFix, null);
+      assert.deepEqual(host.calls, []);
+      assert.deepEqual(host.written, []);
+      assert.equal(sheetValues(host), before);
+    });
+
+    it("确定 writes exactly that one cell (guarded by what the check read), then reads the sheet again and re-checks", async () => {
+      const { c, host } = setupFix();
+      await c.open();
+      host.calls = [];
+      c.askFix(c.state.findings![0]!.id);
+      await c.confirmFix();
+      assert.deepEqual(host.calls, ["writeCell:公开数据!R2C3=3", "readSheet:公开数据"]);
+      assert.deepEqual(host.written, [{ ref: { sheet: "公开数据", row: 1, col: 2 }, value: 3 }]);
+      assert.deepEqual(host.sheets.get("公开数据")!.values, [["counts"], [1, 2, 3]]);
+      assert.deepEqual(
+        c.state.findings?.map((f) => f.rule),
+        ["note"],
+      );
+      assert.equal(c.state.confirmFix, null);
+      assert.deepEqual(c.state.notice, { kind: "success", text: "已将 公开数据!C2 改为 3，已重新检查。" });
+      assert.equal(c.state.busy, null);
+    });
+
+    it("refuses to write over a cell that changed after the check, and says so", async () => {
+      const { c, host } = setupFix();
+      await c.open();
+      c.askFix(c.state.findings![0]!.id);
+      host.sheets.get("公开数据")!.values[1]![2] = 7; // typed by the user; the debounced re-check has not run yet
+      host.calls = [];
+      await c.confirmFix();
+      assert.deepEqual(host.calls, ["writeCell:公开数据!R2C3=3"]);
+      assert.deepEqual(host.written, []);
+      assert.equal(host.sheets.get("公开数据")!.values[1]![2], 7);
+      assert.deepEqual(c.state.notice, { kind: "error", text: "操作失败：宿主错误 CellChanged" });
+    });
+
+    it("a re-check while the question is open keeps it only if the same fix is still suggested", async () => {
+      const { c, host, timers } = setupFix();
+      await c.open();
+      c.askFix(c.state.findings![0]!.id);
+      host.edit("公开数据", 0, 5, "note"); // elsewhere: the fix stands
+      timers.advance(400);
+      await flush();
+      assert.equal(c.state.confirmFix?.cell, "公开数据!C2");
+      host.edit("公开数据", 1, 0, 2); // a is now 2: the suggestion becomes 4 = the total, no finding
+      timers.advance(400);
+      await flush();
+      assert.equal(c.state.confirmFix, null);
+      host.calls = [];
+      await c.confirmFix();
+      assert.deepEqual(host.calls, []);
     });
   });
 

@@ -392,6 +392,52 @@ describe("task pane in headless Chromium (browser tier)", function () {
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   });
 
+  it("applies a suggested fix only after the inline confirmation: one cell changes, then the pane re-checks", async () => {
+    const sc = scenario(YEAR);
+    const s3 = templateCells(templatePlan({ year: YEAR })).tables.s3!;
+    const total = s3.cells[cellKey("open", "total")]!;
+    const totalAddress = a1(total.row, total.col);
+    // 予以公开: the parts are right (12 + 2 + 0 + 1 + 0 + 1 = 16), only 总计 is typed wrong.
+    const list: Edit[] = [...sc.edits, [sc.planted.address, sc.planted.right], [totalAddress, 15]];
+    const pane = await openPane({ lang: "zh-CN", sheets: [[COUNTS, filledRows(list)]] });
+    const { page } = pane;
+    const fixBtn = page.locator('[data-testid="finding"][data-rule="s3-row-sum"] ~ .finding-fix [data-testid="fix"]');
+    await fixBtn.waitFor();
+    assert.equal(await fixBtn.innerText(), "改为 16");
+    assert.equal(await fixBtn.getAttribute("aria-label"), `将 ${COUNTS}!${totalAddress} 改为 16`);
+    assert.equal(await page.locator('[data-testid="fix"]').count(), 1, "one fix: the typed 总计 is the odd one out");
+    const cellsBefore = await fake<Record<string, unknown>>(page, "cells", COUNTS);
+    const others = (cells: Record<string, unknown>): string =>
+      JSON.stringify(Object.entries(cells).filter(([a]) => a !== totalAddress));
+
+    await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-fix.png") });
+    // Keyboard: Enter on 改为 16 asks inside the pane and focuses 确定; Esc cancels and writes nothing.
+    await fixBtn.focus();
+    await page.keyboard.press("Enter");
+    const confirm = page.locator('[data-testid="fix-confirm"]');
+    await confirm.waitFor();
+    assert.equal(
+      await confirm.locator(".fix-confirm-text").innerText(),
+      `将 ${COUNTS}!${totalAddress} 由 15 改为 16？此操作会清除 Excel 的撤消记录。`,
+    );
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "fix-ok");
+    await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-fix-confirm.png") });
+    await page.keyboard.press("Escape");
+    await confirm.waitFor({ state: "detached" });
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "fix");
+    assert.deepEqual(await fake<Record<string, unknown>>(page, "cells", COUNTS), cellsBefore, "cancel writes nothing");
+
+    // 确定: exactly that cell changes, the pane re-checks and the finding is gone.
+    await fixBtn.click();
+    await page.click('[data-testid="fix-ok"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="finding"]').length === 0);
+    const cellsAfter = await fake<Record<string, { value: unknown }>>(page, "cells", COUNTS);
+    assert.equal(cellsAfter[totalAddress]?.value, 16);
+    assert.equal(others(cellsAfter), others(cellsBefore), "no other cell changed");
+    assert.match(await text(page, "#notice"), new RegExp(`已将 ${COUNTS}!${totalAddress} 改为 16`));
+    await idle(page);
+  });
+
   it("follows a dark Office theme", async () => {
     const sc = scenario(YEAR);
     const pane = await openPane({

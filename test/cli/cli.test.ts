@@ -54,6 +54,7 @@ describe("cli: disclosure-report", function () {
       assert.match(r.out, /错误（1）/);
       assert.ok(r.out.includes(badAddress), `output names ${badAddress}:\n${r.out}`);
       assert.match(r.out, /应为 5，实为 6/);
+      assert.ok(r.out.includes(`建议：将 ${badAddress} 改为 5`), r.out);
     });
 
     it("--json prints only the documented document", async () => {
@@ -74,9 +75,12 @@ describe("cli: disclosure-report", function () {
       assert.ok(e.cells.includes(badAddress));
       assert.equal(String(e.expected), "5");
       assert.equal(String(e.actual), "6");
+      assert.deepEqual(e.fix, { cell: badAddress, value: 5 });
       for (const x of f.findings) {
         assert.deepEqual(
-          Object.keys(x).filter((k) => !["rule", "severity", "cells", "message", "expected", "actual"].includes(k)),
+          Object.keys(x).filter(
+            (k) => !["rule", "severity", "cells", "message", "expected", "actual", "fix"].includes(k),
+          ),
           [],
         );
       }
@@ -148,6 +152,7 @@ describe("cli: disclosure-report", function () {
       assert.match(r.out, /^File: .*Sheet: 公开数据 {2}Year: 2021 {2}Format: 2021 format/);
       assert.match(r.out, /Errors \(1\)/);
       assert.match(r.out, /expected 5, actual 6/);
+      assert.ok(r.out.includes(`Suggested fix: set ${badAddress} to 5`), r.out);
       assert.doesNotMatch(r.out, /结论|错误/);
       const j = parseJson((await cli(["check", missingPath(dir), "--json", "--lang=en"])).out);
       assert.equal(j.files[0]!.error!.message, "file not found");

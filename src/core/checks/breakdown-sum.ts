@@ -1,4 +1,5 @@
 import { checkSum, countValue, defineCheck } from "./define";
+import { sumFix } from "./fix";
 import type { Breakdown } from "../model/report";
 
 /** A breakdown that partitions its total (主动公开 by category, 重点领域 by area): the parts sum to the total. */
@@ -29,6 +30,8 @@ export const breakdownSum = defineCheck({
         const parts = b.categories.map((c) => c.count);
         const r = checkSum(parts, b.total);
         const cells = [...parts, b.total].map((n) => n.cell);
+        // Only when every category is a clean number (sumFix refuses blanks, text, fractions, formulas).
+        const fix = sumFix(parts, b.total);
         if (r.kind === "mismatch") {
           emit({
             messageId: "mismatch",
@@ -36,6 +39,7 @@ export const breakdownSum = defineCheck({
             params: { block: b.name, expected: r.expected, actual: r.actual },
             expected: r.expected,
             actual: r.actual,
+            fix,
           });
         } else if (r.kind === "blankTotal") {
           emit({
@@ -43,6 +47,7 @@ export const breakdownSum = defineCheck({
             cells,
             params: { block: b.name, expected: r.expected },
             expected: r.expected,
+            fix,
           });
         }
       }

@@ -16,6 +16,8 @@ export interface Emit<M extends string> {
   actual?: string | number;
   /** Only when this message is more or less serious than the check's default. */
   severity?: Severity;
+  /** A suggested correction (see Finding.fix); undefined = none. */
+  fix?: Finding["fix"];
 }
 
 export interface CheckSpec<M extends string> {
@@ -44,6 +46,7 @@ export function defineCheck<M extends string>(spec: CheckSpec<M>): Check {
         };
         if (e.expected !== undefined) f.expected = e.expected;
         if (e.actual !== undefined) f.actual = e.actual;
+        if (e.fix !== undefined) f.fix = e.fix;
         out.push(f);
       });
       return out;

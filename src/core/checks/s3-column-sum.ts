@@ -1,4 +1,5 @@
 import { checkSum, colLabel, defineCheck, tableCell } from "./define";
+import { s3Confirmed, sumFix } from "./fix";
 
 /** Section 三, every column: the outcome items (（一） … （六）) sum to （七）总计. */
 export const s3ColumnSum = defineCheck({
@@ -29,8 +30,15 @@ export const s3ColumnSum = defineCheck({
       if (r.kind === "ok" || r.kind === "unknown") continue;
       const cells = [...parts, total].map((n) => n?.cell);
       const label = colLabel(col);
+      const fix = s3Confirmed(t, "handled", col.key, sumFix(parts, total));
       if (r.kind === "blankTotal") {
-        emit({ messageId: "blankTotal", cells, params: { col: label, expected: r.expected }, expected: r.expected });
+        emit({
+          messageId: "blankTotal",
+          cells,
+          params: { col: label, expected: r.expected },
+          expected: r.expected,
+          fix,
+        });
       } else {
         emit({
           messageId: "mismatch",
@@ -38,6 +46,7 @@ export const s3ColumnSum = defineCheck({
           params: { col: label, expected: r.expected, actual: r.actual },
           expected: r.expected,
           actual: r.actual,
+          fix,
         });
       }
     }

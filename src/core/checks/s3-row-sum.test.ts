@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { figures2021, report2021, rowCells, runCheck, summary } from "./reports.testutil";
 import { s3RowSum } from "./s3-row-sum";
 import { cellKey } from "../model/format";
+import { cellAddress } from "../grid";
 
 describe("s3-row-sum", () => {
   it("passes a consistent report", () => {
@@ -50,5 +51,63 @@ describe("s3-row-sum", () => {
     Object.assign(n, { value: null, issue: "not-a-number", text: "十" });
     r.section3!.cells[cellKey("open", "total")]!.value = 99;
     assert.deepEqual(runCheck(s3RowSum, r), []);
+  });
+});
+
+describe("s3-row-sum: suggested fix", () => {
+  const fixes = (r: ReturnType<typeof report2021>): [string, unknown][] =>
+    runCheck(s3RowSum, r).map((x) => [x.messageId, x.fix && [cellAddress(x.fix.cell), x.fix.value]]);
+
+  it("offers 总计 := the sum when 总计 alone is wrong (its column and the balance agree with the sum)", () => {
+    const f = figures2021();
+    f.s3["open"]!["total"] = 14; // parts 15; the 总计 column's items sum to （七） only with 15
+    assert.deepEqual(fixes(report2021(f)), [["mismatch", ["公开数据!J33", 15]]]);
+    const g = figures2021();
+    g.s3["new"]!["total"] = 27; // 一: parts 28; the balance of the 总计 column holds only with 28
+    assert.deepEqual(fixes(report2021(g)), [["mismatch", ["公开数据!J31", 28]]]);
+  });
+
+  it("offers the sum for a blank 总计 beside clean parts", () => {
+    const f = figures2021();
+    f.s3["partial"]!["total"] = null;
+    assert.deepEqual(fixes(report2021(f)), [["blankTotal", ["公开数据!J34", 3]]]);
+    assert.equal(runCheck(s3RowSum, report2021(f))[0]!.fix!.was, null);
+    const g = figures2021();
+    g.s3["open"]!["total"] = 14;
+    assert.equal(runCheck(s3RowSum, report2021(g))[0]!.fix!.was, 14);
+  });
+
+  it("offers no fix when a part may be the wrong figure (its own column disagrees too)", () => {
+    const f = figures2021();
+    f.s3["open"]!["natural"] = 11; // the 自然人 column no longer sums either: 总计 15 is right
+    assert.deepEqual(fixes(report2021(f)), [["mismatch", undefined]]);
+  });
+
+  it("offers no fix beside a blank, text, negative or fractional part, nor over a formula or a text total", () => {
+    const blank = figures2021();
+    blank.s3["open"]!["commercial"] = null;
+    assert.deepEqual(fixes(report2021(blank)), [["mismatch", undefined]]);
+    const negative = figures2021();
+    negative.s3["open"]!["research"] = -1;
+    negative.s3["open"]!["total"] = 20;
+    assert.deepEqual(fixes(report2021(negative)), [["mismatch", undefined]]);
+    const fraction = figures2021();
+    fraction.s3["open"]!["research"] = 0.5;
+    assert.deepEqual(fixes(report2021(fraction)), [["mismatch", undefined]]);
+
+    const wrongTotal = (): ReturnType<typeof report2021> => {
+      const g = figures2021();
+      g.s3["open"]!["total"] = 14;
+      return report2021(g);
+    };
+    const text = wrongTotal();
+    Object.assign(text.section3!.cells[cellKey("open", "natural")]!, { issue: "text", text: "10" });
+    assert.deepEqual(fixes(text), [["mismatch", undefined]]);
+    const formula = wrongTotal();
+    Object.assign(formula.section3!.cells[cellKey("open", "total")]!, { formula: "=SUM(D33:H33)" });
+    assert.deepEqual(fixes(formula), [["mismatch", undefined]]);
+    const textTotal = wrongTotal();
+    Object.assign(textTotal.section3!.cells[cellKey("open", "total")]!, { issue: "text", text: "14" });
+    assert.deepEqual(fixes(textTotal), [["mismatch", undefined]]);
   });
 });

@@ -1,4 +1,5 @@
 import { checkSum, defineCheck, tableCell } from "./define";
+import { s3Confirmed, sumFix } from "./fix";
 
 /** Section 三, every row: 自然人 + 商业企业 + … + 其他 = 总计. */
 export const s3RowSum = defineCheck({
@@ -28,12 +29,15 @@ export const s3RowSum = defineCheck({
       const r = checkSum(partNums, total);
       if (r.kind === "ok" || r.kind === "unknown") continue;
       const cells = [...partNums, total].map((n) => n?.cell);
+      // 总计 also sits in its column (and, for 一/二/（七）/四, the balance): offered only when those hold too.
+      const fix = s3Confirmed(t, row.key, "total", sumFix(partNums, total));
       if (r.kind === "blankTotal") {
         emit({
           messageId: "blankTotal",
           cells,
           params: { row: row.label, expected: r.expected },
           expected: r.expected,
+          fix,
         });
       } else {
         emit({
@@ -42,6 +46,7 @@ export const s3RowSum = defineCheck({
           params: { row: row.label, expected: r.expected, actual: r.actual },
           expected: r.expected,
           actual: r.actual,
+          fix,
         });
       }
     }

@@ -1,5 +1,6 @@
 import { S4_GROUPS } from "../model/format";
 import { checkSum, defineCheck, tableCell } from "./define";
+import { sumFix } from "./fix";
 
 const PARTS = ["upheld", "corrected", "other", "pending"];
 
@@ -32,8 +33,9 @@ export const s4GroupSum = defineCheck({
       if (r.kind === "ok" || r.kind === "unknown") continue;
       const cells = [...parts, total].map((n) => n?.cell);
       const group = g.parents.join("·");
+      const fix = sumFix(parts, total);
       if (r.kind === "blankTotal") {
-        emit({ messageId: "blankTotal", cells, params: { group, expected: r.expected }, expected: r.expected });
+        emit({ messageId: "blankTotal", cells, params: { group, expected: r.expected }, expected: r.expected, fix });
       } else {
         emit({
           messageId: "mismatch",
@@ -41,6 +43,7 @@ export const s4GroupSum = defineCheck({
           params: { group, expected: r.expected, actual: r.actual },
           expected: r.expected,
           actual: r.actual,
+          fix,
         });
       }
     }

@@ -17,6 +17,14 @@ export interface Finding {
   params: Record<string, string | number>;
   expected?: string | number;
   actual?: string | number;
+  /**
+   * A suggested correction, only where one typed figure is provably the odd one out and the correction is
+   * unambiguous: a total that disagrees with (or is blank beside) the sum of its parts, every part a clean
+   * whole number (s3-row-sum, s3-column-sum, s4-group-sum, breakdown-sum; in section 三 only when the total's
+   * other relations agree, see fix.ts). Hosts write it only after the user confirms; absent everywhere else. `was` is what the check read in the cell (null = blank), so a
+   * host can refuse to write when the cell has changed since.
+   */
+  fix?: { cell: CellRef; value: number; was: number | null };
 }
 
 export interface CheckContext {
