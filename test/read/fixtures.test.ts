@@ -18,7 +18,7 @@ const DIR = join(__dirname, "..", "fixtures", "grids");
 const UPDATE = process.env.UPDATE_FIXTURES === "1";
 
 const names = readdirSync(DIR)
-  .filter((f) => f.endsWith(".json") && !f.endsWith(".expected.json"))
+  .filter((f) => f.endsWith(".json") && !f.endsWith(".expected.json") && !f.endsWith(".findings.json"))
   .map((f) => f.slice(0, -".json".length))
   .sort();
 
