@@ -1,0 +1,138 @@
+/**
+ * The pure engine: reports read (readWorkbook on a counts-sheet grid), checked (runChecks) and rendered
+ * (renderReport) per second, for one report and for a batch of varied reports.
+ */
+import type { WorkbookGrid } from "../src/core/grid";
+import type { Report } from "../src/core/model/report";
+import { readWorkbook } from "../src/core/read";
+import { CHECKS, DEFAULT_CHECK_OPTIONS, runChecks } from "../src/core/checks";
+import { narrative } from "../src/core/narrative";
+import { renderReport } from "../src/core/render";
+import { variedGrid } from "./reports";
+import { median, nowMs, round, withGc } from "./stats";
+
+export const ENGINE_TARGET_PER_SECOND = 1000;
+
+export interface EngineResult {
+  /** Read + check + render, reports per second over the batch (median of the runs). */
+  reportsPerSecond: number;
+  target: number;
+  batch: {
+    reports: number;
+    readPerSecond: number;
+    checkPerSecond: number;
+    renderPerSecond: number;
+    /** Median ms per report for each stage. */
+    msPerReport: { read: number; check: number; render: number; total: number };
+    /** Reports whose planted error was found / reports with one (every fifth). */
+    plantedFound: number;
+    planted: number;
+    /** Garbage-collection pauses during the batch, ms per report (included in msPerReport.total). */
+    gcMsPerReport: number;
+  };
+  /** Where the time goes (to explain a miss): the slowest checks and the narrative, ms per report. */
+  breakdown: {
+    slowestChecks: { id: string; ms: number }[];
+    narrativeMs: number;
+  };
+  single: {
+    /** One report, median of the runs after the batches, ms. */
+    ms: number;
+    reportsPerSecond: number;
+  };
+}
+
+function readOne(wb: WorkbookGrid): Report {
+  const r = readWorkbook(wb);
+  if (!r.ok) throw new Error(`engine read failed: ${r.error.message.en}`);
+  return r.report;
+}
+
+function pipeline(wb: WorkbookGrid): number {
+  const report = readOne(wb);
+  const findings = runChecks(report);
+  renderReport(report);
+  return findings.length;
+}
+
+export async function benchEngine(opts: { reports: number; runs: number }): Promise<EngineResult> {
+  const prepared = Array.from({ length: opts.reports }, (_, i) => variedGrid(i));
+  const books: WorkbookGrid[] = prepared.map((p) => ({ sheets: [p.grid] }));
+  const planted = prepared.filter((p) => p.planted).length;
+  const stage = { read: [] as number[], check: [] as number[], render: [] as number[], total: [] as number[] };
+  let plantedFound = 0;
+  const gc: number[] = [];
+  for (let run = 0; run < opts.runs; run++) {
+    const { gcMs } = await withGc(() => {
+      const a = nowMs();
+      const reports = books.map(readOne);
+      const b = nowMs();
+      const findings = reports.map((r) => runChecks(r));
+      const c = nowMs();
+      for (const r of reports) renderReport(r);
+      const d = nowMs();
+      stage.read.push(b - a);
+      stage.check.push(c - b);
+      stage.render.push(d - c);
+      stage.total.push(d - a);
+      plantedFound = findings.filter((f) => f.some((x) => x.rule === "s4-group-sum" && x.severity === "error")).length;
+    });
+    gc.push(gcMs);
+  }
+  if (plantedFound !== planted) throw new Error(`engine: planted errors found ${plantedFound} of ${planted}`);
+
+  const singles: number[] = [];
+  for (let run = 0; run < opts.runs; run++) {
+    const one: WorkbookGrid = { sheets: [variedGrid(2_000_000 + run).grid] };
+    const s = nowMs();
+    pipeline(one);
+    singles.push(nowMs() - s);
+  }
+  const breakdown = whereTimeGoes(books.slice(0, Math.min(200, books.length)));
+  const n = opts.reports;
+  const perSecond = (ms: number): number => round((n / ms) * 1000, 0);
+  const single = median(singles);
+  return {
+    reportsPerSecond: perSecond(median(stage.total)),
+    target: ENGINE_TARGET_PER_SECOND,
+    batch: {
+      reports: n,
+      readPerSecond: perSecond(median(stage.read)),
+      checkPerSecond: perSecond(median(stage.check)),
+      renderPerSecond: perSecond(median(stage.render)),
+      msPerReport: {
+        read: round(median(stage.read) / n, 3),
+        check: round(median(stage.check) / n, 3),
+        render: round(median(stage.render) / n, 3),
+        total: round(median(stage.total) / n, 3),
+      },
+      plantedFound,
+      planted,
+      gcMsPerReport: round(median(gc) / n, 3),
+    },
+    breakdown,
+    single: { ms: round(single, 3), reportsPerSecond: round(1000 / single, 0) },
+  };
+}
+
+/** Each check alone, and the narrative alone, over some reports: ms per report. */
+function whereTimeGoes(books: WorkbookGrid[]): EngineResult["breakdown"] {
+  const reports = books.map(readOne);
+  const byCheck = new Map<string, number>();
+  for (const report of reports) {
+    const ctx = { report, options: { ...DEFAULT_CHECK_OPTIONS } };
+    for (const c of CHECKS) {
+      const t = nowMs();
+      c.run(ctx);
+      byCheck.set(c.id, (byCheck.get(c.id) ?? 0) + nowMs() - t);
+    }
+  }
+  const t = nowMs();
+  for (const r of reports) narrative(r);
+  const narrativeMs = (nowMs() - t) / reports.length;
+  const slowestChecks = [...byCheck]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([id, ms]) => ({ id, ms: round(ms / reports.length, 3) }));
+  return { slowestChecks, narrativeMs: round(narrativeMs, 3) };
+}
