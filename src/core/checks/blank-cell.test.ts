@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { blankCell } from "./blank-cell";
-import { figures2021, report2021, runCheck, seedReport, summary } from "./reports.testutil";
+import { colCells, figures2021, report2021, runCheck, seedReport, summary } from "./reports.testutil";
 
 describe("blank-cell", () => {
   it("passes a report with every figure written out", () => {
@@ -33,6 +33,45 @@ describe("blank-cell", () => {
     assert.deepEqual(
       runCheck(blankCell, r).map((x) => summary(x).cells),
       [["公开数据!B12"]],
+    );
+  });
+
+  it("lists the cells in sheet order (a breakdown's 合计 sits below its categories)", () => {
+    const r = seedReport();
+    for (const c of r.proactive!.categories) c.count.value = null;
+    r.proactive!.total!.value = null;
+    assert.deepEqual(
+      runCheck(blankCell, r).map((x) => summary(x).cells),
+      [[...colCells("B", 11, 19)]],
+    );
+  });
+
+  it("leaves out a blank total beside non-zero parts (a sum check's error: it wants the sum, not 0)", () => {
+    const f = figures2021();
+    f.s3["open"]!["total"] = null; // parts 15: s3-row-sum's missing total
+    f.s3["withheld.secret"]!["research"] = null; // a forgotten 0
+    f.s4["count"]!["review.total"] = null; // review parts non-zero: s4-group-sum's missing total
+    f.s4["count"]!["suitDirect.other"] = null;
+    const found = runCheck(blankCell, report2021(f));
+    assert.deepEqual(
+      found.map((x) => [summary(x).cells, x.params["count"]]),
+      [
+        [["公开数据!F35"], 1],
+        [["公开数据!I61"], 1],
+      ],
+    );
+    const seed = seedReport();
+    seed.proactive!.total!.value = null;
+    assert.deepEqual(runCheck(blankCell, seed), []);
+  });
+
+  it("still warns about a blank total whose parts are blank or 0 (0 = 0: the format wants 0 written out)", () => {
+    const f = figures2021();
+    for (const col of Object.keys(f.s3["withheld.law"]!)) f.s3["withheld.law"]![col] = null;
+    const found = runCheck(blankCell, report2021(f));
+    assert.deepEqual(
+      found.map((x) => x.params["count"]),
+      [7],
     );
   });
 });

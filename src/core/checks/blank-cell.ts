@@ -1,7 +1,13 @@
 import type { CellRef } from "../grid";
-import { defineCheck, figures, isBlank } from "./define";
+import { S4_GROUPS } from "../model/format";
+import type { Num, Report } from "../model/report";
+import { breakdowns, checkSum, defineCheck, figures, isBlank, tableCell } from "./define";
 
-/** Blank cells where the format expects a figure: counted as 0, but the format wants 0 written out. One finding per table. */
+/**
+ * Blank cells where the format expects a figure: counted as 0, but the format wants 0 written out. One finding
+ * per table, its cells in sheet order. A blank total beside non-zero parts is left out: the sum checks
+ * (s3-row-sum, s3-column-sum, s4-group-sum, breakdown-sum) report it as an error, and it wants the sum, not 0.
+ */
 export const blankCell = defineCheck({
   id: "blank-cell",
   severity: "warning",
@@ -16,15 +22,61 @@ export const blankCell = defineCheck({
     },
   },
   run(ctx, emit) {
-    const byBlock = new Map<string, (CellRef | undefined)[]>();
+    const missingTotals = blankTotals(ctx.report);
+    const byBlock = new Map<string, Num[]>();
     for (const f of figures(ctx)) {
-      if (!f.required || !isBlank(f.num)) continue;
+      if (!f.required || !isBlank(f.num) || missingTotals.has(f.num)) continue;
       const list = byBlock.get(f.block) ?? [];
-      list.push(f.num.cell);
+      list.push(f.num);
       byBlock.set(f.block, list);
     }
-    for (const [block, cells] of byBlock) {
-      emit({ messageId: "blank", cells, params: { block, count: cells.length } });
+    for (const [block, nums] of byBlock) {
+      const cells = nums.map((n) => n.cell).filter((c): c is CellRef => c !== undefined);
+      cells.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row || a.col - b.col : a.sheet < b.sheet ? -1 : 1));
+      emit({ messageId: "blank", cells, params: { block, count: nums.length } });
     }
   },
 });
+
+/** Totals that are blank beside parts summing to more than 0: an error of a sum check, not a forgotten 0. */
+function blankTotals(report: Report): Set<Num> {
+  const out = new Set<Num>();
+  const add = (parts: (Num | undefined)[], total: Num | undefined): void => {
+    if (total && checkSum(parts, total).kind === "blankTotal") out.add(total);
+  };
+  const s3 = report.section3;
+  if (s3) {
+    const parts = s3.def.cols.filter((c) => c.key !== "total");
+    for (const row of s3.def.rows) {
+      add(
+        parts.map((c) => tableCell(s3, row.key, c.key)),
+        tableCell(s3, row.key, "total"),
+      );
+    }
+    const outcomes = s3.def.rows.filter((r) => r.outcome);
+    for (const col of s3.def.cols) {
+      add(
+        outcomes.map((r) => tableCell(s3, r.key, col.key)),
+        tableCell(s3, "handled", col.key),
+      );
+    }
+  }
+  const s4 = report.section4;
+  if (s4) {
+    const row = s4.def.rows[0]?.key ?? "count";
+    for (const g of S4_GROUPS) {
+      add(
+        ["upheld", "corrected", "other", "pending"].map((p) => tableCell(s4, row, `${g.key}.${p}`)),
+        tableCell(s4, row, `${g.key}.total`),
+      );
+    }
+  }
+  for (const b of breakdowns(report)) {
+    if (b.partition && b.total && b.categories.length > 0)
+      add(
+        b.categories.map((c) => c.count),
+        b.total,
+      );
+  }
+  return out;
+}

@@ -35,26 +35,121 @@ describe("label-typo", () => {
         rule: "label-typo",
         severity: "info",
         messageId: "deviates",
-        cells: ["公开数据!C36"],
-        expected: "2.其他法律行政法规禁止公开",
-        actual: "2、其他法律行政止公开",
+        cells: ["公开数据!E29"],
+        expected: "商业企业",
+        actual: "商业 企业",
       },
       {
         rule: "label-typo",
         severity: "info",
         messageId: "deviates",
-        cells: ["公开数据!E29"],
-        expected: "商业企业",
-        actual: "商业 企业",
+        cells: ["公开数据!C36"],
+        expected: "2.其他法律行政法规禁止公开",
+        actual: "2、其他法律行政止公开",
+      },
+    ]);
+    assert.equal(
+      formatMessage(found[1]!, "zh"),
+      "三、收到和处理政府信息公开申请情况：标签“2、其他法律行政止公开”与格式“2.其他法律行政法规禁止公开”不一致（序号写法、错别字）。",
+    );
+    assert.equal(
+      formatMessage(found[1]!, "en"),
+      "三、收到和处理政府信息公开申请情况: label “2、其他法律行政止公开” differs from the format's “2.其他法律行政法规禁止公开” (numbering, typo).",
+    );
+  });
+
+  /** Rows （三）1-8 of section 三 (C35:C42) labelled "n、…" instead of "n.…", the first `count` of them. */
+  function numbered(r: ReturnType<typeof report2021>, count: number): void {
+    const keys = r.section3!.def.rows.filter((x) => x.key.startsWith("withheld."));
+    for (const [i, row] of keys.slice(0, count).entries()) {
+      r.section3!.rowLabels[row.key] = {
+        cell: at(34 + i, 2),
+        found: row.label.replace(/^(\d)\./, "$1、"),
+        expected: row.label,
+        deviations: ["numbering"],
+      };
+    }
+  }
+
+  it("groups more than 3 labels of one table with the same cosmetic kind into one finding, cells in sheet order", () => {
+    const r = report2021();
+    numbered(r, 5);
+    // Inserted out of order: the finding lists the cells as the sheet does.
+    const labels = Object.entries(r.section3!.rowLabels);
+    r.section3!.rowLabels = Object.fromEntries([labels.at(-1)!, ...labels.slice(0, -1)]);
+    const found = runCheck(labelTypo, r);
+    assert.deepEqual(found.map(summary), [
+      {
+        rule: "label-typo",
+        severity: "info",
+        messageId: "grouped",
+        cells: ["公开数据!C35", "公开数据!C36", "公开数据!C37", "公开数据!C38", "公开数据!C39"],
       },
     ]);
     assert.equal(
       formatMessage(found[0]!, "zh"),
-      "三、收到和处理政府信息公开申请情况：标签“2、其他法律行政止公开”与格式“2.其他法律行政法规禁止公开”不一致（序号写法、错别字）。",
+      "三、收到和处理政府信息公开申请情况：5处标签序号写法与格式不同，如“1、属于国家秘密”应为“1.属于国家秘密”；请按格式统一改正。",
     );
     assert.equal(
       formatMessage(found[0]!, "en"),
-      "三、收到和处理政府信息公开申请情况: label “2、其他法律行政止公开” differs from the format's “2.其他法律行政法规禁止公开” (numbering, typo).",
+      "三、收到和处理政府信息公开申请情况: 5 labels with numbering written differently from the format, e.g. “1、属于国家秘密” for the format's “1.属于国家秘密”; correct them all as the format writes them.",
     );
+  });
+
+  it("keeps 3 labels of one kind as separate findings (no group)", () => {
+    const r = report2021();
+    numbered(r, 3);
+    assert.deepEqual(
+      runCheck(labelTypo, r).map((f) => [f.messageId, f.cells.length]),
+      [
+        ["deviates", 1],
+        ["deviates", 1],
+        ["deviates", 1],
+      ],
+    );
+  });
+
+  it("groups per table: 2 + 2 labels of one kind in two tables stay separate", () => {
+    const r = report2021();
+    const trad = (labels: Record<string, unknown>, key: string, cell: ReturnType<typeof at>, f: string, e: string) => {
+      labels[key] = { cell, found: f, expected: e, deviations: ["traditional"] };
+    };
+    trad(r.section4!.colLabels, "review.upheld", at(59, 1), "結果維持", "结果维持");
+    trad(r.section4!.colLabels, "review.corrected", at(59, 2), "結果糾正", "结果纠正");
+    trad(r.section3!.colLabels, "research", at(28, 5), "科研機構", "科研机构");
+    trad(r.section3!.colLabels, "legal", at(28, 7), "法律服務機構", "法律服务机构");
+    assert.deepEqual(
+      runCheck(labelTypo, r).map((f) => [f.messageId, f.actual]),
+      [
+        ["deviates", "科研機構"],
+        ["deviates", "法律服務機構"],
+        ["deviates", "結果維持"],
+        ["deviates", "結果糾正"],
+      ],
+    );
+  });
+
+  it("still reports a typo or a rarer kind on its own beside the group, with every kind it has", () => {
+    const r = report2021();
+    numbered(r, 5);
+    Object.assign(r.section3!.rowLabels["withheld.law"]!, {
+      found: "2、其他法律行政止公开",
+      deviations: ["numbering", "typo"],
+    });
+    Object.assign(r.section3!.rowLabels["withheld.secret"]!, {
+      found: "1、属于\n国家秘密",
+      deviations: ["numbering", "whitespace"],
+    });
+    const found = runCheck(labelTypo, r);
+    assert.deepEqual(
+      found.map((f) => [f.messageId, f.cells.length, f.params["kinds"]]),
+      [
+        ["grouped", 5, undefined],
+        ["deviates", 1, "序号写法、空格或换行"],
+        ["deviates", 1, "序号写法、错别字"],
+      ],
+    );
+    // The example of the group is a label with that kind alone.
+    assert.equal(found[0]!.params["found"], "3、危及“三安全一稳定”");
   });
 });

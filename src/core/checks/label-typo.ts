@@ -10,6 +10,19 @@ const KIND: Record<LabelDeviation, { zh: string; en: string }> = {
   variant: { zh: "措辞不同", en: "wording variant" },
 };
 
+/**
+ * Kinds that repeat the same way over many labels (one habit of the sheet's author): more than
+ * GROUP_OVER labels of one table with the same kind give one finding. Typos and wording variants are
+ * never grouped: each needs its own correction.
+ */
+const GROUPED: Partial<Record<LabelDeviation, { zh: string; en: string }>> = {
+  numbering: { zh: "序号写法与格式不同", en: "numbering written differently from the format" },
+  brackets: { zh: "括号全角/半角与格式不同", en: "brackets of another width than the format's" },
+  whitespace: { zh: "含多余的空格或换行", en: "extra spaces or line breaks" },
+  traditional: { zh: "使用了繁体字", en: "Traditional characters" },
+};
+const GROUP_OVER = 3;
+
 /** A row or column label that the reader matched despite a cosmetic deviation from the verbatim label. */
 export const labelTypo = defineCheck({
   id: "label-typo",
@@ -23,17 +36,45 @@ export const labelTypo = defineCheck({
       zh: "{table}：标签“{found}”与格式“{expected}”不一致（{kinds}）。",
       en: "{table}: label “{found}” differs from the format's “{expected}” ({kinds}).",
     },
+    grouped: {
+      zh: "{table}：{count}处标签{issue}，如“{found}”应为“{expected}”；请按格式统一改正。",
+      en: "{table}: {count} labels with {issue}, e.g. “{found}” for the format's “{expected}”; correct them all as the format writes them.",
+    },
   },
   run({ report }, emit) {
     for (const t of tables(report)) {
-      const matches: LabelMatch[] = [...Object.values(t.rowLabels), ...Object.values(t.colLabels)];
-      for (const m of matches) {
-        if (m.deviations.length === 0) continue;
+      const table = tableTitle(t.def);
+      const deviating = [...Object.values(t.rowLabels), ...Object.values(t.colLabels)]
+        .filter((m) => m.deviations.length > 0)
+        .sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
+      const grouped = new Set<LabelDeviation>();
+      for (const [kind, issue] of Object.entries(GROUPED) as [LabelDeviation, { zh: string; en: string }][]) {
+        const withKind = deviating.filter((m) => m.deviations.includes(kind));
+        if (withKind.length <= GROUP_OVER) continue;
+        grouped.add(kind);
+        // The example shows this kind alone where a label has only it.
+        const example: LabelMatch = withKind.find((m) => m.deviations.length === 1) ?? withKind[0]!;
+        emit({
+          messageId: "grouped",
+          cells: withKind.map((m) => m.cell),
+          params: {
+            table,
+            count: withKind.length,
+            issue: issue.zh,
+            "issue@en": issue.en,
+            found: example.found,
+            expected: example.expected,
+          },
+        });
+      }
+      // A label stands alone when one of its deviations is not covered by a group (a typo, a variant, a rare kind).
+      for (const m of deviating) {
+        if (m.deviations.every((d) => grouped.has(d))) continue;
         emit({
           messageId: "deviates",
           cells: [m.cell],
           params: {
-            table: tableTitle(t.def),
+            table,
             found: m.found,
             expected: m.expected,
             kinds: m.deviations.map((d) => KIND[d].zh).join("、"),

@@ -35,4 +35,31 @@ describe("s3-balance", () => {
       [[4, 1, 2]],
     );
   });
+
+  it("says nothing more about a blank total that a sum check reports, when the balance holds with its sum", () => {
+    const f = figures2021();
+    f.s3["handled"]!["natural"] = null; // （七）总计 blank beside items summing to 19: s3-column-sum's finding
+    f.s3["new"]!["total"] = null; // 一's 总计 blank beside parts summing to 28: s3-row-sum's finding
+    assert.deepEqual(runCheck(s3Balance, report2021(f)), []);
+    const g = figures2021();
+    for (const col of Object.keys(g.s3["handled"]!)) g.s3["handled"]![col] = null; // the whole （七） row
+    assert.deepEqual(runCheck(s3Balance, report2021(g)), []);
+  });
+
+  it("still reports the balance when it fails even with the missing total filled in", () => {
+    const f = figures2021();
+    f.s3["handled"]!["natural"] = null;
+    f.s3["carryNext"]!["natural"] = 5; // 20 + 3 = 23 received; 19 + 5 = 24 even with （七） filled
+    assert.deepEqual(
+      runCheck(s3Balance, report2021(f)).map((x) => [x.params["col"], x.expected, x.actual]),
+      [["自然人", 23, 5]],
+    );
+    // a blank that is not a missing total (一 of an applicant column) is 0, as before
+    const g = figures2021();
+    g.s3["new"]!["natural"] = null;
+    assert.deepEqual(
+      runCheck(s3Balance, report2021(g)).map((x) => [x.params["col"], x.expected, x.actual]),
+      [["自然人", 3, 23]],
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { figures2021, report2021, rowCells, runCheck, summary } from "./reports.testutil";
+import { colCells, figures2021, report2021, rowCells, runCheck, summary } from "./reports.testutil";
+import { formatMessage } from "./index";
 import { s3RowSum } from "./s3-row-sum";
 import { cellKey } from "../model/format";
 import { cellAddress } from "../grid";
@@ -33,6 +34,46 @@ describe("s3-row-sum", () => {
       { rule: "s3-row-sum", severity: "error", messageId: "blankTotal", cells: rowCells("DEFGHIJ", 34), expected: 3 },
     ]);
     assert.equal(found[0]!.params["row"], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+  });
+
+  it("gives one finding, naming every cell, for a 总计 column left blank from top to bottom; no fix", () => {
+    const f = figures2021();
+    for (const row of Object.keys(f.s3)) f.s3[row]!["total"] = null;
+    const found = runCheck(s3RowSum, report2021(f));
+    assert.deepEqual(found.map(summary), [
+      { rule: "s3-row-sum", severity: "error", messageId: "blankColumn", cells: colCells("J", 31, 55) },
+    ]);
+    assert.equal(found[0]!.fix, undefined);
+    // rows whose parts are all 0 are in the column but not counted as filled rows
+    const filled = report2021().section3!.def.rows.filter((r) =>
+      (f.s3[r.key] ? Object.values(f.s3[r.key]!) : []).some((v) => v),
+    );
+    assert.equal(
+      formatMessage(found[0]!, "zh"),
+      `三、“总计”列整列为空（25处），但有${filled.length}行的自然人至其他已填写；请填写各行合计。`,
+    );
+    assert.ok(filled.length > 1 && filled.length < 25, String(filled.length));
+    assert.match(
+      formatMessage(found[0]!, "en"),
+      /^Section 三: the whole 总计 column is blank \(25 cells\) while \d+ rows/,
+    );
+  });
+
+  it("keeps one finding per row when only some totals are blank, or when one row alone has figures", () => {
+    const f = figures2021();
+    for (const row of Object.keys(f.s3)) if (row !== "open") f.s3[row]!["total"] = null;
+    // 予以公开 keeps its 总计 (15): every other blank total beside non-zero parts is its own finding, with its fix
+    const found = runCheck(s3RowSum, report2021(f));
+    assert.ok(found.length > 1);
+    assert.ok(found.every((x) => x.messageId === "blankTotal" && x.cells.length === 7));
+
+    const one = figures2021();
+    for (const row of Object.keys(one.s3)) for (const col of Object.keys(one.s3[row]!)) one.s3[row]![col] = null;
+    one.s3["new"]!["natural"] = 4;
+    assert.deepEqual(
+      runCheck(s3RowSum, report2021(one)).map((x) => [x.messageId, x.expected]),
+      [["blankTotal", 4]],
+    );
   });
 
   it("counts blanks as 0: a blank part that makes the row fail is an error, an all-blank row is not", () => {

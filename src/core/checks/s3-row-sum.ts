@@ -1,7 +1,12 @@
-import { checkSum, defineCheck, tableCell } from "./define";
+import type { Num } from "../model/report";
+import { checkSum, defineCheck, isBlank, tableCell } from "./define";
 import { s3Confirmed, sumFix } from "./fix";
 
-/** Section 三, every row: 自然人 + 商业企业 + … + 其他 = 总计. */
+/**
+ * Section 三, every row: 自然人 + 商业企业 + … + 其他 = 总计. A 总计 column left blank from top to bottom
+ * beside filled rows is one problem (the column was never filled in): one finding naming every cell of
+ * the column, without a fix (one fix fills one cell); a few blank totals keep their own findings.
+ */
 export const s3RowSum = defineCheck({
   id: "s3-row-sum",
   severity: "error",
@@ -14,6 +19,10 @@ export const s3RowSum = defineCheck({
       zh: "三、“{row}”：自然人至其他之和为{expected}，总计填写为{actual}。",
       en: "Section 三, row “{row}”: the applicant columns sum to {expected}, but 总计 says {actual}.",
     },
+    blankColumn: {
+      zh: "三、“总计”列整列为空（{count}处），但有{rows}行的自然人至其他已填写；请填写各行合计。",
+      en: "Section 三: the whole 总计 column is blank ({count} cells) while {rows} rows have applicant figures; fill in each row's total.",
+    },
     blankTotal: {
       zh: "三、“{row}”：总计为空，但自然人至其他之和为{expected}。",
       en: "Section 三, row “{row}”: missing total — 总计 is blank while the applicant columns sum to {expected}.",
@@ -23,10 +32,22 @@ export const s3RowSum = defineCheck({
     const t = report.section3;
     if (!t) return;
     const parts = t.def.cols.filter((c) => c.key !== "total");
-    for (const row of t.def.rows) {
+    const rows = t.def.rows.map((row) => {
       const partNums = parts.map((c) => tableCell(t, row.key, c.key));
       const total = tableCell(t, row.key, "total");
-      const r = checkSum(partNums, total);
+      return { row, partNums, total, r: checkSum(partNums, total) };
+    });
+    const totals = rows.map((x) => x.total).filter((n): n is Num => n !== undefined);
+    const blankRows = rows.filter((x) => x.r.kind === "blankTotal").length;
+    if (blankRows > 1 && totals.every(isBlank)) {
+      emit({
+        messageId: "blankColumn",
+        cells: totals.map((n) => n.cell),
+        params: { count: totals.length, rows: blankRows },
+      });
+      return;
+    }
+    for (const { row, partNums, total, r } of rows) {
       if (r.kind === "ok" || r.kind === "unknown") continue;
       const cells = [...partNums, total].map((n) => n?.cell);
       // 总计 also sits in its column (and, for 一/二/（七）/四, the balance): offered only when those hold too.
