@@ -19,7 +19,7 @@ import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
 import { detectEditedCells, readGenerationRecord } from "../core/render/record";
 import { RECORD_SHEET, type ReportSettings } from "../core/render/settings";
 import type { TieRule } from "../core/shares/types";
-import { joinList, t, type Lang } from "./i18n";
+import { copyShortcut, joinList, t, type Lang } from "./i18n";
 
 // ---------- What the controller needs from outside ----------
 
@@ -291,6 +291,10 @@ export interface PaneState {
   confirmFix: { id: number; cell: string; value: number; text: string } | null;
   /** The host can write a single cell (suggested fixes are offered). */
   canFix: boolean;
+  /** The copy shortcut to name: "Ctrl+C", or "⌘C" on a Mac. */
+  copyKey: string;
+  /** The report table last selected with 选中 (its range name), until something else is selected or the report is rewritten. */
+  selectedTable: string | null;
 }
 
 export interface ControllerDeps {
@@ -301,6 +305,8 @@ export interface ControllerDeps {
   /** Debounce of re-checks after edits, ms. */
   debounceMs?: number;
   now?: () => Date;
+  /** The pane runs on a Mac: the copy shortcut is ⌘C. */
+  mac?: boolean;
 }
 
 type Listener = (state: PaneState) => void;
@@ -348,6 +354,8 @@ export class Controller {
       confirmReplace: null,
       confirmFix: null,
       canFix: typeof deps.host.writeCell === "function",
+      copyKey: copyShortcut(deps.mac ?? false),
+      selectedTable: null,
     };
   }
 
@@ -506,14 +514,18 @@ export class Controller {
     if (!f || f.refs.length === 0) return Promise.resolve();
     return this.run("selecting", async () => {
       await this.host.selectCells(f.refs);
+      this.set({ selectedTable: null });
     }).then(() => undefined);
   }
 
-  /** 选中表格以复制: select a generated table's named range; the user copies with Ctrl+C. */
+  /**
+   * 选中 (to copy): select a generated table's named range; the user copies with Ctrl+C / ⌘C. The pane
+   * marks the table as selected; the copy hint itself stays where it always is, in the tables card.
+   */
   selectTable(name: string): Promise<void> {
     return this.run("selecting", async () => {
       await this.host.selectNamedRange(name);
-      this.set({ notice: { kind: "info", text: this.tr("copyHint") } });
+      this.set({ selectedTable: name });
     }).then(() => undefined);
   }
 
@@ -695,6 +707,7 @@ export class Controller {
       stale: false,
       confirmReplace: null,
       tables: plan.names.map((n) => ({ name: n.name, title: n.title })),
+      selectedTable: null,
     });
     return true;
   }

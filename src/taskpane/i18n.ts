@@ -84,9 +84,17 @@ export const STRINGS = {
   showFindingHint: { zh: "点击条目，在工作表中选中相关单元格", en: "Choose an item to select its cells in the sheet" },
 
   tables: { zh: "报告表格", en: "Report tables" },
-  selectTable: { zh: "选中表格以复制", en: "Select table to copy" },
+  selectTable: { zh: "选中", en: "Select" },
   selectTableLabel: { zh: "选中表格以复制：{title}", en: "Select table to copy: {title}" },
-  copyHint: { zh: "按 Ctrl+C 复制后粘贴到 Word", en: "Press Ctrl+C to copy, then paste into Word" },
+  tableSelected: { zh: "已选中", en: "Selected" },
+  tableSelectedStatus: {
+    zh: "已选中表格“{title}”，按 {key} 复制",
+    en: "Table “{title}” selected; press {key} to copy it",
+  },
+  copyHint: {
+    zh: "选中表格后，点一下当前工作表的标签（或按 F6）回到表格，按 {key} 复制，再粘贴到 Word。",
+    en: "Select a table, click the sheet tab (or press F6) to return to the sheet, press {key} to copy, then paste into Word.",
+  },
   generated: { zh: "报告已生成：{sheets}", en: "Report generated: {sheets}" },
   generatedWithErrors: {
     zh: "报告已生成，但仍有 {n} 项错误，请核对后重新生成。",
@@ -109,9 +117,13 @@ export const STRINGS = {
   },
   tableSheet: { zh: "报告表格工作表名称", en: "Table sheet name" },
   textSheet: { zh: "报告正文工作表名称", en: "Text sheet name" },
-  fontName: { zh: "字体", en: "Font" },
-  titleSize: { zh: "表题字号（磅）", en: "Title size (pt)" },
-  bodySize: { zh: "表格字号（磅）", en: "Body size (pt)" },
+  fontName: { zh: "字体（报告表格和报告正文）", en: "Font (report tables and text)" },
+  titleSize: { zh: "报告表格标题字号（磅）", en: "Table title size (pt)" },
+  bodySize: { zh: "报告表格内容字号（磅）", en: "Table text size (pt)" },
+  textSizesHint: {
+    zh: "报告正文没有单独的字号：小标题和段落用表格标题字号，注释用表格内容字号。",
+    en: "The report text has no sizes of its own: its section headings and paragraphs take the table title size, its notes the table text size.",
+  },
   saveSettings: { zh: "保存设置", en: "Save settings" },
   settingsSaved: { zh: "设置已保存到本工作簿", en: "Settings saved in this workbook" },
   settingsInvalid: { zh: "设置有误：{errors}", en: "Invalid settings: {errors}" },
@@ -149,6 +161,20 @@ export function t(lang: Lang, key: StringKey, params: Record<string, string | nu
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
   );
+}
+
+/** The copy shortcut users press: ⌘C on a Mac (or an iPad with a keyboard), Ctrl+C elsewhere. */
+export function copyShortcut(mac: boolean): string {
+  return mac ? "⌘C" : "Ctrl+C";
+}
+
+/**
+ * Whether the pane runs on a Mac (or an iPad/iPhone, where ⌘C copies too), from any of
+ * navigator.userAgentData.platform ("macOS"), navigator.platform ("MacIntel", "iPad") and
+ * Office.context.platform ("Mac", "iOS").
+ */
+export function isMacPlatform(...platforms: (string | undefined | null)[]): boolean {
+  return platforms.some((p) => typeof p === "string" && /mac|iphone|ipad|^ios$/i.test(p));
 }
 
 /** A list joined the way each language writes it: "、" in Chinese, ", " in English. */

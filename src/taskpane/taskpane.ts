@@ -5,7 +5,7 @@
 import * as host from "../excel/host";
 import { Controller } from "./controller";
 import { ENGINE } from "./engine";
-import { langFromDisplayLanguage } from "./i18n";
+import { isMacPlatform, langFromDisplayLanguage } from "./i18n";
 import { applyTheme, type OfficeThemeColors } from "./theme";
 import { mountView } from "./view";
 
@@ -19,7 +19,16 @@ void Office.onReady(() => {
   }
   applyTheme(document.documentElement, theme);
 
-  const controller = new Controller({ host, engine: ENGINE, lang });
+  const nav = navigator as Navigator & { userAgentData?: { platform?: string } };
+  let officePlatform: string | undefined;
+  try {
+    officePlatform = String(Office.context?.platform ?? "");
+  } catch {
+    officePlatform = undefined;
+  }
+  const mac = isMacPlatform(nav.userAgentData?.platform, nav.platform, officePlatform);
+
+  const controller = new Controller({ host, engine: ENGINE, lang, mac });
   mountView(document.getElementById("app")!, controller);
   window.addEventListener("pagehide", () => {
     void controller.dispose();

@@ -79,6 +79,21 @@ function severityIcon(sev: Severity): SVGSVGElement {
   return svg;
 }
 
+/** A stroked 16 px glyph: the disclosure chevron (points right; CSS turns it down when open) or a check mark. */
+function strokeIcon(kind: "chevron" | "check"): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("viewBox", "0 0 16 16");
+  svg.setAttribute("width", "16");
+  svg.setAttribute("height", "16");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  svg.setAttribute("class", `icon icon-${kind}`);
+  const p = document.createElementNS(SVG_NS, "path");
+  p.setAttribute("d", kind === "chevron" ? "M6 3.5L10.5 8 6 12.5" : "M3.5 8.5l3 3 6-7");
+  svg.append(p);
+  return svg;
+}
+
 const BUSY_KEYS: Record<NonNullable<PaneState["busy"]>, StringKey> = {
   reading: "busyReading",
   checking: "busyChecking",
@@ -285,17 +300,23 @@ export function mountView(root: HTMLElement, controller: Controller): View {
   );
 
   const tableList = h("ul", { id: "table-list", class: "table-list" });
+  // The copy shortcut is named once, here; 选中 marks its row and tells screen readers the rest.
+  const copyHint = h("p", { id: "copy-hint", class: "hint", attrs: { "data-testid": "copy-hint" } });
+  const tableStatus = h("p", { id: "table-status", class: "visually-hidden", attrs: { role: "status" } });
   const tablesSection = h(
     "section",
     { id: "tables", class: "card", attrs: { "aria-labelledby": "tables-title", hidden: "" } },
     h("h2", { id: "tables-title", text: tr("tables") }),
-    h("p", { class: "hint", text: tr("copyHint") }),
+    copyHint,
     tableList,
+    tableStatus,
   );
 
   // ---------- Settings ----------
-  const field = (id: string, label: string, control: HTMLElement): HTMLElement =>
-    h("div", { class: "field" }, h("label", { attrs: { for: id }, text: label }), control);
+  const field = (id: string, label: string, control: HTMLElement, hint?: HTMLElement): HTMLElement => {
+    if (hint) control.setAttribute("aria-describedby", hint.id);
+    return h("div", { class: "field" }, h("label", { attrs: { for: id }, text: label }), control, hint);
+  };
   const decimalsSel = h("select", { id: "set-decimals" });
   for (let d = 0; d <= 4; d++) decimalsSel.append(h("option", { text: String(d), attrs: { value: String(d) } }));
   const radio = (value: string, label: string): [HTMLInputElement, HTMLElement] => {
@@ -365,15 +386,22 @@ export function mountView(root: HTMLElement, controller: Controller): View {
     field("set-decimals", tr("decimals"), decimalsSel),
     h("fieldset", { class: "field" }, h("legend", { text: tr("tieRule") }), halfUpLabel, halfEvenLabel),
     h("label", { class: "choice" }, largest, h("span", { text: tr("largestRemainder") })),
+    h("hr", { class: "divider" }),
+    // Sizes belong to the report tables (报告表格); the text sheet has only its name and says what it takes.
     field("set-table-sheet", tr("tableSheet"), tableSheetIn),
-    field("set-text-sheet", tr("textSheet"), textSheetIn),
-    field("set-font", tr("fontName"), fontIn),
     h(
       "div",
       { class: "field-row" },
       field("set-title-size", tr("titleSize"), titleSizeIn),
       field("set-body-size", tr("bodySize"), bodySizeIn),
     ),
+    field(
+      "set-text-sheet",
+      tr("textSheet"),
+      textSheetIn,
+      h("p", { id: "text-sizes-hint", class: "hint", text: tr("textSizesHint") }),
+    ),
+    field("set-font", tr("fontName"), fontIn),
     h("button", {
       id: "save-settings",
       class: "btn btn-secondary",
@@ -385,7 +413,7 @@ export function mountView(root: HTMLElement, controller: Controller): View {
   const settings = h(
     "details",
     { id: "settings", class: "card settings" },
-    h("summary", { text: tr("settings") }),
+    h("summary", {}, strokeIcon("chevron"), h("span", { text: tr("settings") })),
     form,
   );
 
@@ -477,7 +505,7 @@ export function mountView(root: HTMLElement, controller: Controller): View {
         meta,
       ),
     );
-    return h("li", {}, item, renderFix(f));
+    return h("li", { class: `finding-item item-${f.severity}` }, item, renderFix(f));
   };
 
   /**
@@ -612,10 +640,24 @@ export function mountView(root: HTMLElement, controller: Controller): View {
   };
 
   let shownTables: PaneState["tables"] | undefined;
+  let shownSelected: string | null | undefined;
   const renderTables = (state: PaneState): void => {
     tablesSection.hidden = !(state.generated && state.tables.length > 0);
-    if (state.tables === shownTables) return;
+    const hint = tr("copyHint", { key: state.copyKey });
+    if (copyHint.textContent !== hint) copyHint.textContent = hint;
+    if (state.tables !== shownTables) buildTables(state);
+    if (state.selectedTable !== shownSelected) {
+      shownSelected = state.selectedTable;
+      for (const li of tableList.querySelectorAll<HTMLElement>(".table-item")) {
+        li.classList.toggle("is-selected", li.dataset.name === state.selectedTable);
+      }
+      const tb = state.tables.find((x) => x.name === state.selectedTable);
+      tableStatus.textContent = tb ? tr("tableSelectedStatus", { title: tb.title, key: state.copyKey }) : "";
+    }
+  };
+  const buildTables = (state: PaneState): void => {
     shownTables = state.tables;
+    shownSelected = undefined;
     // "二、主动公开政府信息情况 第二十条第（一）项": the section once as a group line, then the item.
     const items: HTMLElement[] = [];
     let group = "";
@@ -631,8 +673,14 @@ export function mountView(root: HTMLElement, controller: Controller): View {
   const tableItem = (tb: PaneState["tables"][number], label: string): HTMLElement =>
     h(
       "li",
-      { class: "table-item" },
+      { class: "table-item", attrs: { "data-name": tb.name } },
       h("span", { class: "table-title", text: label }),
+      h(
+        "span",
+        { class: "table-selected", attrs: { "aria-hidden": "true" } },
+        strokeIcon("check"),
+        tr("tableSelected"),
+      ),
       h("button", {
         class: "btn btn-secondary btn-small",
         text: tr("selectTable"),
@@ -647,6 +695,7 @@ export function mountView(root: HTMLElement, controller: Controller): View {
     );
 
   let shownSettings: PaneSettings | undefined;
+  let shownContext: string | undefined;
   const render = (state: PaneState): void => {
     const busy = state.busy !== null;
     main.setAttribute("aria-busy", String(busy || state.phase === "loading"));
@@ -672,7 +721,22 @@ export function mountView(root: HTMLElement, controller: Controller): View {
     if (state.phase === "ready" && state.sheet) parts.push(tr("counts", { sheet: state.sheet }));
     if (state.phase === "ready" && state.year) parts.push(tr("year", { year: state.year }));
     if (state.phase === "ready" && state.body) parts.push(state.body);
-    context.textContent = parts.length ? parts.join(" · ") : tr("appSubtitle");
+    // Each part wraps as a whole where it can ("遂宁市某某局" is not cut after "某").
+    const contextText = parts.length ? parts.join(" · ") : tr("appSubtitle");
+    if (shownContext !== contextText) {
+      shownContext = contextText;
+      const shown = parts.length ? parts : [contextText];
+      context.replaceChildren(
+        ...shown.map((p, i) =>
+          h(
+            "span",
+            { class: "context-part" },
+            p,
+            i < shown.length - 1 && h("span", { class: "context-sep", text: " · " }),
+          ),
+        ),
+      );
+    }
 
     autoInput.checked = state.settings.autoUpdate;
     staleBanner.hidden = !state.stale || state.confirmReplace !== null;

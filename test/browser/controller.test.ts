@@ -27,7 +27,7 @@ import {
   type Timers,
   type UserError,
 } from "../../src/taskpane/controller";
-import { joinList, langFromDisplayLanguage, t } from "../../src/taskpane/i18n";
+import { copyShortcut, isMacPlatform, joinList, langFromDisplayLanguage, t } from "../../src/taskpane/i18n";
 import { luminance, themeVariables } from "../../src/taskpane/theme";
 
 // ---------- Fakes ----------
@@ -250,7 +250,7 @@ class FakeEngine implements Engine {
   };
 }
 
-function setup(opts: { counts?: boolean; lang?: "zh" | "en" } = {}) {
+function setup(opts: { counts?: boolean; lang?: "zh" | "en"; mac?: boolean } = {}) {
   const host = new FakeHost();
   const engine = new FakeEngine();
   const timers = new FakeTimers();
@@ -261,6 +261,7 @@ function setup(opts: { counts?: boolean; lang?: "zh" | "en" } = {}) {
     lang: opts.lang ?? "zh",
     timers,
     now: () => new Date("2026-03-01T00:00:00Z"),
+    ...(opts.mac !== undefined ? { mac: opts.mac } : {}),
   });
   return { host, engine, timers, c };
 }
@@ -653,9 +654,39 @@ describe("task pane controller", () => {
       assert.deepEqual(c.state.tables, [{ name: "报告_表三", title: "三、公开数据" }]);
       // One error remains in the sheet: the notice says so.
       assert.equal(c.state.notice?.kind, "warning");
+      const notice = c.state.notice;
+      assert.equal(c.state.selectedTable, null);
       await c.selectTable("报告_表三");
       assert.deepEqual(host.selectedNames, ["报告_表三"]);
-      assert.equal(c.state.notice?.text, "按 Ctrl+C 复制后粘贴到 Word");
+      assert.equal(c.state.selectedTable, "报告_表三", "the pane marks the selected table");
+      assert.equal(c.state.notice, notice, "no second copy hint in a banner: the tables card says it once");
+      assert.equal(c.state.copyKey, "Ctrl+C");
+      // Selecting a finding's cells, or writing the report again, unmarks it.
+      await c.selectFinding(c.state.findings!.find((f) => f.refs.length > 0)!.id);
+      assert.equal(c.state.selectedTable, null);
+      await c.selectTable("报告_表三");
+      await c.generate();
+      assert.equal(c.state.selectedTable, null);
+    });
+
+    it("names ⌘C on a Mac and Ctrl+C elsewhere, in both languages", async () => {
+      assert.equal(setup({ mac: true }).c.state.copyKey, "⌘C");
+      assert.equal(setup({ mac: false }).c.state.copyKey, "Ctrl+C");
+      assert.equal(setup().c.state.copyKey, "Ctrl+C");
+      assert.equal(copyShortcut(true), "⌘C");
+      assert.equal(
+        t("zh", "copyHint", { key: copyShortcut(true) }),
+        "选中表格后，点一下当前工作表的标签（或按 F6）回到表格，按 ⌘C 复制，再粘贴到 Word。",
+      );
+      assert.equal(
+        t("en", "copyHint", { key: copyShortcut(false) }),
+        "Select a table, click the sheet tab (or press F6) to return to the sheet, press Ctrl+C to copy, then paste into Word.",
+      );
+      for (const mac of ["MacIntel", "macOS", "Mac", "iPad", "iPhone", "iOS"])
+        assert.equal(isMacPlatform(mac), true, mac);
+      for (const other of ["Win32", "Windows", "Linux x86_64", "PC", "OfficeOnline", "Android", "", undefined, null])
+        assert.equal(isMacPlatform(other), false, String(other));
+      assert.equal(isMacPlatform(undefined, "Win32", "Mac"), true, "any source that says Mac");
     });
 
     it("asks before overwriting report sheets from an earlier session", async () => {

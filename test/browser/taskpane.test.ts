@@ -173,6 +173,8 @@ describe("task pane in headless Chromium (browser tier)", function () {
     lang: string;
     sheets?: [string, unknown[][]][];
     theme?: Record<string, string>;
+    /** navigator.platform and navigator.userAgentData.platform, e.g. "MacIntel" (default: the browser's). */
+    platform?: string;
   }): Promise<Pane> {
     const context = await browser.newContext({
       viewport: { width: 360, height: 800 },
@@ -188,6 +190,17 @@ describe("task pane in headless Chromium (browser tier)", function () {
       },
       { displayLanguage: opts.lang, sheets: opts.sheets, theme: opts.theme },
     );
+    if (opts.platform) {
+      // A string, not a function: tsx's helpers (__name) do not exist in the page.
+      const p = JSON.stringify(opts.platform);
+      const uaPlatform = JSON.stringify(/mac/i.test(opts.platform) ? "macOS" : opts.platform);
+      await page.addInitScript({
+        content: `Object.defineProperty(Navigator.prototype, "platform", { get: () => ${p} });
+          Object.defineProperty(Navigator.prototype, "userAgentData", {
+            get: () => ({ platform: ${uaPlatform}, mobile: false, brands: [] }),
+          });`,
+      });
+    }
     await page.route("**/*", (route) => {
       const url = route.request().url();
       if (url.startsWith(base)) return route.continue();
@@ -232,6 +245,18 @@ describe("task pane in headless Chromium (browser tier)", function () {
 
   const idle = (page: Page) => page.waitForFunction(() => document.body.dataset.state !== "busy");
   const text = (page: Page, sel: string) => page.locator(sel).innerText();
+  /** How often `needle` is on screen: text in hidden elements and in screen-reader-only text is not counted. */
+  const shownCount = (page: Page, needle: string): Promise<number> =>
+    page.evaluate((n) => {
+      let count = 0;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || el.closest(".visually-hidden") || !el.checkVisibility()) continue;
+        count += (node.textContent ?? "").split(n).length - 1;
+      }
+      return count;
+    }, needle);
 
   it("empty workbook -> template -> planted error found, selected, fixed live -> report generated", async () => {
     const pane = await openPane({ lang: "zh-CN" });
@@ -310,7 +335,7 @@ describe("task pane in headless Chromium (browser tier)", function () {
     );
     assert.ok(textCells[0]?.startsWith(`遂宁市某某局${YEAR}年政府信息公开工作年度报告`), textCells[0]);
 
-    // 选中表格以复制: the named range is selected and the Ctrl+C hint shows.
+    // 选中 (to copy): the named range is selected, its row is marked, and Ctrl+C is named once, in the card.
     await page.click('[data-testid="select-table"][data-name="表_三_申请情况"]');
     await page.waitForFunction(
       () =>
@@ -318,8 +343,20 @@ describe("task pane in headless Chromium (browser tier)", function () {
         "报告表格",
     );
     assert.equal((await fake<{ address: string }>(page, "selection")).address, "A23:J50");
-    assert.match(await text(page, "#notice"), /按 Ctrl\+C 复制后粘贴到 Word/);
-    await page.screenshot({ path: path.join(OUTPUT, "taskpane-generated.png"), fullPage: true });
+    assert.equal(
+      await text(page, '[data-testid="copy-hint"]'),
+      "选中表格后，点一下当前工作表的标签（或按 F6）回到表格，按 Ctrl+C 复制，再粘贴到 Word。",
+    );
+    await page.locator('.table-item.is-selected[data-name="表_三_申请情况"] .table-selected').waitFor();
+    assert.equal(await page.locator(".table-item.is-selected").count(), 1);
+    assert.equal(await text(page, ".table-item.is-selected .table-selected"), "已选中");
+    assert.equal(await shownCount(page, "Ctrl+C"), 1, "Ctrl+C is said once");
+    assert.match((await page.locator("#table-status").textContent()) ?? "", /已选中表格“三、.*”，按 Ctrl\+C 复制/);
+    await page.screenshot({
+      path: path.join(OUTPUT, "taskpane-generated.png"),
+      fullPage: true,
+      animations: "disabled",
+    });
 
     // Auto-update off: an edit makes the report out of date.
     await edits(page, sc.sheet, [["K5", "备注"]]);
@@ -456,12 +493,25 @@ describe("task pane in headless Chromium (browser tier)", function () {
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(38, 38, 38)");
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).color), "rgb(255, 255, 255)");
     await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-dark.png") });
+    // The settings form in the dark palette: fields take the dark surfaces, not the browser's white.
+    await page.click("#settings summary");
+    await page.locator("#set-font").waitFor();
+    assert.equal(
+      await page.evaluate(() => getComputedStyle(document.getElementById("set-font")!).color),
+      "rgb(255, 255, 255)",
+    );
+    await page.screenshot({
+      path: path.join(OUTPUT, "taskpane-dark-settings.png"),
+      fullPage: true,
+      animations: "disabled",
+    });
   });
 
   it("opens in English with findings, follows the Office theme, and stays small and quick", async () => {
     const sc = scenario(YEAR);
     const pane = await openPane({
       lang: "en-US",
+      platform: "MacIntel",
       sheets: [[COUNTS, filledRows(sc.edits)]],
       theme: {
         bodyBackgroundColor: "#FFFFFF",
@@ -490,6 +540,10 @@ describe("task pane in headless Chromium (browser tier)", function () {
       if (await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "finding")) break;
     }
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-rule")), "s3-row-sum");
+    await page.screenshot({
+      path: path.join(OUTPUT, "taskpane-focus-en.png"),
+      clip: { x: 0, y: 200, width: 360, height: 320 },
+    });
     await page.keyboard.press(" ");
     await page.waitForFunction(
       () =>
@@ -497,7 +551,19 @@ describe("task pane in headless Chromium (browser tier)", function () {
         "D64:J64",
     );
 
-    await page.click("#settings summary");
+    // Settings open with the keyboard; the chevron turns down (a drawn glyph, not a text character).
+    await page.focus("#settings summary");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => (document.getElementById("settings") as HTMLDetailsElement).open), true);
+    await page.waitForFunction(() => {
+      const m = new DOMMatrix(getComputedStyle(document.querySelector("#settings summary .icon-chevron")!).transform);
+      return Math.abs((Math.atan2(m.b, m.a) * 180) / Math.PI - 90) < 0.5;
+    });
+    assert.equal((await text(page, "#settings summary")).trim(), "Settings");
+    // The sizes say they are the report tables'; the text sheet says what it takes.
+    assert.equal(await text(page, 'label[for="set-title-size"]'), "Table title size (pt)");
+    assert.equal(await text(page, 'label[for="set-body-size"]'), "Table text size (pt)");
+    assert.match(await text(page, "#text-sizes-hint"), /report text/);
     await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-settings-en.png"), fullPage: true });
 
     // Every button and input has a name.
@@ -536,6 +602,24 @@ describe("task pane in headless Chromium (browser tier)", function () {
     );
     assert.deepEqual([saved?.tableSheet, saved?.decimals, saved?.rounding], ["Report tables", 1, "half-even"]);
     assert.equal(await page.getAttribute("#set-table-sheet", "aria-invalid"), null);
+
+    // On a Mac the copy shortcut is ⌘C, named once.
+    await page.click("#generate");
+    await page.locator('[data-testid="select-table"]').first().waitFor();
+    await idle(page);
+    assert.equal(
+      await text(page, '[data-testid="copy-hint"]'),
+      "Select a table, click the sheet tab (or press F6) to return to the sheet, press ⌘C to copy, then paste into Word.",
+    );
+    await page.click('[data-testid="select-table"][data-name="表_三_申请情况"]');
+    await page.locator(".table-item.is-selected").waitFor();
+    assert.equal(await shownCount(page, "⌘C"), 1, "⌘C is said once");
+    assert.doesNotMatch(await page.locator("body").innerText(), /Ctrl/);
+    await page.screenshot({
+      path: path.join(OUTPUT, "taskpane-generated-en.png"),
+      fullPage: true,
+      animations: "disabled",
+    });
 
     // The page's CSP: only this origin and Office.js' CDN, no inline script or style.
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
