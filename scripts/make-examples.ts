@@ -1,8 +1,9 @@
 /**
  * Builds examples/example-2021.xlsx: a 2021-format counts sheet with INVENTED figures (the sheet says so)
  * and exactly one planted error: 行政复议 总计 is 6 where 结果维持 3 + 结果纠正 1 + 其他结果 0 + 尚未审结 1 = 5.
- * Every other relation of the national format holds. Run: npx tsx scripts/make-examples.ts [OUT_DIR]
- * (The real 2018 example, examples/suining-2018*.xlsx, comes from `npm run demo`.)
+ * Every other relation of the national format holds. Also (re)builds the committed real 2018 example,
+ * examples/suining-2018.xlsx and suining-2018-report.xlsx, with the demo's own code (`npm run demo` writes the
+ * same files to demo-output/). Run: npx tsx scripts/make-examples.ts [OUT_DIR]
  */
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -13,6 +14,7 @@ import { templateCells, templateForReport } from "../src/core/render";
 import type { SheetPlan } from "../src/core/render/plan";
 import { writeAtomic } from "../src/cli/files";
 import { applyPlan } from "../src/cli/xlsx";
+import { writeDemo } from "../src/cli/main";
 
 export const EXAMPLE_NOTE = "示例数据，均为虚构（不是任何单位的真实报告；表中故意留有一处错误，见 examples/README.md）";
 export const PLANTED = { table: "s4", key: cellKey("count", "review.total"), written: 6, correct: 5 };
@@ -191,8 +193,8 @@ export async function writeExample(dir: string): Promise<string> {
 
 if (require.main === module) {
   const dir = process.argv[2] ?? path.resolve(__dirname, "..", "examples");
-  writeExample(dir).then(
-    (out) => process.stdout.write(`written ${out}\n`),
+  Promise.all([writeExample(dir), writeDemo(dir)]).then(
+    ([out, demo]) => process.stdout.write(`written ${[out, demo.input, demo.generated ?? ""].join("\n")}\n`),
     (e: unknown) => {
       process.stderr.write(`${String(e)}\n`);
       process.exitCode = 1;

@@ -12,8 +12,8 @@ import { validateXML } from "xmllint-wasm";
 export const REQUIRED_EXCEL_API = "1.7";
 export const REQUIRED_LOCALES = ["zh-CN", "en-US"] as const;
 export const REPO_ROOT = path.resolve(__dirname, "..");
-/** The repository's parent holds shared/ on every developer machine and in CI. */
-export const SCHEMA_DIR = path.resolve(REPO_ROOT, "../shared/office-manifest-xsd");
+/** Microsoft's manifest XSDs, copied into the repository (see its README for the source and local changes). */
+export const SCHEMA_DIR = path.resolve(REPO_ROOT, "test/manifest/xsd");
 export const SCHEMA_ENTRY = "OfficeAppManifestV1_1.xsd";
 
 export type ProblemCode =

@@ -3,9 +3,23 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 
-export type Input = { file: string } | { file: string; error: { code: string; message: { zh: string; en: string } } };
+export type Input =
+  | { file: string }
+  | { file: string; error: { code: string; message: { zh: string; en: string } } }
+  | { file: string; skipped: { zh: string; en: string } };
 
-/** Expands directories into their .xlsx files (sorted, without Excel's "~$" lock files). */
+/** Workbooks the reader opens. */
+const XLSX_NAME = /\.(xlsx|xlsm)$/i;
+/**
+ * Other spreadsheet (and WPS) files: listed too, so that the reader says why it cannot read them and how to convert
+ * them, instead of the folder check skipping them silently.
+ */
+const OTHER_SHEET_NAME = /\.(xls|xlsb|xlt|xltx|xltm|ods|fods|ots|csv|tsv|et|ett|wps|numbers)$/i;
+
+/**
+ * Expands directories into their spreadsheet files, sorted: .xlsx to check, other spreadsheet formats to report as
+ * unreadable (with the reason), Office's "~$" lock files skipped with a note.
+ */
 export async function expandInputs(args: string[]): Promise<Input[]> {
   const out: Input[] = [];
   for (const arg of args) {
@@ -20,10 +34,12 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
       continue;
     }
     const names = (await fs.readdir(arg, { withFileTypes: true }))
-      .filter((d) => d.isFile() && /\.xlsx$/i.test(d.name) && !d.name.startsWith("~$"))
+      .filter((d) => d.isFile() && (XLSX_NAME.test(d.name) || OTHER_SHEET_NAME.test(d.name)))
       .map((d) => d.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    if (names.length === 0) {
+    const locks = names.filter((n) => n.startsWith("~$"));
+    const sheets = names.filter((n) => !n.startsWith("~$"));
+    if (sheets.length === 0) {
       out.push({
         file: arg,
         error: {
@@ -31,9 +47,18 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
           message: { zh: "文件夹中没有 .xlsx 文件", en: "the directory holds no .xlsx file" },
         },
       });
-      continue;
     }
-    for (const n of names) out.push({ file: path.join(arg, n) });
+    // Every spreadsheet goes to the reader: it tells an .xls, .ods, .csv or WPS file by its content, with advice.
+    for (const n of sheets) out.push({ file: path.join(arg, n) });
+    for (const n of locks) {
+      out.push({
+        file: path.join(arg, n),
+        skipped: {
+          zh: "已跳过：这是 Office/WPS 打开文件时生成的临时锁定文件（~$），不是数据表",
+          en: "skipped: a temporary lock file (~$) that Office/WPS creates while a file is open, not a counts sheet",
+        },
+      });
+    }
   }
   return out;
 }

@@ -22,8 +22,8 @@ import {
   toJson,
   type FileResult,
 } from "./output";
-import { applyPlan, loadXlsx, readXlsx, workbookToGrid, XlsxReadError } from "./xlsx";
-import { buildSeedPlan, parseSeedReport, SEED_FILE } from "./demo";
+import { applyPlan, loadXlsx, readXlsx, readXlsxBytes, workbookToGrid, XlsxReadError } from "./xlsx";
+import { buildSeedPlan, parseSeedReport, SEED_FILE, type SeedReport } from "./demo";
 
 export interface Io {
   out(text: string): void;
@@ -52,8 +52,8 @@ const HELP = `disclosure-report —— 政府信息公开工作年度报告：�
 
 用法 Usage:
   disclosure-report check FILE|DIR... [选项]
-      核对一个或多个 .xlsx 文件（文件夹：核对其中全部 .xlsx）
-      Check .xlsx files (a directory: every .xlsx in it, sorted)
+      核对一个或多个 .xlsx 文件（文件夹：核对其中全部 .xlsx；.xls/.ods/.csv/WPS 等文件列为无法读取并说明原因）
+      Check .xlsx files (a directory: every .xlsx in it, sorted; .xls/.ods/.csv/WPS files are listed as unreadable)
       --prior FILE           上年报告，用于跨年核对（代替表内的上年数据）
                              last year's report, for cross-year checks (replaces last-year cells in FILE)
       --sheet NAME           指定工作表 / read this sheet
@@ -63,16 +63,18 @@ const HELP = `disclosure-report —— 政府信息公开工作年度报告：�
       --decimals N           占比小数位数 0-4，默认 2 / decimals of a percent (default 2)
       --rounding half-up|half-even   四舍五入（默认）或四舍六入五成双 / tie rule
   disclosure-report template -o FILE.xlsx [--year Y] [--unit 单位名称] [--force]
-      生成空白数据表模板 / write a blank counts-sheet template
+      生成空白数据表模板，年度默认为上一年 / write a blank counts-sheet template (year: last year by default)
   disclosure-report generate FILE -o OUT.xlsx [--sheet NAME] [--decimals N] [--rounding R]
                              [--largest-remainder] [--in-place] [--force]
       读取数据表，另存一份并加入“报告表格”“报告正文”两个工作表（不修改原文件，除非 --in-place）
       Read FILE and write a copy with the report table and text sheets added (FILE untouched unless --in-place)
   disclosure-report demo [-o DIR]
-      用遂宁经济技术开发区2018年年报（真实报告）生成示例工作簿并核对
-      Build and check the example workbook from a real 2018 report
+      用遂宁经济技术开发区2018年年报（真实报告）生成示例工作簿并核对，默认写入当前目录下的 demo-output/
+      Build and check the example workbook from a real 2018 report (written to ./demo-output/ unless -o DIR)
 
 退出码 Exit codes: 0 无错误 no errors；1 有错误 errors found；2 文件无法读取或用法错误 unreadable file or usage error
+  核对多个文件时取最严重者：只要有一个文件无法读取即为 2，即使其他文件有错误
+  With several files the exit code is the worst: 2 when any file is unreadable, even if others have errors
 `;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -150,11 +152,16 @@ interface CheckSettings extends RoundingArgs {
 }
 
 /** Reads one file and checks it; every user-caused failure becomes FileResult.error. */
-export async function checkFile(file: string, s: CheckSettings): Promise<{ result: FileResult; report?: Report }> {
+/** `bytes`: the file's bytes, when the caller already started reading them (readXlsxBytes). */
+export async function checkFile(
+  file: string,
+  s: CheckSettings,
+  bytes?: Promise<Buffer>,
+): Promise<{ result: FileResult; report?: Report }> {
   const base: FileResult = { file, sheet: null, year: null, format: null, findings: [] };
   let report: Report;
   try {
-    report = await readReport(file, s);
+    report = await readReport(file, s, bytes);
   } catch (e) {
     if (e instanceof ReportError || e instanceof XlsxReadError) {
       return { result: { ...base, error: { code: e.code, message: e.reason } } };
@@ -192,8 +199,12 @@ class ReportError extends Error {
   }
 }
 
-async function readReport(file: string, s: { sheet?: string; year?: number }): Promise<Report> {
-  const grid = await readXlsx(file);
+async function readReport(
+  file: string,
+  s: { sheet?: string; year?: number },
+  bytes?: Promise<Buffer>,
+): Promise<Report> {
+  const grid = await readXlsx(file, bytes);
   return reportFromGrid(grid, s);
 }
 
@@ -250,15 +261,30 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
       );
     }
   }
-  const inputs = await expandInputs(positional);
+  const expanded = await expandInputs(positional);
+  // Office lock files ("~$…") are not checked: a note on stderr, outside the results, the summary and the exit code.
+  for (const x of expanded) if ("skipped" in x) io.err(`${x.file}：${lang === "zh" ? x.skipped.zh : x.skipped.en}\n`);
+  const inputs = expanded.filter((x) => !("skipped" in x));
   const results: FileResult[] = [];
   const progress = io.errIsTTY && inputs.length > 1;
+  // Read ahead: the next file's bytes come off the disk while this one is parsed and checked, so that a
+  // folder check does not wait for the disk between files. Its errors are the reader's, reported in turn.
+  const bytesOf = (i: number): Promise<Buffer> | undefined => {
+    const x = inputs[i];
+    if (!x || "error" in x) return undefined;
+    const p = readXlsxBytes(x.file);
+    p.catch(() => undefined); // awaited (and reported) when its turn comes, not an unhandled rejection now
+    return p;
+  };
+  let next = bytesOf(0);
   for (const [i, input] of inputs.entries()) {
     if (progress) io.err(progressLine(i, inputs.length, input.file));
+    const bytes = next;
+    next = bytesOf(i + 1);
     const result: FileResult =
       "error" in input
         ? { file: input.file, sheet: null, year: null, format: null, findings: [], error: input.error }
-        : (await checkFile(input.file, settings)).result;
+        : (await checkFile(input.file, settings, bytes)).result;
     results.push(result);
     exit = Math.max(exit, exitCodeOf(result));
     if (!json) io.out(formatFileResult(result, lang) + (inputs.length > 1 ? "\n" : ""));
@@ -326,8 +352,8 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
   if (typeof out !== "string") throw new UsageError("请用 -o 指定输出文件", "give the output file with -o");
   await refuseExisting(out, options.force === true);
   const opts: { year?: number; unit?: string } = {};
-  const year = intOption(options.year, "year", 1990, 2100);
-  if (year !== undefined) opts.year = year;
+  // Without --year: the previous calendar year, the report being written now (as the task pane does).
+  opts.year = intOption(options.year, "year", 1990, 2100) ?? new Date().getFullYear() - 1;
   if (typeof options.unit === "string") opts.unit = options.unit;
   const wb = new ExcelJS.Workbook();
   applyPlan(wb, templatePlan(opts));
@@ -437,6 +463,43 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
   return exitCodeOf(result);
 }
 
+/** Where `demo` writes without -o: a folder of the working directory, so that the committed examples stay as they are. */
+export const DEMO_DIR = "demo-output";
+
+export interface DemoFiles {
+  seedPath: string;
+  seed: SeedReport;
+  /** The counts sheet parsed from the seed text. */
+  input: string;
+  result: FileResult;
+  /** The generated report workbook (absent when the counts sheet could not be read). */
+  generated?: string;
+  sheets: string[];
+}
+
+/**
+ * Builds the 2018 example in DIR: the counts sheet parsed from the real report text (suining-2018.xlsx), checked,
+ * and the generated report workbook (suining-2018-report.xlsx). `demo` and scripts/make-examples.ts share it.
+ */
+export async function writeDemo(dir: string): Promise<DemoFiles> {
+  const { promises: fs } = await import("node:fs");
+  await fs.mkdir(dir, { recursive: true });
+  const seedPath = path.join(PACKAGE_ROOT, SEED_FILE);
+  const seed = parseSeedReport(await fs.readFile(seedPath, "utf8"));
+  const input = path.join(dir, "suining-2018.xlsx");
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, buildSeedPlan(seed));
+  await writeWorkbook(wb, input);
+  const { result, report } = await checkFile(input, {});
+  if (!report) return { seedPath, seed, input, result, sheets: [] };
+  const outWb = await loadXlsx(input);
+  const plan = renderReport(report, { rounding: DEFAULT_ROUNDING });
+  applyPlan(outWb, plan);
+  const generated = path.join(dir, "suining-2018-report.xlsx");
+  await writeWorkbook(outWb, generated);
+  return { seedPath, seed, input, result, generated, sheets: plan.sheets.map((s) => s.name) };
+}
+
 async function demoCommand(args: string[], io: Io): Promise<number> {
   if (wantsHelp(args, io)) return 0;
   const { positional, options } = parseArgs(args, {
@@ -446,33 +509,20 @@ async function demoCommand(args: string[], io: Io): Promise<number> {
   if (positional.length > 0)
     throw new UsageError(`多余的参数 ${positional[0]}`, `unexpected argument ${positional[0]}`);
   const lang: Lang = choiceOption(options.lang, "lang", ["zh", "en"] as const) ?? "zh";
-  const dir = typeof options.out === "string" ? options.out : path.join(PACKAGE_ROOT, "examples");
-  const { promises: fs } = await import("node:fs");
-  await fs.mkdir(dir, { recursive: true });
-  const seedPath = path.join(PACKAGE_ROOT, SEED_FILE);
-  const seed = parseSeedReport(await fs.readFile(seedPath, "utf8"));
-  const input = path.join(dir, "suining-2018.xlsx");
-  const wb = new ExcelJS.Workbook();
-  applyPlan(wb, buildSeedPlan(seed));
-  await writeWorkbook(wb, input);
+  const dir = typeof options.out === "string" ? options.out : path.resolve(DEMO_DIR);
+  const { seedPath, seed, input, result, generated, sheets } = await writeDemo(dir);
   io.out(
     lang === "zh"
       ? `据 ${shown(seedPath)}（${seed.year}年${seed.body}年报原文）写出示例数据表：${shown(input)}\n\n`
       : `Example counts sheet built from ${shown(seedPath)} (the real ${seed.year} report of ${seed.body}): ${shown(input)}\n\n`,
   );
-  const { result, report } = await checkFile(input, {});
   result.file = shown(input);
   io.out(formatFileResult(result, lang));
-  if (!report) return exitCodeOf(result);
-  const outWb = await loadXlsx(input);
-  const plan = renderReport(report, { rounding: DEFAULT_ROUNDING });
-  applyPlan(outWb, plan);
-  const generated = path.join(dir, "suining-2018-report.xlsx");
-  await writeWorkbook(outWb, generated);
+  if (!generated) return exitCodeOf(result);
   io.out(
     lang === "zh"
-      ? `\n已生成报告工作簿：${shown(generated)}（工作表：${plan.sheets.map((s) => s.name).join("、")}）\n核对结论：${summaryCounts(result.findings, lang)}\n`
-      : `\nGenerated report workbook: ${shown(generated)} (sheets: ${plan.sheets.map((s) => s.name).join(", ")})\nResult: ${summaryCounts(result.findings, lang)}\n`,
+      ? `\n已生成报告工作簿：${shown(generated)}（工作表：${sheets.join("、")}）\n核对结论：${summaryCounts(result.findings, lang)}\n`
+      : `\nGenerated report workbook: ${shown(generated)} (sheets: ${sheets.join(", ")})\nResult: ${summaryCounts(result.findings, lang)}\n`,
   );
   // The demo shows findings; it succeeded when it could read and generate (exit 0), unlike `check`.
   return 0;

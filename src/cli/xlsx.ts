@@ -21,6 +21,9 @@ export type XlsxErrorCode =
   | "empty-file"
   | "encrypted"
   | "xls-format"
+  | "wps-format"
+  | "ods-format"
+  | "xlsb-format"
   | "text-format"
   | "not-xlsx"
   | "corrupt"
@@ -49,14 +52,29 @@ const REASONS: Record<XlsxErrorCode, { zh: string; en: string }> = {
     en: "the file is password-protected (encrypted); remove the password in Excel, save as .xlsx and try again",
   },
   "xls-format": {
-    zh: "这是旧版 Excel 97-2003 (.xls) 文件，请在 Excel 或 WPS 中另存为 .xlsx 再试",
-    en: "this is an old Excel 97-2003 (.xls) file; save it as .xlsx in Excel or WPS and try again",
+    zh: "这是旧版 Excel 97-2003 (.xls) 文件，不是 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 格式再试",
+    en: "this is an old Excel 97-2003 (.xls) file, not .xlsx; save it as .xlsx in Excel or WPS and try again",
+  },
+  "wps-format": {
+    zh: "这是 WPS 专用格式（.et/.wps）文件，不是 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 格式再试",
+    en: "this is a WPS-only format (.et/.wps) file, not .xlsx; save it as .xlsx in Excel or WPS and try again",
+  },
+  "ods-format": {
+    zh: "这是 OpenDocument 电子表格（.ods）文件，不是 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 格式再试",
+    en: "this is an OpenDocument spreadsheet (.ods), not .xlsx; save it as .xlsx in Excel or WPS and try again",
+  },
+  "xlsb-format": {
+    zh: "这是 Excel 二进制工作簿（.xlsb）文件，不是 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 格式再试",
+    en: "this is an Excel binary workbook (.xlsb), not .xlsx; save it as .xlsx in Excel or WPS and try again",
   },
   "text-format": {
-    zh: "这是文本文件（如 CSV），不是 .xlsx 工作簿，请在 Excel 中打开后另存为 .xlsx",
-    en: "this is a text file (such as CSV), not an .xlsx workbook; open it in Excel and save as .xlsx",
+    zh: "这是文本文件（如 CSV），不是 .xlsx 工作簿；请在 Excel 或 WPS 中另存为 .xlsx 格式再试",
+    en: "this is a text file (such as CSV), not an .xlsx workbook; save it as .xlsx in Excel or WPS and try again",
   },
-  "not-xlsx": { zh: "不是 .xlsx 工作簿文件", en: "not an .xlsx workbook file" },
+  "not-xlsx": {
+    zh: "不是 .xlsx 工作簿文件；如是其他表格格式，请在 Excel 或 WPS 中另存为 .xlsx 格式",
+    en: "not an .xlsx workbook file; if it is another spreadsheet format, save it as .xlsx in Excel or WPS",
+  },
   corrupt: {
     zh: "文件已损坏或不是有效的 .xlsx 工作簿，无法打开",
     en: "the file is damaged or not a valid .xlsx workbook and cannot be opened",
@@ -80,12 +98,20 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** What the first bytes say the file is, before ExcelJS tries it. */
 function sniff(buf: Buffer, file: string): void {
   if (buf.length === 0) fail("empty-file", file);
-  if (buf.subarray(0, 4).equals(ZIP_MAGIC) || buf.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) return;
+  if (buf.subarray(0, 4).equals(ZIP_MAGIC) || buf.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
+    // Other zip-based spreadsheets, told by what they hold (ExcelJS would read them as an empty workbook):
+    // an ODS starts with its uncompressed "mimetype" entry; an .xlsb names xl/workbook.bin (entry names are plain).
+    if (buf.subarray(0, 200).includes("application/vnd.oasis.opendocument")) fail("ods-format", file);
+    if (buf.includes("xl/workbook.bin") && !buf.includes("xl/workbook.xml")) fail("xlsb-format", file);
+    return;
+  }
   if (buf.subarray(0, 8).equals(OLE_MAGIC)) {
     // An encrypted .xlsx is an OLE compound file with an "EncryptionInfo" stream (names are UTF-16LE).
     if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) fail("encrypted", file);
+    if (/\.(et|ett|wps|dps)$/i.test(file)) fail("wps-format", file);
     fail("xls-format", file);
   }
+  if (/\.f?ods$/i.test(file) && buf.subarray(0, 4096).includes("opendocument")) fail("ods-format", file);
   if (looksLikeText(buf.subarray(0, 4096))) fail("text-format", file);
   fail("not-xlsx", file);
 }
@@ -101,12 +127,18 @@ function looksLikeText(head: Buffer): boolean {
 }
 
 /** Reads an .xlsx file into the engine's grid. Throws XlsxReadError (never anything else) for a file it cannot read. */
-export async function readXlsx(file: string): Promise<WorkbookGrid> {
-  return workbookToGrid(await loadXlsx(file), file);
+/** `bytes`: the file's bytes already being read by readXlsxBytes (the check command reads the next file ahead). */
+export async function readXlsx(file: string, bytes?: Promise<Buffer>): Promise<WorkbookGrid> {
+  return workbookToGrid(await parseXlsx(await (bytes ?? readXlsxBytes(file)), file), file);
 }
 
 /** Loads an .xlsx file with ExcelJS after checking what it is; throws XlsxReadError with a clear reason. */
 export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
+  return parseXlsx(await readXlsxBytes(file), file);
+}
+
+/** The bytes of a workbook file; throws XlsxReadError (not found, a directory, unreadable). */
+export async function readXlsxBytes(file: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -122,6 +154,11 @@ export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
   } catch (e) {
     fail("unreadable", file, (e as NodeJS.ErrnoException).code ?? String(e));
   }
+  return buf;
+}
+
+/** An .xlsx workbook from the bytes of `file`, after checking what they are; throws XlsxReadError. */
+export async function parseXlsx(buf: Buffer, file: string): Promise<ExcelJS.Workbook> {
   sniff(buf, file);
   const wb = new ExcelJS.Workbook();
   try {

@@ -15,6 +15,19 @@ import type { JsonFile } from "../../src/cli/output";
 
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
 
+/** The first zip entry of every OpenDocument file: "mimetype", stored uncompressed (a local file header + data). */
+function odsHead(): Buffer {
+  const name = Buffer.from("mimetype");
+  const data = Buffer.from("application/vnd.oasis.opendocument.spreadsheet");
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(0x04034b50, 0);
+  h.writeUInt16LE(10, 4);
+  h.writeUInt32LE(data.length, 18);
+  h.writeUInt32LE(data.length, 22);
+  h.writeUInt16LE(name.length, 26);
+  return Buffer.concat([h, name, data, Buffer.alloc(64, 0)]);
+}
+
 function parseJson(out: string): { files: JsonFile[] } {
   const doc = JSON.parse(out) as { files: JsonFile[] };
   assert.deepEqual(Object.keys(doc), ["files"]);
@@ -136,6 +149,51 @@ describe("cli: disclosure-report", function () {
       assert.ok(human.out.includes(`✗ ${missing}：无法核对 —— 文件不存在`));
       assert.match(human.out, /共 3 个文件：0 个有错误，2 个无法核对/);
       assert.doesNotMatch(human.out + human.err, NO_STACK);
+    });
+
+    it("lists other spreadsheet formats in a directory as unreadable with advice, and skips ~$ lock files with a note", async () => {
+      const d = path.join(dir, "mixed");
+      await fs.mkdir(d);
+      const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504, 0)]);
+      await fs.copyFile(clean, path.join(d, "a-clean.xlsx"));
+      await fs.writeFile(path.join(d, "b-old.xls"), ole);
+      await fs.writeFile(path.join(d, "c-libre.ods"), odsHead());
+      await fs.writeFile(path.join(d, "d-data.csv"), "类别,本年条数\n政府文件,72\n");
+      await fs.writeFile(path.join(d, "e-wps.et"), ole);
+      await fs.writeFile(path.join(d, "notes.txt"), "not a spreadsheet");
+      await fs.writeFile(path.join(d, "~$a-clean.xlsx"), "lock file");
+      const r = await cli(["check", d, "--json"]);
+      assert.equal(r.code, 2, "an unreadable file in the folder makes the run exit 2");
+      const files = parseJson(r.out).files;
+      assert.deepEqual(
+        files.map((f) => [path.basename(f.file), f.error?.code ?? "ok"]),
+        [
+          ["a-clean.xlsx", "ok"],
+          ["b-old.xls", "xls-format"],
+          ["c-libre.ods", "ods-format"],
+          ["d-data.csv", "text-format"],
+          ["e-wps.et", "wps-format"],
+        ],
+      );
+      assert.match(r.err, /~\$a-clean\.xlsx：已跳过：.*临时锁定文件/);
+
+      const human = await cli(["check", d]);
+      assert.equal(human.code, 2);
+      for (const name of ["b-old.xls", "c-libre.ods", "d-data.csv", "e-wps.et"]) {
+        const line = human.out.split("\n").find((l) => l.includes(name) && l.includes("无法核对"));
+        assert.ok(line?.includes("请在 Excel 或 WPS 中另存为 .xlsx 格式"), `${name}: ${line ?? human.out}`);
+      }
+      assert.match(human.out, /共 5 个文件：0 个有错误，4 个无法核对/);
+      assert.doesNotMatch(human.out, /~\$a-clean/);
+    });
+
+    it("an .ods checked alone is named as OpenDocument, not as an empty workbook", async () => {
+      const ods = path.join(dir, "alone.ods");
+      await fs.writeFile(ods, odsHead());
+      const r = await cli(["check", ods]);
+      assert.equal(r.code, 2);
+      assert.match(r.out, /OpenDocument 电子表格（\.ods）.*请在 Excel 或 WPS 中另存为 \.xlsx 格式/);
+      assert.doesNotMatch(r.out, /工作簿是空的/);
     });
 
     it("draws a progress bar on stderr only when stderr is a terminal", async () => {
@@ -272,6 +330,23 @@ describe("cli: disclosure-report", function () {
       assert.ok(reread.ok && reread.report.meta.year?.value === 2023);
     });
 
+    it("without --year writes last year's template, with the year in the title, and explains units and optional parts", async () => {
+      const out = path.join(dir, "template-default-year.xlsx");
+      const r = await cli(["template", "-o", out]);
+      assert.equal(r.code, 0, r.err);
+      const year = new Date().getFullYear() - 1;
+      const grid = await readXlsx(out);
+      const values = grid.sheets[0]!.values;
+      assert.equal(values[0]![0], `${year}年政府信息公开工作年度报告数据表`);
+      const read = readWorkbook(grid);
+      assert.ok(read.ok && read.report.meta.year?.value === year);
+      const note = String(values[1]![0]);
+      for (const said of [/信息处理费单位为元，收费金额单位为万元/, /总计、合计.*核对/, /上年现行有效件数.*跨年核对/]) {
+        assert.match(note, said);
+      }
+      assert.match(note, /“主动公开政府信息分类”“重点领域信息”两块为选填/);
+    });
+
     it("says so when the output directory does not exist", async () => {
       const r = await cli(["template", "-o", path.join(dir, "no", "such", "t.xlsx")]);
       assert.equal(r.code, 2);
@@ -352,6 +427,14 @@ describe("cli: disclosure-report", function () {
       assert.doesNotMatch(two.out + two.err, NO_STACK);
     });
 
+    it("--help says that several files exit with the worst code and where demo writes", async () => {
+      const r = await cli(["--help"]);
+      assert.equal(r.code, 0);
+      assert.match(r.out, /只要有一个文件无法读取即为 2，即使其他文件有错误/);
+      assert.match(r.out, /exit code is the worst: 2 when any file is unreadable/);
+      assert.match(r.out, /demo-output\//);
+    });
+
     it("bin/disclosure-report.js runs", async function () {
       const { spawnSync } = await import("node:child_process");
       const r = spawnSync(process.execPath, [path.resolve(__dirname, "../../bin/disclosure-report.js"), "--help"], {
@@ -377,6 +460,20 @@ describe("cli: disclosure-report", function () {
   });
 
   describe("demo", () => {
+    it("writes to ./demo-output/ by default and leaves the committed examples untouched", async () => {
+      const cwd = path.join(dir, "demo-cwd");
+      await fs.mkdir(cwd);
+      const committed = path.join(ROOT, "examples", "suining-2018.xlsx");
+      const before = await sha256(committed);
+      const r = await cliProcess(["demo"], cwd);
+      assert.equal(r.code, 0, r.out + r.err);
+      for (const name of ["suining-2018.xlsx", "suining-2018-report.xlsx"]) {
+        await fs.access(path.join(cwd, "demo-output", name));
+      }
+      assert.match(r.out, /已生成报告工作簿：.*demo-output[\\/]suining-2018-report\.xlsx/);
+      assert.equal(await sha256(committed), before);
+    });
+
     it("builds the 2018 example from the real report text, checks it and writes the generated report", async () => {
       const d = path.join(dir, "demo");
       const r = await cli(["demo", "-o", d]);

@@ -626,9 +626,10 @@ export const CATALOGUE: HostileCase[] = [
   },
   {
     id: "all-blank-figures",
-    description: "the template with every figure blank",
+    description:
+      "the template with every figure blank (one no-figures error instead of a blank-cell warning per table)",
     build: () => ({ grid: { sheets: [planToGrid(templatePlan({ year: 2021 }))] } }),
-    expected: { kind: "finding", rule: "blank-cell", severity: "warning" },
+    expected: { kind: "finding", rule: "no-figures", severity: "error" },
   },
   {
     id: "huge-merge",

@@ -38,11 +38,13 @@ describe("blank-cell", () => {
 
   it("lists the cells in sheet order (a breakdown's 合计 sits below its categories)", () => {
     const r = seedReport();
-    for (const c of r.proactive!.categories) c.count.value = null;
+    // One 0 typed in (an entirely blank block is an optional block not used; a non-zero part makes 合计 a sum error).
+    r.proactive!.categories[0]!.count.value = 0;
+    for (const c of r.proactive!.categories.slice(1)) c.count.value = null;
     r.proactive!.total!.value = null;
     assert.deepEqual(
       runCheck(blankCell, r).map((x) => summary(x).cells),
-      [[...colCells("B", 11, 19)]],
+      [[...colCells("B", 12, 19)]],
     );
   });
 
@@ -73,5 +75,33 @@ describe("blank-cell", () => {
       found.map((x) => x.params["count"]),
       [7],
     );
+  });
+
+  it("says nothing about a free-form block left entirely blank (an optional block not used)", () => {
+    const r = report2021();
+    const blankKeyAreas = seedReport().proactive!;
+    for (const c of blankKeyAreas.categories) c.count.value = null;
+    blankKeyAreas.total!.value = null;
+    for (const child of blankKeyAreas.children) {
+      for (const c of child.categories) c.count.value = null;
+      child.total!.value = null;
+    }
+    r.proactive = blankKeyAreas;
+    assert.deepEqual(runCheck(blankCell, r), []);
+    // One figure typed in: the block is in use, and its other blank cells are warned about.
+    blankKeyAreas.categories[0]!.count.value = 72;
+    assert.deepEqual(
+      runCheck(blankCell, r).map((x) => x.params["block"]),
+      [blankKeyAreas.name],
+    );
+  });
+
+  it("says nothing when no figure at all is filled in (no-figures reports that once)", () => {
+    const f = figures2021();
+    for (const t of [f.item1, f.item5, f.item6, f.item8, f.s3, f.s4])
+      for (const row of Object.values(t)) for (const k of Object.keys(row)) row[k] = null;
+    assert.deepEqual(runCheck(blankCell, report2021(f)), []);
+    f.s4["count"]!["review.upheld"] = 0;
+    assert.equal(runCheck(blankCell, report2021(f)).length, 6, "one 0 typed in: each table's blanks again");
   });
 });

@@ -2,11 +2,14 @@ import type { CellRef } from "../grid";
 import { S4_GROUPS } from "../model/format";
 import type { Num, Report } from "../model/report";
 import { breakdowns, checkSum, defineCheck, figures, isBlank, tableCell } from "./define";
+import { nothingFilledIn } from "./no-figures";
 
 /**
  * Blank cells where the format expects a figure: counted as 0, but the format wants 0 written out. One finding
  * per table, its cells in sheet order. A blank total beside non-zero parts is left out: the sum checks
  * (s3-row-sum, s3-column-sum, s4-group-sum, breakdown-sum) report it as an error, and it wants the sum, not 0.
+ * Nothing is said about a free-form block left entirely blank (optional, not used), nor when no figure at all is
+ * filled in (no-figures' error).
  */
 export const blankCell = defineCheck({
   id: "blank-cell",
@@ -22,15 +25,22 @@ export const blankCell = defineCheck({
     },
   },
   run(ctx, emit) {
+    // A blank template: no-figures says so once, not a warning per table.
+    if (nothingFilledIn(ctx)) return;
     const missingTotals = blankTotals(ctx.report);
     const byBlock = new Map<string, Num[]>();
+    const filled = new Set<string>();
     for (const f of figures(ctx)) {
+      if (f.required && !isBlank(f.num)) filled.add(f.block);
       if (!f.required || !isBlank(f.num) || missingTotals.has(f.num)) continue;
       const list = byBlock.get(f.block) ?? [];
       list.push(f.num);
       byBlock.set(f.block, list);
     }
+    // A free-form block (主动公开政府信息分类, 重点领域信息) left entirely blank is an optional block not used.
+    const freeForm = new Set(breakdowns(ctx.report).map((b) => b.name));
     for (const [block, nums] of byBlock) {
+      if (freeForm.has(block) && !filled.has(block)) continue;
       const cells = nums.map((n) => n.cell).filter((c): c is CellRef => c !== undefined);
       cells.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row || a.col - b.col : a.sheet < b.sheet ? -1 : 1));
       emit({ messageId: "blank", cells, params: { block, count: nums.length } });

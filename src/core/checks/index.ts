@@ -15,6 +15,7 @@ import { formatYear } from "./format-year";
 import { inForce } from "./in-force";
 import { labelTypo } from "./label-typo";
 import { missingFigures } from "./missing-figures";
+import { noFigures } from "./no-figures";
 import { mixedPrecision } from "./mixed-precision";
 import { noYear } from "./no-year";
 import { notANumber } from "./not-a-number";
@@ -41,6 +42,7 @@ export type { Check, CheckContext, CheckOptions, Finding, Lang, Severity } from 
 /** Every check, in the order a reader meets the topics: figures, arithmetic, format, shares, other years, plausibility. */
 export const CHECKS: readonly Check[] = [
   missingFigures,
+  noFigures,
   readerNotes,
   notANumber,
   textNumber,

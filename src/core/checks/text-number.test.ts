@@ -20,7 +20,7 @@ describe("text-number", () => {
         messageId: "text",
         cells: ["公开数据!B24"],
         expected: 120,
-        actual: "1,20",
+        actual: "文本“1,20”",
       },
       {
         rule: "text-number",
@@ -28,9 +28,19 @@ describe("text-number", () => {
         messageId: "text",
         cells: ["公开数据!B5"],
         expected: 0,
-        actual: "０",
+        actual: "文本“０”",
       },
     ]);
+  });
+
+  it("shows the typed text as the actual value, so that expected and actual never read alike", () => {
+    const r = report2021();
+    const cell = r.section3!.cells[cellKey("new", "natural")]!;
+    Object.assign(cell, { issue: "text", text: String(cell.value) });
+    const [f] = runCheck(textNumber, r);
+    assert.equal(f!.expected, cell.value);
+    assert.equal(f!.actual, `文本“${String(cell.value)}”`);
+    assert.notEqual(String(f!.actual), String(f!.expected));
   });
 
   it("does not double an unreadable text (not-a-number's)", () => {

@@ -23,7 +23,8 @@ export const textNumber = defineCheck({
         cells: [f.num.cell],
         params: { label: f.label(), text, value: f.num.value },
         expected: f.num.value,
-        actual: text,
+        // The typed text, marked as such: "应为 2，实为 文本“2”" (not "应为 2，实为 2"). Hosts show `text "2"` in English.
+        actual: `文本“${text}”`,
       });
     }
   },

@@ -1,0 +1,46 @@
+import { cellAddress, type CellRef } from "../grid";
+import type { CheckContext } from "./types";
+import { defineCheck, figures, type FigureSite } from "./define";
+
+/**
+ * The figures a report must have: every cell of the national tables and the counts of the free-form proactive
+ * block (last-year columns, the fee and the stated percentages are not this year's figures).
+ */
+function required(ctx: CheckContext): FigureSite[] {
+  return figures(ctx).filter((f) => f.required);
+}
+
+/**
+ * True when the report has figures to fill and not one of them is filled in (a blank template): a number, 0
+ * included, or anything unreadable counts as filled. blank-cell says nothing then (no-figures says it once).
+ */
+export function nothingFilledIn(ctx: CheckContext): boolean {
+  const sites = required(ctx);
+  return sites.length > 0 && sites.every((f) => f.num.value === null && !f.num.issue);
+}
+
+/** A blank template checked as it is: one error instead of "0 errors" and a blank-cell warning per table. */
+export const noFigures = defineCheck({
+  id: "no-figures",
+  severity: "error",
+  description: {
+    zh: "表格中没有填写任何数字（空白模板）",
+    en: "No figure filled in anywhere in the tables (a blank template)",
+  },
+  messages: {
+    empty: {
+      zh: "未填写任何数据：{count}个应填数字的单元格全部为空；请从 {first} 起填写本年度的数字（没有的填0）后再核对。",
+      en: "No figures filled in: all {count} cells that take a figure are blank; fill in this year's figures from {first} on (0 where there is none) and check again.",
+    },
+  },
+  run(ctx, emit) {
+    if (!nothingFilledIn(ctx)) return;
+    const sites = required(ctx);
+    // The first input cell of each table or block, in reading order: where to start filling in.
+    const firsts = new Map<string, CellRef>();
+    for (const f of sites) if (f.num.cell && !firsts.has(f.block)) firsts.set(f.block, f.num.cell);
+    const cells = [...firsts.values()];
+    const first = cells[0] ? cellAddress(cells[0]) : `“${sites[0]!.block}”`;
+    emit({ messageId: "empty", cells, params: { count: sites.length, first } });
+  },
+});
