@@ -2,23 +2,41 @@
  * The command line: files checked per second on generated .xlsx files, through `check`'s own code path
  * (main(["check", DIR, "--json"]) in this process), against the time ExcelJS alone needs to parse the
  * same files (the floor). Also the time of readXlsx (parse + grid) to show where the rest goes.
+ * The command line measured is the tsc build users run (bench/build.ts), not the sources under tsx.
  */
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { checkFile, main } from "../src/cli/main";
-import { applyPlan, readXlsx } from "../src/cli/xlsx";
+import type * as MainModule from "../src/cli/main";
+import type * as XlsxModule from "../src/cli/xlsx";
 import type { WorkbookGrid } from "../src/core/grid";
-import { readWorkbook } from "../src/core/read";
-import { runChecks } from "../src/core/checks";
+import type * as ReadModule from "../src/core/read";
+import type * as ChecksModule from "../src/core/checks";
 import type { JsonFile } from "../src/cli/output";
+import { compiled, compiledBuild } from "./build";
 import { variedPlan } from "./reports";
 import { median, nowMs, round, withGc } from "./stats";
 
 export const CLI_TARGET_RATIO = 1.2;
 
+/** The compiled command line and engine (loaded on first use). */
+function cliModules() {
+  const main = compiled<typeof MainModule>("cli/main");
+  const xlsx = compiled<typeof XlsxModule>("cli/xlsx");
+  return {
+    main: main.main,
+    checkFile: main.checkFile,
+    applyPlan: xlsx.applyPlan,
+    readXlsx: xlsx.readXlsx,
+    readWorkbook: compiled<typeof ReadModule>("core/read").readWorkbook,
+    runChecks: compiled<typeof ChecksModule>("core/checks").runChecks,
+  };
+}
+
 export interface CliResult {
+  /** Which build of the command line was timed. */
+  build: string;
   files: number;
   /** Median of the runs. */
   filesPerSecond: number;
@@ -41,6 +59,7 @@ export interface CliResult {
 }
 
 async function generate(dir: string, n: number): Promise<{ planted: number; bytes: number }> {
+  const { applyPlan } = cliModules();
   let planted = 0;
   let bytes = 0;
   for (let i = 0; i < n; i++) {
@@ -56,6 +75,7 @@ async function generate(dir: string, n: number): Promise<{ planted: number; byte
 }
 
 async function checkAll(dir: string): Promise<{ ms: number; files: JsonFile[]; code: number }> {
+  const { main } = cliModules();
   let out = "";
   const t0 = nowMs();
   const code = await main(["check", dir, "--json"], { out: (t) => (out += t), err: () => undefined, errIsTTY: false });
@@ -70,6 +90,7 @@ async function parseAll(files: string[]): Promise<number> {
 }
 
 async function readXlsxAll(files: string[], keep?: WorkbookGrid[]): Promise<number> {
+  const { readXlsx } = cliModules();
   const t0 = nowMs();
   for (const f of files) {
     const g = await readXlsx(f);
@@ -79,6 +100,7 @@ async function readXlsxAll(files: string[], keep?: WorkbookGrid[]): Promise<numb
 }
 
 function engineAll(grids: WorkbookGrid[]): number {
+  const { readWorkbook, runChecks } = cliModules();
   const t0 = nowMs();
   for (const g of grids) {
     const r = readWorkbook(g);
@@ -94,6 +116,7 @@ export async function benchCli(opts: { files: number; runs: number }): Promise<C
     const g0 = nowMs();
     const { planted, bytes } = await generate(dir, opts.files);
     const generateMs = nowMs() - g0;
+    const { checkFile } = cliModules();
     const files = (await fs.readdir(dir)).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(dir, f));
     // Warm up the paths (module loading, JIT) on a few files, not counted.
     await parseAll(files.slice(0, 3));
@@ -134,6 +157,7 @@ export async function benchCli(opts: { files: number; runs: number }): Promise<C
     const checkMs = median(check);
     const parseFloorMs = median(floor);
     return {
+      build: compiledBuild().label,
       files: opts.files,
       filesPerSecond: round((opts.files / checkMs) * 1000, 1),
       ratioToParseFloor: round(checkMs / parseFloorMs, 3),

@@ -204,7 +204,7 @@ export function formatTable(r: BenchResults): string {
   );
 
   const e = r.engine;
-  out.push(`Engine (${n(e.batch.reports)} varied reports; target ≥ ${n(e.target)} reports/s)`);
+  out.push(`Engine (${n(e.batch.reports)} varied reports; target ≥ ${n(e.target)} reports/s; build: ${e.build})`);
   const w2 = [36, 10, 10];
   out.push(row(["stage", "reports/s", "ms/report"], w2));
   out.push(row(["  read (readWorkbook on the grid)", n(e.batch.readPerSecond), n(e.batch.msPerReport.read, 3)], w2));
@@ -221,7 +221,9 @@ export function formatTable(r: BenchResults): string {
   out.push("");
 
   const c = r.cli;
-  out.push(`Command line: check ${n(c.files)} generated .xlsx files (avg ${n(c.avgFileBytes)} B) in-process`);
+  out.push(
+    `Command line: check ${n(c.files)} generated .xlsx files (avg ${n(c.avgFileBytes)} B) in-process; build: ${c.build}`,
+  );
   const w3 = [36, 10, 10];
   out.push(row(["", "ms", "files/s", "GC ms"], [...w3, 8]));
   out.push(

@@ -3,7 +3,7 @@
  * check's own messages, at compile time) and the reading of figures with blank = 0.
  */
 import type { CellRef } from "../grid";
-import { cellKey, type ColDef, type TableDef } from "../model/format";
+import { cellKey, cellKeys, type ColDef, type TableDef } from "../model/format";
 import type { Breakdown, Num, Report, TableData } from "../model/report";
 import type { Check, CheckContext, Finding, Severity } from "./types";
 
@@ -71,13 +71,14 @@ export function fig(n: Num | undefined): Fig {
 
 /** Blank = 0; undefined when the figure is absent or unreadable (another check says so). */
 export function arith(n: Num | undefined): number | undefined {
-  const f = fig(n);
-  if (f.state === "absent" || f.state === "unreadable") return undefined;
-  return f.state === "blank" ? 0 : f.value;
+  // fig()'s cases without its object: the sums call this for every figure.
+  if (!n) return undefined; // absent
+  if (n.value === null) return n.issue ? undefined : 0; // unreadable : blank
+  return n.value;
 }
 
 export function isBlank(n: Num | undefined): boolean {
-  return fig(n).state === "blank";
+  return !!n && n.value === null && !n.issue;
 }
 
 /** Sums of counts may meet a fraction typed by mistake; keep them exact enough to compare and to print. */
@@ -105,9 +106,11 @@ export function checkSum(parts: (Num | undefined)[], total: Num | undefined): Su
   }
   const t = fig(total);
   if (t.state === "absent" || t.state === "unreadable") return { kind: "unknown" };
+  if (t.state === "number" && sameNumber(t.value, sum)) return { kind: "ok" };
+  // The cleaned sum only for a total that is blank or disagrees (toFixed is not free; most sums agree).
   const expected = clean(sum);
   if (t.state === "blank") return expected === 0 ? { kind: "ok" } : { kind: "blankTotal", expected };
-  return sameNumber(t.value, sum) ? { kind: "ok" } : { kind: "mismatch", expected, actual: t.value };
+  return { kind: "mismatch", expected, actual: t.value };
 }
 
 // ---------- Labels and places ----------
@@ -171,23 +174,38 @@ export function figures(ctx: CheckContext): FigureSite[] {
   return out;
 }
 
+/**
+ * A figure of a national table. Most figures never need their label (only those with a finding do), so
+ * the label is a method computing it from the row and column, not a closure allocated per figure.
+ */
+class TableFigure implements FigureSite {
+  readonly required = true;
+  readonly kind: FigureKind;
+  constructor(
+    readonly num: Num,
+    readonly block: string,
+    private readonly def: TableDef,
+    private readonly rowKey: string,
+    private readonly col: ColDef,
+  ) {
+    this.kind = col.kind;
+  }
+  label(): string {
+    return `${this.block} ${figureLabel(this.def, this.rowKey, this.col)}`;
+  }
+}
+
 function listFigures(report: Report): FigureSite[] {
   const out: FigureSite[] = [];
   for (const t of tables(report)) {
     const block = tableTitle(t.def);
-    for (const r of t.def.rows) {
-      for (const c of t.def.cols) {
-        const n = t.cells[cellKey(r.key, c.key)];
-        if (n)
-          out.push({
-            num: n,
-            kind: c.kind,
-            label: () => `${block} ${figureLabel(t.def, r.key, c)}`,
-            block,
-            required: true,
-          });
-      }
-    }
+    const keys = cellKeys(t.def);
+    t.def.rows.forEach((r, i) => {
+      t.def.cols.forEach((c, j) => {
+        const n = t.cells[keys[i]![j]!];
+        if (n) out.push(new TableFigure(n, block, t.def, r.key, c));
+      });
+    });
     for (const [key, n] of Object.entries(t.prior ?? {})) {
       const [rk, ck] = key.split("|") as [string, string];
       const col = t.def.cols.find((c) => c.key === ck);

@@ -26,15 +26,16 @@ export const wholeNumber = defineCheck({
     for (const f of figures(ctx)) {
       const v = f.num.value;
       if (v === null || f.kind === "yuan") continue; // the fee in 元 is fee-unit's
-      const params = { label: f.label(), value: v };
+      // The label is built only for a figure with a finding (most figures have none).
+      const params = () => ({ label: f.label(), value: v });
       if (f.kind === "wan-yuan") {
-        if (v < 0) emit({ messageId: "negativeAmount", cells: [f.num.cell], params, actual: v });
+        if (v < 0) emit({ messageId: "negativeAmount", cells: [f.num.cell], params: params(), actual: v });
         continue;
       }
       if (!Number.isInteger(v)) {
-        emit({ messageId: "fraction", cells: [f.num.cell], params, actual: v });
+        emit({ messageId: "fraction", cells: [f.num.cell], params: params(), actual: v });
       } else if (v < 0 && f.kind === "count") {
-        emit({ messageId: "negative", cells: [f.num.cell], params, actual: v });
+        emit({ messageId: "negative", cells: [f.num.cell], params: params(), actual: v });
       }
     }
   },

@@ -40,10 +40,30 @@ export interface TableDef {
   cols: ColDef[];
 }
 
-/** Key of one figure in a table: `${rowKey}|${colKey}`. */
+/**
+ * Key of one figure in a table: `${rowKey}|${colKey}`. Every reader, check and writer looks figures up by
+ * this key, hundreds of times per report, always over the few hundred keys of the format: the keys are
+ * built once and reused (no string concatenation and hashing per lookup).
+ */
 export function cellKey(rowKey: string, colKey: string): string {
-  return `${rowKey}|${colKey}`;
+  let byCol = CELL_KEYS.get(rowKey);
+  if (!byCol) CELL_KEYS.set(rowKey, (byCol = new Map()));
+  let key = byCol.get(colKey);
+  if (key === undefined) byCol.set(colKey, (key = `${rowKey}|${colKey}`));
+  return key;
 }
+const CELL_KEYS = new Map<string, Map<string, string>>();
+
+/** cellKey of every figure of a table, [row index][column index] (built once per definition). */
+export function cellKeys(def: TableDef): readonly (readonly string[])[] {
+  let keys = TABLE_KEYS.get(def);
+  if (!keys) {
+    keys = def.rows.map((r) => def.cols.map((c) => cellKey(r.key, c.key)));
+    TABLE_KEYS.set(def, keys);
+  }
+  return keys;
+}
+const TABLE_KEYS = new WeakMap<TableDef, string[][]>();
 
 // ---------- Section 二 (2021) ----------
 const S2_2021: TableDef[] = [

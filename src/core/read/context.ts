@@ -1,7 +1,7 @@
 /** Shared state of one sheet read, and label lookups against the verbatim labels of the format. */
 import { cellAddress, type CellRef } from "../grid";
 import type { ColDef, RowDef, TableDef } from "../model/format";
-import { cellKey } from "../model/format";
+import { cellKeys } from "../model/format";
 import type { LabelMatch, Num, ReadNote, TableData } from "../model/report";
 import { cellId, SheetIndex, type TextCell } from "./sheet-index";
 import { deviations, normLabel } from "./text";
@@ -79,21 +79,24 @@ export function readFigure(ctx: ReadCtx, row: number, col: number): Num {
 export function buildTable(ctx: ReadCtx, def: TableDef, f: Found): TableData {
   const t: TableData = { def, cells: {}, rowLabels: {}, colLabels: {}, missingRows: [], missingCols: [] };
   for (const c of f.extra) use(ctx, c.row, c.col);
-  for (const r of def.rows) {
+  // Columns found, looked up once per table (not once per row), and the format's prebuilt cell keys.
+  const cols = def.cols.map((c) => f.cols.get(c.key)?.col);
+  const keys = cellKeys(def);
+  def.rows.forEach((r, i) => {
     const hit = f.rows.get(r.key);
     if (!hit) {
       t.missingRows.push(r.key);
-      continue;
+      return;
     }
     if (hit.match) {
       t.rowLabels[r.key] = hit.match;
       use(ctx, hit.match.cell.row, hit.match.cell.col);
     }
-    for (const c of def.cols) {
-      const col = f.cols.get(c.key);
-      if (col) t.cells[cellKey(r.key, c.key)] = readFigure(ctx, hit.row, col.col);
-    }
-  }
+    const rowKeys = keys[i]!;
+    cols.forEach((col, j) => {
+      if (col !== undefined) t.cells[rowKeys[j]!] = readFigure(ctx, hit.row, col);
+    });
+  });
   for (const c of def.cols) {
     const hit = f.cols.get(c.key);
     if (!hit) t.missingCols.push(c.key);

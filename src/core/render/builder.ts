@@ -6,8 +6,11 @@ export interface RC {
   col: number;
 }
 
+/** Cells by row and column as one number (Excel has 16,384 columns): no key string per cell write. */
+const COLS = 16384;
+
 export class PlanBuilder {
-  private readonly cells = new Map<string, PlanCell>();
+  private readonly cells = new Map<number, PlanCell>();
   readonly merges: PlanRange[] = [];
   readonly rowHeights: Record<number, number> = {};
 
@@ -16,18 +19,24 @@ export class PlanBuilder {
     readonly styles: Record<string, CellStyle>,
   ) {}
 
-  private key(row: number, col: number): string {
-    return `${row},${col}`;
+  private key(row: number, col: number): number {
+    return row * COLS + col;
   }
 
   /** A constant (strings stay strings). */
   value(row: number, col: number, value: PlanValue, style?: string): void {
-    this.cells.set(this.key(row, col), clean({ row, col, value, style }));
+    // The cell object is built with only the fields it has (no intermediate object to clean).
+    const c: PlanCell = { row, col };
+    if (value !== undefined) c.value = value;
+    if (style !== undefined) c.style = style;
+    this.cells.set(this.key(row, col), c);
   }
 
   formula(row: number, col: number, formula: string, style?: string): void {
     if (!formula.startsWith("=")) throw new Error(`formula must start with "=": ${formula}`);
-    this.cells.set(this.key(row, col), clean({ row, col, formula, style }));
+    const c: PlanCell = { row, col, formula };
+    if (style !== undefined) c.style = style;
+    this.cells.set(this.key(row, col), c);
   }
 
   /** Style a cell without giving it content (borders of empty or merged cells). */
@@ -70,18 +79,21 @@ export class PlanBuilder {
   }
 }
 
-function clean(c: PlanCell): PlanCell {
-  const out: PlanCell = { row: c.row, col: c.col };
-  if (c.formula !== undefined) out.formula = c.formula;
-  else if (c.value !== undefined) out.value = c.value;
-  if (c.style !== undefined) out.style = c.style;
-  return out;
-}
-
 /** Display width of a text in Excel character units (a CJK character counts 2). */
 export function textWidth(text: string): number {
+  // By UTF-16 unit rather than a string iterator (every paragraph of the text sheet is measured): a
+  // surrogate pair is one character, 2 units wide, as a lone surrogate is.
   let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) <= 0xff ? 1 : 2;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0xff) {
+      w += 1;
+      continue;
+    }
+    w += 2;
+    const next = text.charCodeAt(i + 1);
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+  }
   return w;
 }
 
@@ -91,6 +103,9 @@ export function textWidth(text: string): number {
  */
 export function wrappedHeight(text: string, width: number, fontSize: number): number {
   const usable = Math.max(1, width * (11 / Math.max(fontSize, 1)) - 1);
+  // Most cells (labels, headers) fit on one line: a character is at most 2 units wide, so a single-line
+  // text of 2 x length <= usable needs one line without measuring it.
+  if (text.length * 2 <= usable && !text.includes("\n")) return Math.ceil(fontSize * 1.45 + 4);
   let lines = 0;
   for (const part of text.split("\n")) lines += Math.max(1, Math.ceil(textWidth(part) / usable));
   return Math.ceil(lines * fontSize * 1.45 + 4);
@@ -103,11 +118,18 @@ export function wrappedHeight(text: string, width: number, fontSize: number): nu
 export function fitRowHeights(plan: SheetPlan, defaultWidth = 8.43, defaultFontSize = 11): void {
   const heights: Record<number, number> = { ...(plan.rowHeights ?? {}) };
   const width = (c: number) => plan.columnWidths[c] ?? defaultWidth;
+  // Merges by their top-left cell, looked up once per wrapped cell (not a scan of every merge per cell);
+  // the first merge at a corner wins, as a find() over the list would.
+  const mergeAt = new Map<number, PlanRange>();
+  for (const m of plan.merges) {
+    const k = m.top * COLS + m.left;
+    if (!mergeAt.has(k)) mergeAt.set(k, m);
+  }
   for (const cell of plan.cells) {
     if (typeof cell.value !== "string" || !cell.value) continue;
     const style = cell.style ? plan.styles[cell.style] : undefined;
     if (!style?.wrap) continue;
-    const m = plan.merges.find((x) => x.top === cell.row && x.left === cell.col);
+    const m = mergeAt.get(cell.row * COLS + cell.col);
     const right = m?.right ?? cell.col;
     const bottom = m?.bottom ?? cell.row;
     let w = 0;
