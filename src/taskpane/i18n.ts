@@ -121,8 +121,8 @@ export const STRINGS = {
   titleSize: { zh: "报告表格标题字号（磅）", en: "Table title size (pt)" },
   bodySize: { zh: "报告表格内容字号（磅）", en: "Table text size (pt)" },
   textSizesHint: {
-    zh: "报告正文没有单独的字号：小标题和段落用表格标题字号，注释用表格内容字号。",
-    en: "The report text has no sizes of its own: its section headings and paragraphs take the table title size, its notes the table text size.",
+    zh: "报告正文按公文格式排版：标题宋体二号，一级标题黑体三号，正文仿宋三号（正文字体随上面的字体设置）。",
+    en: "The report text follows official-document layout: title 宋体 22 pt, headings 黑体 16 pt, body 16 pt in the font set below.",
   },
   saveSettings: { zh: "保存设置", en: "Save settings" },
   settingsSaved: { zh: "设置已保存到本工作簿", en: "Settings saved in this workbook" },

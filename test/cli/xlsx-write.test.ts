@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { applyPlan } from "../../src/cli/xlsx-write";
 import { renderReport, templateCells, templateForReport, templatePlan } from "../../src/core/render";
 import type { Paragraph } from "../../src/core/narrative";
+import { paragraphCellText } from "../../src/core/render/report";
 import { report2021 } from "../../src/core/render/samples.testutil";
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -31,7 +32,8 @@ describe("cli/xlsx-write: applyPlan with ExcelJS", () => {
     PARAS.forEach((p, i) => {
       const c = text.getCell(i + 1, 1);
       assert.equal(c.formula, undefined);
-      assert.equal(c.value, p.text);
+      // As the text sheet writes it (body indented by two full-width spaces).
+      assert.equal(c.value, paragraphCellText(p));
       assert.equal(c.type, ExcelJS.ValueType.String);
     });
     const tables = back.getWorksheet("报告表格")!;
@@ -71,7 +73,7 @@ describe("cli/xlsx-write: applyPlan with ExcelJS", () => {
     assert.equal(tables.pageSetup.paperSize, 9);
     assert.equal(tables.pageSetup.orientation, "landscape");
     assert.equal(tables.pageSetup.fitToWidth, 1);
-    assert.equal(tables.getColumn(4).width, 11);
+    assert.equal(tables.getColumn(4).width, 15);
     const c = tables.getCell("D7");
     assert.equal(c.font?.name, "仿宋");
     assert.equal(c.border?.top?.style, "thin");
@@ -92,7 +94,7 @@ describe("cli/xlsx-write: applyPlan with ExcelJS", () => {
       back.worksheets.map((w) => w.name),
       ["公开数据", "报告表格", "报告正文", "_报告生成记录", "用户自己的表"],
     );
-    assert.equal(back.getWorksheet("报告正文")!.getCell("A1").value, "新的正文");
+    assert.equal(back.getWorksheet("报告正文")!.getCell("A1").value, "\u3000\u3000新的正文");
     assert.equal(back.getWorksheet("报告正文")!.getCell("A2").value, null);
     const s3 = back.definedNames.model.filter((n) => n.name === "表_三_申请情况");
     assert.equal(s3.length, 1);

@@ -190,6 +190,33 @@ describe("hostile inputs: nothing lost", function () {
       assert.equal(all2.filter((v) => v === userPara).length, 1);
     });
 
+    it("writes nothing beside an edited paragraph whose generated text did not change (a placeholder filled in)", async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(first);
+      const ws = wb.getWorksheet(TEXT)!;
+      let row = 0;
+      ws.eachRow((r, n) => {
+        const v = r.getCell(1).value;
+        if (!row && typeof v === "string" && v.includes("【待补充：本年度政府信息公开工作存在的主要问题")) row = n;
+      });
+      assert.ok(row > 0, "the placeholder of 五");
+      const mine = "　　一是信息公开的及时性有待提高；二是培训不足。";
+      ws.getCell(row, 1).value = mine;
+      const filled = path.join(dir, "filled.xlsx");
+      await wb.xlsx.writeFile(filled);
+      const out = path.join(dir, "filled-again.xlsx");
+      const r = await cli(["generate", filled, "-o", out]);
+      assert.ok(r.code === 0 || r.code === 1, r.out + r.err);
+      assert.doesNotMatch(r.out, /新生成的文字写在其右侧/);
+      const text = sheet(await readXlsx(out), TEXT);
+      assert.equal(textAt(text, row - 1, 0), mine, "the user's text stays");
+      assert.equal(textAt(text, row - 1, 1), null, "the same placeholder is not offered again beside it");
+      assert.ok(
+        text.values.every((line) => (line[1 - text.left] ?? null) === null),
+        "column B stays empty",
+      );
+    });
+
     it("--in-place keeps the edits too, and an unedited regeneration says nothing about edits", async () => {
       const copy = path.join(dir, "inplace.xlsx");
       await fs.copyFile(edited, copy);

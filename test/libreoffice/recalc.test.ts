@@ -16,6 +16,9 @@ import { cellKey, FORMAT_2021, S3_GROUPS } from "../../src/core/model/format";
 import type { Report, TableData } from "../../src/core/model/report";
 import { narrative, type Paragraph } from "../../src/core/narrative";
 import { renderReport, templateForReport, TABLE_NAMES, type WorkbookPlan } from "../../src/core/render";
+import { paragraphCellText } from "../../src/core/render/report";
+import { formatPercent } from "../../src/core/shares";
+import type { SheetPlan } from "../../src/core/render/plan";
 import type { RoundingOptions } from "../../src/core/shares";
 import { shareSet, shareUnits, unitsPerWhole } from "../../src/core/shares";
 import {
@@ -35,6 +38,8 @@ interface Case {
   report: Report;
   rounding: RoundingOptions;
   paragraphs?: Paragraph[];
+  /** Changes the counts sheet and the bound report before rendering (text numbers, later corrections). */
+  tweak?: (counts: SheetPlan, bound: Report) => void;
   /** Filled in when the plan is built. */
   bound?: Report;
   plan?: WorkbookPlan;
@@ -191,7 +196,7 @@ function compareCase(wb: ExcelJS.Workbook, c: Case): number {
   paragraphs.forEach((para, i) => {
     const cell = text.getCell(i + 1, 1);
     assert.equal(cell.formula, undefined, `${c.id} paragraph ${i} is not a formula`);
-    assert.equal(textOf(cell.value), para.text, `${c.id} paragraph ${i}`);
+    assert.equal(textOf(cell.value), paragraphCellText(para), `${c.id} paragraph ${i}`);
     compared++;
   });
   return compared;
@@ -282,6 +287,33 @@ describe("LibreOffice tier: generated workbooks recalculate to the engine's numb
       },
       rounding: HALF_UP,
     });
+    // A clerk's typos in typed totals: the tables print SUMs, and the narrative must state the same figures.
+    const wrong = report2021();
+    wrong.section3!.cells[cellKey("handled", "total")] = {
+      value: 1 + (wrong.section3!.cells[cellKey("handled", "total")]!.value ?? 0),
+    };
+    wrong.section3!.cells[cellKey("new", "total")] = {
+      value: 7 + (wrong.section3!.cells[cellKey("new", "total")]!.value ?? 0),
+    };
+    cases.push({ id: "wrong-totals-narrative", report: wrong, rounding: HALF_UP });
+    // Figures typed as text: "6件" (Excel cannot read it: the engine's 6), "12" (read by both), and one
+    // corrected to the number 7 after the engine read "6件" (the table follows the correction).
+    cases.push({
+      id: "text-numbers",
+      report: report2021(),
+      rounding: HALF_UP,
+      tweak: (counts, bound) => {
+        const put = (col: string, text: string | number, engine: number) => {
+          const n = bound.section3!.cells[cellKey("open", col)]!;
+          const cell = counts.cells.find((x) => x.row === n.cell!.row && x.col === n.cell!.col)!;
+          cell.value = text;
+          bound.section3!.cells[cellKey("open", col)] = { ...n, value: engine, text: String(text), issue: "text" };
+        };
+        put("natural", "6件", 6);
+        put("commercial", "12", 12);
+        put("research", 7, 6);
+      },
+    });
     fc.sample(arbCase, { numRuns: 40, seed: SEED }).forEach((g, i) => {
       const r = emptyReport("2021");
       r.meta = { year: { value: 2023, from: "metadata" } };
@@ -306,7 +338,9 @@ describe("LibreOffice tier: generated workbooks recalculate to the engine's numb
       c.id = `${i}:${c.id}`;
       const names = sheetNames(i);
       const { plan, report } = templateForReport(c.report, { sheet: names.counts });
+      c.tweak?.(plan, report);
       c.bound = report;
+      if (c.id.includes("narrative")) c.paragraphs = narrative(report, { rounding: c.rounding });
       c.plan = renderReport(
         report,
         { rounding: c.rounding, tableSheet: names.tableSheet, textSheet: names.textSheet },
@@ -373,6 +407,42 @@ describe("LibreOffice tier: generated workbooks recalculate to the engine's numb
     assert.equal(shareAt(6), 63 / 10000);
     assert.equal(shareAt(7), 62 / 10000);
     compareCase(wb, cases[8]!);
+  });
+
+  it("a report with wrong typed totals: the narrative states the tables' SUMs and their shares", () => {
+    const c = cases.find((x) => x.id.includes("wrong-totals"))!;
+    compareCase(wb, c);
+    const ws = wb.getWorksheet(sheetNames(Number(c.id.split(":")[0])).tableSheet)!;
+    const s3 = c.plan!.names.find((n) => n.name === TABLE_NAMES.s3)!.range;
+    const o = c.plan!.names.find((n) => n.name === TABLE_NAMES.outcomes)!.range;
+    const rows = c.bound!.section3!.def.rows;
+    const received = resultOf(ws, s3.top + 3 + rows.findIndex((r) => r.key === "new"), 9);
+    const handled = resultOf(ws, o.bottom, 3);
+    const open = resultOf(ws, o.top + 1, 3);
+    const openShare = resultOf(ws, o.top + 1, 4) as number;
+    const typedHandled = c.bound!.section3!.cells[cellKey("handled", "total")]!.value;
+    assert.notEqual(typedHandled, handled, "the typed （七）总计 disagrees with the SUM");
+    const text = c.paragraphs!.find((p) => p.id === "s1.applications")!.text;
+    assert.ok(text.includes(`本年新收${received}件`), text);
+    assert.ok(
+      text.includes(
+        `全年办结政府信息公开申请${handled}件，其中予以公开${open}件，占办结总数的${formatPercent(Math.round(openShare * 10000), 2)}`,
+      ),
+      text,
+    );
+  });
+
+  it("a figure typed as text is =IFERROR(--cell, the engine's reading): LibreOffice agrees, and follows a correction", () => {
+    const c = cases.find((x) => x.id.includes("text-numbers"))!;
+    const ws = wb.getWorksheet(sheetNames(Number(c.id.split(":")[0])).tableSheet)!;
+    const s3 = c.plan!.names.find((n) => n.name === TABLE_NAMES.s3)!.range;
+    const row = s3.top + 3 + c.bound!.section3!.def.rows.findIndex((r) => r.key === "open");
+    const cols = c.bound!.section3!.def.cols.map((x) => x.key);
+    const cellOf = (key: string) => ws.getCell(row + 1, 3 + cols.indexOf(key) + 1);
+    for (const key of ["natural", "commercial", "research"]) assert.match(String(cellOf(key).formula), /^IFERROR\(--/);
+    assert.equal(resultOf(ws, row, 3 + cols.indexOf("natural")), 6, '"6件": the engine\'s reading');
+    assert.equal(resultOf(ws, row, 3 + cols.indexOf("commercial")), 12, '"12": read by LibreOffice too');
+    assert.equal(resultOf(ws, row, 3 + cols.indexOf("research")), 7, "corrected to 7: live");
   });
 
   it(`property-generated reports (fast-check seed ${SEED}) match figure by figure`, () => {

@@ -3,7 +3,16 @@
  * from the model, every share from the exact share engine, and numbers are written per GB/T 15835.
  * What the model cannot tell is a visible placeholder 【待补充：…】, never invented text.
  */
-import { cellKey, S3_GROUPS, S4_GROUPS, SECTION_HEADINGS, type TableDef } from "../model/format";
+import {
+  breakdownPriorTotal,
+  breakdownTotal,
+  caseGroup,
+  CASE_GROUP_KEYS,
+  section3Figures,
+  type CaseGroup,
+  type Section3Figures,
+} from "../model/figures";
+import { cellKey, SECTION_HEADINGS } from "../model/format";
 import type { Breakdown, Report, TableData } from "../model/report";
 import { shareSet, shareUnits, unitsPerWhole, type ShareSet } from "../shares";
 import { DEFAULT_ROUNDING, type RoundingOptions } from "../shares/types";
@@ -29,11 +38,17 @@ export interface NarrativeSettings {
   rounding: RoundingOptions;
   /** Overrides the subject of the sentences ("本机关", "全市各级行政机关"). */
   scopeWord?: string;
-  /** The area a 本级政府 report covers: "全区" (default), "全市", "全县", "全省". */
+  /**
+   * The area a 本级政府 report covers ("全市", "全县"...). When not set it is derived from the unit name
+   * (areaWordOf), falling back to "全区".
+   */
   areaWord?: string;
 }
 
-export const DEFAULT_NARRATIVE_SETTINGS: NarrativeSettings = { rounding: DEFAULT_ROUNDING, areaWord: "全区" };
+/** The area word when neither the setting nor the unit name tells it. */
+export const DEFAULT_AREA_WORD = "全区";
+
+export const DEFAULT_NARRATIVE_SETTINGS: NarrativeSettings = { rounding: DEFAULT_ROUNDING };
 
 export { checkNumberWriting, NUMBER_RULES, type NumberFinding } from "./lint";
 
@@ -93,7 +108,8 @@ export function narrative(report: Report, settings?: Partial<NarrativeSettings>)
   body("s5.problems", placeholder("本年度政府信息公开工作存在的主要问题、上年度问题的改进情况及下一步工作打算"));
 
   heading(5);
-  body("s6.fee", feeText(ctx));
+  // 信息处理费 exists from the 2021 reports on (国办函〔2020〕109号).
+  if (hasFeeSection(report)) body("s6.fee", feeText(ctx));
   body(
     "s6.other",
     placeholder("其他需要报告的事项（如人大代表建议和政协提案办理结果公开情况、年度政务公开工作要点落实情况等）"),
@@ -105,8 +121,51 @@ export function narrative(report: Report, settings?: Partial<NarrativeSettings>)
 
 function scopeWord(report: Report, settings?: Partial<NarrativeSettings>): string {
   if (settings?.scopeWord) return settings.scopeWord;
-  if (report.meta.scope?.value === "本级政府") return `${settings?.areaWord || "全区"}各级行政机关`;
+  if (report.meta.scope?.value === "本级政府") {
+    const area = settings?.areaWord || areaWordOf(report.meta.body?.text) || DEFAULT_AREA_WORD;
+    return `${area}各级行政机关`;
+  }
   return "本机关";
+}
+
+/** Administrative suffixes of a unit name and the area word each gives (longer suffixes first). */
+const AREA_SUFFIXES: [string, string][] = [
+  ["自治区", "全区"],
+  ["自治州", "全州"],
+  ["自治县", "全县"],
+  ["自治旗", "全旗"],
+  ["省", "全省"],
+  ["市", "全市"],
+  ["州", "全州"],
+  ["县", "全县"],
+  ["区", "全区"],
+  ["旗", "全旗"],
+];
+
+/**
+ * The area word of a 本级政府 report from the unit name: the LAST administrative suffix before
+ * 人民政府/政府 ("某某市某某区人民政府" -> "全区", "某某县人民政府" -> "全县"); null when the name has none.
+ */
+export function areaWordOf(unit: string | undefined): string | null {
+  if (!unit) return null;
+  let name = unit.replace(/\s+/g, "");
+  const gov = name.lastIndexOf("政府");
+  if (gov >= 0) name = name.slice(0, gov).replace(/人民$/, "");
+  let best: { at: number; word: string } | null = null;
+  for (const [suffix, word] of AREA_SUFFIXES) {
+    const at = name.lastIndexOf(suffix);
+    if (at < 0) continue;
+    const end = at + suffix.length;
+    // The suffix that ends last wins; at the same end, the longer one (自治区 over 区) listed first.
+    if (!best || end > best.at) best = { at: end, word };
+  }
+  return best?.word ?? null;
+}
+
+/** Section 六 reports 信息处理费 from the 2021 reports on; an unknown year follows the format. */
+function hasFeeSection(report: Report): boolean {
+  const year = report.meta.year?.value;
+  return year !== undefined ? year >= 2021 : report.format === "2021";
 }
 
 function whenWord(report: Report): string {
@@ -142,8 +201,13 @@ function hasInvalid(values: (number | null | undefined)[]): boolean {
 
 const FIX_FIRST = "（表中有非整数或负数，请先按核对结果修正）";
 
-function hasAnyFigure(t: TableData | undefined): boolean {
-  return !!t && Object.values(t.cells).some((n) => n.value !== null);
+/** The values of a table's figures (listed once per paragraph: a table's cells are a large keyed object). */
+function cellValues(t: TableData | undefined): (number | null)[] {
+  return t ? Object.values(t.cells).map((n) => n.value) : [];
+}
+
+function hasAnyFigure(values: (number | null)[]): boolean {
+  return values.some((v) => v !== null);
 }
 
 // ---------- shares with their notes ----------
@@ -220,15 +284,16 @@ function proactiveParagraph(ctx: Ctx): { text: string; note: string | null } {
     return { text: lead + placeholder("主动公开政府信息情况" + FIX_FIRST), note: null };
   }
   const counts = b.categories.map((c) => zeroIfBlank(c.count.value));
-  const total = b.total?.value ?? counts.reduce((a, c) => a + c, 0);
+  // The 合计 the table prints (SUM of the categories), not a typed total that may disagree with them.
+  const total = breakdownTotal(b);
   if (total === 0 && counts.every((c) => c === 0)) {
     return { text: `${lead}${ctx.when}，${ctx.scope}无主动公开的政府信息。`, note: null };
   }
   const { decimals, rounding: rule } = ctx.rounding;
   const unit = "条";
   let first = `${ctx.when}，${ctx.scope}主动公开政府信息${countWith(total, unit)}`;
-  const prior = priorTotalOf(b, total);
-  if (prior !== null) first += changeClauses(total, prior, unit, ctx);
+  const prior = knownPrior(b);
+  first += prior !== null ? changeClauses(total, prior, unit, ctx) : statedIncreaseClause(b, unit);
   const target = b.target?.value;
   if (target != null && target > 0) {
     const u = shareUnits(total, target, decimals, rule)!;
@@ -247,15 +312,18 @@ function proactiveParagraph(ctx: Ctx): { text: string; note: string | null } {
   return { text, note: shares?.note ?? null };
 }
 
-/** Last year's total: given, or implied by a stated 比上年新增 D (total - D, a signed increase); null when unknown or impossible. */
-function priorTotalOf(b: Breakdown, total: number): number | null {
-  const prior =
-    b.priorTotal?.value != null
-      ? b.priorTotal.value
-      : b.statedIncrease?.value != null
-        ? total - b.statedIncrease.value
-        : null;
+/** Last year's total when explicitly known (never implied from a stated increase); null when unknown or impossible. */
+function knownPrior(b: Breakdown): number | null {
+  const prior = breakdownPriorTotal(b);
   return isCount(prior) ? prior : null;
+}
+
+/** A stated 比上年新增 D as stated ("，比上年新增390条"), without a 同比 that last year's figure would need. */
+function statedIncreaseClause(b: Breakdown, unit: string): string {
+  const d = b.statedIncrease?.value;
+  if (d === null || d === undefined || !Number.isSafeInteger(d)) return "";
+  if (d === 0) return "，与上年持平";
+  return d > 0 ? `，比上年新增${countWith(d, unit)}` : `，比上年减少${countWith(-d, unit)}`;
 }
 
 /** "，比上年增加N条，同比增长x%" / "，与上年持平". */
@@ -276,21 +344,21 @@ function childSentence(
 ): string {
   const { decimals, rounding: rule } = ctx.rounding;
   const counts = child.categories.map((c) => zeroIfBlank(c.count.value));
-  const total = child.total?.value ?? counts.reduce((a, c) => a + c, 0);
+  const total = breakdownTotal(child);
   if (total <= 0) return "";
   const name = child.name.endsWith("信息") ? child.name : `${child.name}信息`;
   let s = `${name}${countWith(total, "条")}`;
   const units = parentTotal > 0 && total <= parentTotal ? shareUnits(total, parentTotal, decimals, rule) : null;
   if (units !== null)
     s += `，占${parent.name.includes("主动公开") ? "主动公开" : parent.name}总数的${shareUnitsText(units, total, decimals)}`;
-  const prior = priorTotalOf(child, total);
+  const prior = knownPrior(child);
   if (prior !== null) {
     s += changeClauses(total, prior, "条", ctx);
-    if (units !== null && parentPrior !== null && parentPrior > 0) {
+    if (units !== null && parentPrior !== null && parentPrior > 0 && prior <= parentPrior) {
       const priorUnits = shareUnits(prior, parentPrior, decimals, rule)!;
       s += `，占比${pointChangeText(units, priorUnits, decimals)}`;
     }
-  }
+  } else s += statedIncreaseClause(child, "条");
   const parts = child.categories
     .map((c, i) => ({ name: c.name, n: counts[i]! }))
     .filter((p) => p.n > 0)
@@ -301,41 +369,22 @@ function childSentence(
 
 // ---------- 一（二）依申请公开 ----------
 
-interface Applications {
-  received: number;
-  carried: number;
-  handled: number;
-  carryNext: number;
-  groups: { short: string; count: number }[];
-}
-
-/** Figures of section 三 from the 总计 column; each outcome group is the sum of its items. */
-export function applicationFigures(t: TableData): Applications {
-  const col = "total";
-  const def: TableDef = t.def;
-  const groups = S3_GROUPS.map((g) => ({
-    short: g.short,
-    count: def.rows
-      .filter((r) => r.outcome && r.group === g.group)
-      .reduce((a, r) => a + zeroIfBlank(val(t, r.key, col)), 0),
-  }));
-  const handledStated = val(t, "handled", col);
-  return {
-    received: zeroIfBlank(val(t, "new", col)),
-    carried: zeroIfBlank(val(t, "carried", col)),
-    handled: handledStated ?? groups.reduce((a, g) => a + g.count, 0),
-    carryNext: zeroIfBlank(val(t, "carryNext", col)),
-    groups,
-  };
+/**
+ * Figures of section 三 as the table prints them: each 总计 the SUM of the applicant columns, each outcome
+ * group the SUM of its items, （七）总计 the SUM of the outcome rows (a typed total that disagrees is a finding).
+ */
+export function applicationFigures(t: TableData): Section3Figures {
+  return section3Figures(t);
 }
 
 function applicationsParagraph(ctx: Ctx): { text: string; note: string | null } {
   const lead = "（二）依申请公开。";
   const t = ctx.report.section3;
-  if (!t || !hasAnyFigure(t)) {
+  const values = cellValues(t);
+  if (!t || !hasAnyFigure(values)) {
     return { text: lead + placeholder("依申请公开情况（收到和处理政府信息公开申请情况）"), note: null };
   }
-  if (hasInvalid(Object.values(t.cells).map((n) => n.value))) {
+  if (hasInvalid(values)) {
     return { text: lead + placeholder("依申请公开情况" + FIX_FIRST), note: null };
   }
   const a = applicationFigures(t);
@@ -424,24 +473,8 @@ function section3Text(ctx: Ctx): string {
 
 // ---------- 四 ----------
 
-interface CaseGroup {
-  upheld: number;
-  corrected: number;
-  other: number;
-  pending: number;
-  total: number;
-}
-
-/** One group of section 四 (review, suitDirect, suitAfterReview); a blank 总计 is the sum of its results. */
-export function caseGroup(t: TableData, key: string): CaseGroup {
-  const g = (r: string) => zeroIfBlank(val(t, "count", `${key}.${r}`));
-  const upheld = g("upheld");
-  const corrected = g("corrected");
-  const other = g("other");
-  const pending = g("pending");
-  const stated = val(t, "count", `${key}.total`);
-  return { upheld, corrected, other, pending, total: stated ?? upheld + corrected + other + pending };
-}
+/** One group of section 四 (review, suitDirect, suitAfterReview); its 总计 is the SUM of its results, as the table prints it. */
+export { caseGroup };
 
 function resultsText(g: CaseGroup): string {
   return `结果维持${countWith(g.upheld, "件")}、结果纠正${countWith(g.corrected, "件")}、其他结果${countWith(
@@ -452,11 +485,12 @@ function resultsText(g: CaseGroup): string {
 
 function section4Text(ctx: Ctx): string {
   const t = ctx.report.section4;
-  if (!t || !hasAnyFigure(t)) return placeholder("因政府信息公开申请引发的行政复议、行政诉讼情况");
-  if (hasInvalid(Object.values(t.cells).map((n) => n.value))) {
+  const values = cellValues(t);
+  if (!t || !hasAnyFigure(values)) return placeholder("因政府信息公开申请引发的行政复议、行政诉讼情况");
+  if (hasInvalid(values)) {
     return placeholder("因政府信息公开申请引发的行政复议、行政诉讼情况" + FIX_FIRST);
   }
-  const [reviewKey, directKey, afterKey] = S4_GROUPS.map((g) => g.key) as [string, string, string];
+  const [reviewKey, directKey, afterKey] = CASE_GROUP_KEYS as [string, string, string];
   const review = caseGroup(t, reviewKey);
   const direct = caseGroup(t, directKey);
   const after = caseGroup(t, afterKey);

@@ -10,6 +10,7 @@ import { DEFAULT_ROUNDING, type RoundingOptions } from "../shares/types";
 import { example2021, section3Rows, section4Row, seedReport2018 } from "./examples.testutil";
 import {
   applicationFigures,
+  areaWordOf,
   checkNumberWriting,
   narrative,
   titleText,
@@ -229,9 +230,11 @@ describe("narrative / applications (section 三)", () => {
 });
 
 describe("narrative / proactive (section 一（一）)", () => {
-  it("writes counts and shares of the stated total at one precision, with the change against last year", () => {
+  it("writes counts and shares of the stated total at one precision, with the stated increase as stated", () => {
     const t = textOf(narrative(seedReport2018()), "s1.proactive");
-    assert.match(t, /主动公开政府信息1119条，比上年增加390条，同比增长53\.50%。/);
+    // The seed states 比2017年新增390条 but not 2017's figure: no 同比 derived from the increase alone.
+    assert.match(t, /主动公开政府信息1119条，比上年新增390条。/);
+    assert.doesNotMatch(t, /同比/);
     assert.match(t, /政府文件72条，占主动公开总数的6\.43%；计划总结信息2条，占0\.18%；/);
     assert.match(t, /重点领域信息382条，占主动公开总数的34\.14%，其中行政权力信息2条、/);
     // The seed's stated whole-percent shares are not repeated.
@@ -264,13 +267,32 @@ describe("narrative / proactive (section 一（一）)", () => {
     );
   });
 
-  it("writes no share of a total that its parts exceed", () => {
+  it("computes 同比 only when last year's total is known (stated, or every category's 上年条数)", () => {
+    const r = seedReport2018();
+    r.proactive!.priorTotal = num(729);
+    assert.match(textOf(narrative(r), "s1.proactive"), /1119条，比上年增加390条，同比增长53\.50%。/);
+    delete r.proactive!.priorTotal;
+    r.proactive!.categories.forEach((c, i) => (c.prior = num(i === 0 ? 129 : 0)));
+    r.proactive!.categories[1]!.prior = num(600);
+    // 129 + 600 = 729 from the categories.
+    assert.match(textOf(narrative(r), "s1.proactive"), /1119条，比上年增加390条，同比增长53\.50%。/);
+    r.proactive!.categories[2]!.prior = num(null);
+    assert.match(textOf(narrative(r), "s1.proactive"), /1119条，比上年新增390条。/, "one category's prior unknown");
+    r.proactive!.statedIncrease = num(-5);
+    assert.match(textOf(narrative(r), "s1.proactive"), /1119条，比上年减少5条。/);
+  });
+
+  it("uses the 合计 the table prints (SUM of the categories), not a typed total that disagrees", () => {
     const r = seedReport2018();
     r.proactive!.total = num(500);
     const t = textOf(narrative(r), "s1.proactive");
-    assert.match(t, /主动公开政府信息500条/);
-    assert.match(t, /政府文件72条；计划总结信息2条；/);
-    assert.doesNotMatch(t, /政府文件72条，占/);
+    assert.match(t, /主动公开政府信息1119条/);
+    assert.doesNotMatch(t, /500条/);
+    assert.match(t, /政府文件72条，占主动公开总数的6\.43%/);
+    // A total typed without any category figure is the total.
+    r.proactive!.categories.forEach((c) => (c.count = num(null)));
+    r.proactive!.children = [];
+    assert.match(textOf(narrative(r), "s1.proactive"), /主动公开政府信息500条/);
   });
 
   it("states the completion of a target when the target is known", () => {
@@ -338,7 +360,12 @@ describe("narrative / fee (section 六)", () => {
   it("uses the scope word settings", () => {
     const r = example2021();
     r.meta.scope = { value: "本级政府" };
+    r.meta.body = { text: "某某经济技术开发区管理委员会" };
     assert.match(textOf(narrative(r), "s6.fee"), /^2021年，全区各级行政机关/);
+    r.meta.body = { text: "某某单位" };
+    assert.match(textOf(narrative(r), "s6.fee"), /^2021年，全区各级行政机关/, "no suffix: the default");
+    r.meta.body = { text: "某某市人民政府" };
+    assert.match(textOf(narrative(r), "s6.fee"), /^2021年，全市各级行政机关/);
     assert.match(textOf(narrative(r, { areaWord: "全县" }), "s6.fee"), /^2021年，全县各级行政机关/);
     assert.match(textOf(narrative(r, { scopeWord: "市教育局" }), "s6.fee"), /^2021年，市教育局未收取/);
   });
@@ -371,6 +398,7 @@ describe("narrative / robustness", () => {
         fc.integer({ min: 0, max: 4 }),
         fc.boolean(),
         (cats, total, prior, increase, decimals, lr) => {
+          // The table's 合计: SUM of the categories, the typed total only when no category has a figure.
           const r = emptyReport("free-form");
           r.proactive = {
             name: "主动公开政府信息",
@@ -387,7 +415,7 @@ describe("narrative / robustness", () => {
           const counts = cats.map(([, n]) => n);
           const valid = [...counts, total, prior].every((v) => v === null || (Number.isSafeInteger(v) && v >= 0));
           const sum = counts.reduce<number>((a, c) => a + (c ?? 0), 0);
-          const whole = total ?? sum;
+          const whole = counts.some((c) => c !== null) ? sum : (total ?? 0);
           if (valid && !lr && sum <= whole) {
             cats.forEach(([name, n]) => {
               if (!n || whole === 0) return;
@@ -400,5 +428,85 @@ describe("narrative / robustness", () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("narrative / the figures of the tables (a typed total that disagrees with its parts)", () => {
+  it("states the SUMs the tables print, and shares of them, whatever the typed totals say", () => {
+    const r = example2021();
+    const s3 = r.section3!;
+    // A clerk's typos: （七）总计 119 instead of 118, 新收 总计 121 instead of 120, 予以公开 总计 61 instead of 60.
+    s3.cells["handled|total"] = num(119);
+    s3.cells["new|total"] = num(121);
+    s3.cells["open|total"] = num(61);
+    r.section4!.cells["count|review.total"] = num(5);
+    const ps = narrative(r);
+    assertClean(ps);
+    const t = textOf(ps, "s1.applications");
+    assert.match(t, /其中本年新收120件，上年结转5件/);
+    assert.match(t, /全年办结政府信息公开申请118件，其中予以公开60件，占办结总数的50\.85%/);
+    assert.doesNotMatch(t, /119件|121件|61件/);
+    assert.match(textOf(ps, "s4.cases"), /行政复议2件/);
+  });
+
+  it("applicationFigures sums the applicant columns, not the typed 总计 column", () => {
+    const r = example2021();
+    r.section3!.cells["new|total"] = num(999);
+    r.section3!.cells["handled|total"] = num(null);
+    const f = applicationFigures(r.section3!);
+    assert.equal(f.received, 120);
+    assert.equal(f.handled, 118);
+  });
+});
+
+describe("narrative / area word of a 本级政府 report", () => {
+  const cases: [string, string | null][] = [
+    ["某某县人民政府", "全县"],
+    ["某某市人民政府", "全市"],
+    ["某某区人民政府", "全区"],
+    ["某某市某某区人民政府", "全区"],
+    ["某某省人民政府", "全省"],
+    ["某某自治区人民政府", "全区"],
+    ["某某自治州人民政府", "全州"],
+    ["某某州人民政府", "全州"],
+    ["某某自治县人民政府", "全县"],
+    ["某某旗人民政府", "全旗"],
+    ["某某市某某县人民政府办公室", "全县"],
+    ["遂宁经济技术开发区", "全区"],
+    ["某某市政府", "全市"],
+    ["某某管委会", null],
+    ["", null],
+  ];
+  for (const [unit, word] of cases) {
+    it(`${unit || "(blank)"} -> ${word ?? "the setting or 全区"}`, () => {
+      assert.equal(areaWordOf(unit), word);
+      const r = example2021();
+      r.meta.scope = { value: "本级政府" };
+      r.meta.body = { text: unit };
+      assert.match(textOf(narrative(r), "s6.fee"), new RegExp(`^2021年，${word ?? "全区"}各级行政机关`));
+      // An explicit setting wins over the unit name.
+      assert.match(textOf(narrative(r, { areaWord: "全镇" }), "s6.fee"), /^2021年，全镇各级行政机关/);
+    });
+  }
+});
+
+describe("narrative / section 六 before 2021", () => {
+  it("has no 信息处理费 sentence before 2021 (国办函〔2020〕109号), keeping the placeholder of 六", () => {
+    for (const year of [2018, 2019, 2020]) {
+      const r = example2021();
+      r.meta.year = { value: year, from: "metadata" };
+      const ps = narrative(r);
+      assert.ok(!ps.some((p) => p.id === "s6.fee" || p.text.includes("信息处理费")), String(year));
+      const six = ps.findIndex((p) => p.id === "h6");
+      assert.equal(ps[six + 1]!.id, "s6.other");
+      assert.match(ps[six + 1]!.text, /^【待补充：其他需要报告的事项/);
+    }
+    const r = example2021();
+    r.meta.year = { value: 2021, from: "metadata" };
+    assert.match(textOf(narrative(r), "s6.fee"), /信息处理费/);
+    // Unknown year: the format tells (2019 format = 2019-2020 reports).
+    const unknown = emptyReport("2019");
+    assert.ok(!narrative(unknown).some((p) => p.id === "s6.fee"));
+    assert.ok(narrative(emptyReport("2021")).some((p) => p.id === "s6.fee"));
   });
 });

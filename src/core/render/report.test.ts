@@ -17,6 +17,7 @@ import {
   templateCells,
   templateForReport,
 } from "./index";
+import { paragraphCellText, textLineChars } from "./report";
 import { breakdown, report2019, report2021, seedLikeReport } from "./samples.testutil";
 
 const PARAS: Paragraph[] = [
@@ -220,17 +221,107 @@ describe("render/report: 报告表格 and 报告正文", () => {
     const text = sheet(wp, "报告正文");
     PARAS.forEach((p, i) => {
       const c = at(text, i, 0)!;
-      assert.equal(c.value, p.text);
+      // Body and notes start with the two-character indent; titles and headings as they are.
+      assert.equal(c.value, p.kind === "body" || p.kind === "note" ? "\u3000\u3000" + p.text : p.text);
+      assert.equal(c.value, paragraphCellText(p));
+      assert.doesNotMatch(String(c.value), /^[=+\-@]/);
       assert.equal(c.formula, undefined);
     });
-    assert.equal(text.styles[at(text, 1, 0)!.style!]!.font!.bold, true);
     assert.ok(text.columnWidths[0]! >= 60);
     const rec = sheet(wp, RECORD_SHEET);
     assert.equal(rec.hidden, true);
     const record = readGenerationRecord(planToGrid(rec))!;
     assert.equal(record.entries.length, PARAS.length);
-    assert.equal(record.entries[2]!.hash, hashText(PARAS[2]!.text));
+    assert.equal(record.entries[2]!.hash, hashText(String(at(text, 2, 0)!.value)));
     assert.equal(record.entries[2]!.cell.sheet, "报告正文");
+  });
+
+  it("sets the text sheet as a 公文: 宋体 22 pt bold title, 黑体 16 pt headings, 仿宋 16 pt body", () => {
+    const text = sheet(wp, "报告正文");
+    const style = (row: number) => text.styles[at(text, row, 0)!.style!]!;
+    assert.deepEqual(style(0).font, { name: "宋体", size: 22, bold: true });
+    assert.equal(style(0).horizontal, "center");
+    assert.deepEqual(style(1).font, { name: "黑体", size: 16 });
+    assert.deepEqual(style(2).font, { name: "仿宋", size: 16 });
+    assert.deepEqual(style(4).font, { name: "仿宋", size: 16 });
+    // The settings keep their say: the body follows the table font, and every text font can be set.
+    const custom = renderReport(
+      report,
+      { fonts: { name: "仿宋_GB2312", titleSize: 12, bodySize: 10.5 }, textFonts: { titleName: "方正小标宋简体" } },
+      PARAS,
+    );
+    const ct = sheet(custom, "报告正文");
+    assert.equal(ct.styles["p-body"]!.font!.name, "仿宋_GB2312");
+    assert.equal(ct.styles["p-title"]!.font!.name, "方正小标宋简体");
+  });
+
+  it("sizes each paragraph's row by its lines of 三号 in the text column, the same height per line", () => {
+    const perRow = textLineChars(16);
+    assert.ok(perRow >= 20 && perRow <= 28, `${perRow} characters a line`);
+    const lines = [1, 2, 5, 12];
+    const paras: Paragraph[] = lines.map((n, i) => ({
+      id: `p${i}`,
+      kind: "body",
+      // n full lines including the two-character indent.
+      text: "政".repeat(n * perRow - 2),
+    }));
+    const text = sheet(renderReport(report, {}, paras), "报告正文");
+    const h = lines.map((_, i) => text.rowHeights![i]!);
+    const perLine = (h[3]! - h[0]!) / (12 - 1);
+    assert.ok(perLine >= 16 * 1.25 && perLine <= 16 * 1.5, `line height ${perLine}`);
+    lines.forEach((n, i) => assert.ok(Math.abs(h[i]! - h[0]! - (n - 1) * perLine) <= 1, `row ${i}: ${h[i]}`));
+    // One character more starts a new line.
+    const longer = sheet(
+      renderReport(report, {}, [{ id: "x", kind: "body", text: "政".repeat(2 * perRow - 1) }]),
+      "报告正文",
+    );
+    assert.ok(longer.rowHeights![0]! > h[1]!);
+  });
+
+  it("breaks a title longer than a line before its year", () => {
+    const title = (text: string) => paragraphCellText({ id: "title", kind: "title", text });
+    assert.equal(title("2021年政府信息公开工作年度报告"), "2021年政府信息公开工作年度报告");
+    assert.equal(title("某某局2021年政府信息公开工作年度报告"), "某某局\n2021年政府信息公开工作年度报告");
+    assert.equal(
+      title("某某市某某区某某局2021年政府信息公开工作年度报告"),
+      "某某市某某区某某局\n2021年政府信息公开工作年度报告",
+    );
+    const text = sheet(
+      renderReport(report, {}, [
+        { id: "title", kind: "title", text: "某某市某某区某某局2021年政府信息公开工作年度报告" },
+      ]),
+      "报告正文",
+    );
+    const one = sheet(renderReport(report, {}, [{ id: "title", kind: "title", text: "某某局" }]), "报告正文");
+    assert.ok(text.rowHeights![0]! > one.rowHeights![0]! + 22, "two lines of 22 pt");
+  });
+
+  it("breaks long column headers at a word, never inside one", () => {
+    for (const c of tables.cells) {
+      if (typeof c.value !== "string" || !c.value.includes("\n")) continue;
+      assert.match(c.value, /^(本年处理\n决定数量|本年收费金额\n（单位：万元）)$/);
+    }
+    find(tables, "本年处理\n决定数量");
+    find(tables, "本年收费金额\n（单位：万元）");
+    find(tables, "社会公益组织");
+    find(tables, "本年制发件数");
+  });
+
+  it("writes a figure typed as text as IFERROR(--cell, the engine's reading): live once corrected", () => {
+    const src = report2021();
+    const { report: bound2 } = templateForReport(src);
+    const n = bound2.section3!.cells[cellKey("open", "natural")]!;
+    bound2.section3!.cells[cellKey("open", "natural")] = { ...n, value: 6, text: "6件", issue: "text" };
+    const bad = bound2.section3!.cells[cellKey("open", "legal")]!;
+    bound2.section3!.cells[cellKey("open", "legal")] = { ...bad, value: null, text: "#REF!", issue: "error-value" };
+    const t = sheet(renderReport(bound2, {}, PARAS), "报告表格");
+    const formulas = t.cells.filter((c) => c.formula?.startsWith("=IFERROR("));
+    assert.deepEqual(
+      formulas.map((c) => c.formula),
+      [`=IFERROR(--${cellAddress(n.cell!)},6)`],
+    );
+    // Unreadable: its value (blank), no formula.
+    assert.ok(!t.cells.some((c) => c.formula?.includes(cellAddress(bad.cell!))));
   });
 
   it("detectEditedCells finds exactly the paragraphs the user changed", () => {

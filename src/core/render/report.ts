@@ -4,13 +4,14 @@
  */
 import { a1, cellAddress, type CellRef } from "../grid";
 import { cellKey, FORMAT_2019, FORMAT_2021, S3_GROUPS, S3_HEADER_NOTE, type TableDef } from "../model/format";
+import { figure, hasCategoryFigures, outcomeGroups } from "../model/figures";
 import type { Breakdown, Num, Report, TableData } from "../model/report";
 import { narrative, type Paragraph } from "../narrative";
 import { percentNumberFormat, shareFormula, shareSet, unitsPerWhole } from "../shares";
-import { fitRowHeights, PlanBuilder } from "./builder";
+import { fitRowHeights, PlanBuilder, textWidth } from "./builder";
 import type { CellStyle, NamedRangePlan, PlanRange, SheetPlan, WorkbookPlan } from "./plan";
 import { recordPlan, hashText, type GenerationRecord } from "./record";
-import { resolveSettings, type ReportSettings } from "./settings";
+import { DEFAULT_TEXT_FONTS, resolveSettings, resolveTextFonts, type ReportSettings } from "./settings";
 import { SECTION2_HEADING, SECTION3_HEADING, SECTION4_HEADING, writeS3Labels, writeS4Header } from "./template";
 
 export const LARGEST_REMAINDER_NOTE = "（占比按最大余数法调整，为固定数值；修改数据后请重新生成）";
@@ -25,9 +26,29 @@ export const CATEGORY_HEADER = "类别";
 const LABEL_COLS = 3;
 const FIRST_NUM = 3;
 const LAST_COL = FIRST_NUM + 14;
-/** Column widths of the table sheet: three label columns, then figures. */
+/**
+ * Column widths of the table sheet: three label columns, then figures wide enough for six characters of
+ * 五号 (社会公益组织, 本年制发件数) and the first one for seven (本年新制作数量); longer headers break at a word.
+ */
 const WIDTHS: Record<number, number> = { 0: 8, 1: 13, 2: 26 };
-for (let c = FIRST_NUM; c <= LAST_COL; c++) WIDTHS[c] = 11;
+for (let c = FIRST_NUM; c <= LAST_COL; c++) WIDTHS[c] = c === FIRST_NUM ? 15 : 13;
+
+/** Word endings a long column header may be broken before (longest first), and the bracket of a unit. */
+const HEADER_TAILS = ["决定数量", "公开数量", "制作数量", "总数量", "数量", "件数", "组织", "机构"];
+
+/**
+ * A column header with a line break at a word when it does not fit its column on one line:
+ * "本年处理决定数量" -> "本年处理\n决定数量", "本年收费金额（单位：万元）" -> "本年收费金额\n（单位：万元）".
+ */
+export function headerLines(label: string, width: number, fontSize: number): string {
+  // Two units per CJK character; a character of size f takes 2f/11 units of an 11 pt column.
+  const fits = (t: string) => textWidth(t) + 1 <= (width * 11) / fontSize;
+  if (fits(label)) return label;
+  const bracket = label.indexOf("（");
+  if (bracket > 0) return `${label.slice(0, bracket)}\n${label.slice(bracket)}`;
+  const tail = HEADER_TAILS.find((t) => label.endsWith(t) && label.length > t.length);
+  return tail ? `${label.slice(0, label.length - tail.length)}\n${tail}` : label;
+}
 
 /** Names of the table ranges (valid Excel names). */
 const S2_NAMES: Record<string, string> = {
@@ -66,10 +87,24 @@ function tableStyles(s: ReportSettings): Record<string, CellStyle> {
   };
 }
 
-/** A figure as a live reference to its counts cell; its value when it has no cell or is not a clean number. */
+/**
+ * A figure as a live reference to its counts cell. A number typed as text ("6件") reads as
+ * `=IFERROR(--cell,6)`: live once the source is corrected (or typed as plain digits), the engine's
+ * reading meanwhile. Without a cell, or unreadable (#REF!, "六"), its value (blank when none).
+ */
 function putFigure(b: PlanBuilder, row: number, col: number, n: Num | undefined, style: string): void {
   if (n?.cell && !n.issue) b.formula(row, col, `=${cellAddress(n.cell)}`, style);
+  else if (n?.cell && n.issue === "text" && n.value !== null && Number.isFinite(n.value))
+    b.formula(row, col, textFigureFormula(cellAddress(n.cell), n.value), style);
   else b.value(row, col, n?.value ?? null, style);
+}
+
+/** `=IFERROR(--ref,value)` for a figure typed as text (value written out in full, never in exponent form). */
+export function textFigureFormula(ref: string, value: number): string {
+  const v = Number.isSafeInteger(value)
+    ? String(value)
+    : value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
+  return `=IFERROR(--${ref},${v})`;
 }
 
 function formatOf(report: Report) {
@@ -106,7 +141,9 @@ function section2(ctx: Ctx, report: Report): void {
     const right = FIRST_NUM + def.cols.length - 1;
     b.merged(top, 0, top, right, def.title, "th");
     b.merged(top + 1, 0, top + 1, LABEL_COLS - 1, def.labelHeader ?? "信息内容", "th");
-    def.cols.forEach((c, i) => b.value(top + 1, FIRST_NUM + i, c.label, "th"));
+    def.cols.forEach((c, i) =>
+      b.value(top + 1, FIRST_NUM + i, headerLines(c.label, WIDTHS[FIRST_NUM + i]!, ctx.s.fonts.bodySize), "th"),
+    );
     let row = top + 2;
     for (const r of def.rows) {
       b.merged(row, 0, row, LABEL_COLS - 1, r.label, "label");
@@ -144,7 +181,14 @@ function section3(ctx: Ctx, report: Report): S3Refs | undefined {
   b.merged(top + 1, FIRST_NUM, top + 2, FIRST_NUM, "自然人", "th");
   b.merged(top + 1, FIRST_NUM + 1, top + 1, FIRST_NUM + 5, "法人或其他组织", "th");
   b.merged(top + 1, FIRST_NUM + 6, top + 2, FIRST_NUM + 6, "总计", "th");
-  for (let i = 1; i <= 5; i++) b.value(top + 2, FIRST_NUM + i, def.cols[i]!.label, "th");
+  for (let i = 1; i <= 5; i++) {
+    b.value(
+      top + 2,
+      FIRST_NUM + i,
+      headerLines(def.cols[i]!.label, WIDTHS[FIRST_NUM + i]!, ctx.s.fonts.bodySize),
+      "th",
+    );
+  }
   const first = top + 3;
   writeS3Labels(b, def, first, "labelCenter");
   // Item labels (level 3 and the （一）（二）… rows) read better left-aligned.
@@ -286,17 +330,24 @@ function proactiveTable(ctx: Ctx, bd: Breakdown, title: string, key: string): vo
     key,
     bd.categories.map((c) => ({
       label: c.name,
-      count: c.count.value ?? 0,
+      count: figure(c.count),
       put: (row, col) => putFigure(ctx.b, row, col, c.count, "num"),
     })),
-    { label: "合计" },
+    // 合计 is the SUM of the categories; only a total typed without any category figure is printed as typed
+    // (breakdownTotal, which the narrative uses too).
+    hasCategoryFigures(bd)
+      ? { label: "合计" }
+      : { label: "合计", put: (row, col) => putFigure(ctx.b, row, col, bd.total, "num") },
   );
 }
 
 function outcomeTable(ctx: Ctx, report: Report, s3: S3Refs): void {
   const { b } = ctx;
   const data = report.section3;
-  const groups = S3_GROUPS.filter((g) => s3.def.rows.some((r) => r.group === g.group));
+  // Group counts as the table sums them (also what the narrative states).
+  const groups = data
+    ? outcomeGroups(data)
+    : S3_GROUPS.filter((g) => s3.def.rows.some((r) => r.group === g.group)).map((g) => ({ ...g, count: 0 }));
   const handledRow = s3.rowOf["handled"];
   shareTable(
     ctx,
@@ -304,15 +355,10 @@ function outcomeTable(ctx: Ctx, report: Report, s3: S3Refs): void {
     TABLE_NAMES.outcomes,
     groups.map((g) => {
       const rows = s3.def.rows.filter((r) => r.group === g.group);
-      const count = rows.reduce((a, r) => {
-        let sum = 0;
-        for (const c of s3.def.cols.slice(0, 6)) sum += data?.cells[cellKey(r.key, c.key)]?.value ?? 0;
-        return a + sum;
-      }, 0);
       const rs = rows.map((r) => s3.rowOf[r.key]!);
       return {
         label: g.label,
-        count,
+        count: g.count,
         put: (row: number, col: number) =>
           b.formula(row, col, `=SUM(${a1(Math.min(...rs), s3.totalCol)}:${a1(Math.max(...rs), s3.totalCol)})`, "num"),
       };
@@ -352,27 +398,80 @@ function tableSheet(report: Report, s: ReportSettings, names: NamedRangePlan[]):
   return plan;
 }
 
+/**
+ * Width of the text column in Excel character units (7 px each at Calibri 11, plus 5): 481 px, 22
+ * characters of 三号 (21.3 px each) a line. A column must fit the printed page (a host clips a single
+ * column wider than the page instead of shrinking it); Word reflows the text to 28 a line on pasting.
+ */
+export const TEXT_COLUMN_WIDTH = 68;
+
+/** Whole CJK characters of `fontSize` points on a line of the text column (cell padding 8 px). */
+export function textLineChars(fontSize: number): number {
+  return Math.max(1, Math.floor((TEXT_COLUMN_WIDTH * 7 + 5 - 8) / ((fontSize * 96) / 72)));
+}
+/** Two full-width spaces: the first-line indent of a 公文 paragraph, kept when pasted into Word. */
+export const PARAGRAPH_INDENT = "\u3000\u3000";
+
 function textStyles(s: ReportSettings): Record<string, CellStyle> {
-  const font = { name: s.fonts.name };
+  const f = resolveTextFonts(s);
   const base = { horizontal: "left" as const, vertical: "top" as const, wrap: true, numberFormat: "@" };
   return {
-    "p-title": { ...base, font: { ...font, size: 16, bold: true }, horizontal: "center" },
-    "p-heading": { ...base, font: { ...font, size: s.fonts.titleSize, bold: true } },
-    "p-body": { ...base, font: { ...font, size: s.fonts.titleSize } },
-    "p-note": { ...base, font: { ...font, size: s.fonts.bodySize } },
+    "p-title": { ...base, font: { name: f.titleName, size: f.titleSize, bold: true }, horizontal: "center" },
+    "p-heading": { ...base, font: { name: f.headingName, size: f.headingSize } },
+    "p-body": { ...base, font: { name: f.bodyName, size: f.bodySize } },
+    "p-note": { ...base, font: { name: f.bodyName, size: f.bodySize } },
   };
 }
 
+/**
+ * The text a paragraph is written as: body and notes indented by two full-width spaces; no text starts
+ * with = + - @ (a spreadsheet or a paste target could take it for a formula).
+ */
+export function paragraphCellText(p: Paragraph, titleSize = DEFAULT_TEXT_FONTS.titleSize): string {
+  let text = p.kind === "body" || p.kind === "note" ? PARAGRAPH_INDENT + p.text : p.text;
+  if (p.kind === "title") text = titleLines(text, titleSize);
+  return /^[=+\-@]/.test(text) ? "\u3000" + text : text;
+}
+
+/**
+ * A title longer than a line breaks before its year as such reports print it: "某某市某某局" /
+ * "2021年政府信息公开工作年度报告" (before 政府信息… when there is no year), not after an arbitrary character.
+ */
+function titleLines(title: string, size: number): string {
+  if (textWidth(title) <= 2 * textLineChars(size)) return title;
+  const m = /(\d{4}年)?政府信息公开工作年度报告(表格)?$/.exec(title);
+  return m && m.index > 0 ? `${title.slice(0, m.index)}\n${title.slice(m.index)}` : title;
+}
+
+/**
+ * Row height (points) of a paragraph: its lines at the text column's characters per line of its size
+ * (a CJK character is 2 units, a half-width digit 1), times one line height of that size, plus the gap.
+ */
+export function paragraphHeight(text: string, fontSize: number): number {
+  let lines = 0;
+  for (const part of text.split("\n")) lines += Math.max(1, Math.ceil(textWidth(part) / (2 * textLineChars(fontSize))));
+  return Math.ceil(lines * fontSize * LINE_HEIGHT + PARAGRAPH_GAP);
+}
+/** Line height as a multiple of the font size (CJK fonts: about 1.3 in Excel, 1.45 with Noto CJK). */
+const LINE_HEIGHT = 1.4;
+/** Space after a paragraph (points). */
+const PARAGRAPH_GAP = 6;
+
 function textSheet(paragraphs: Paragraph[], s: ReportSettings, record: GenerationRecord): SheetPlan {
   const b = new PlanBuilder(s.textSheet, textStyles(s));
+  const f = resolveTextFonts(s);
   paragraphs.forEach((p, i) => {
     // Strings are values: a paragraph starting with "=" stays text.
-    b.value(i, 0, p.text, `p-${p.kind}`);
-    record.entries.push({ cell: { sheet: s.textSheet, row: i, col: 0 }, id: p.id, hash: hashText(p.text) });
+    const text = paragraphCellText(p, f.titleSize);
+    b.value(i, 0, text, `p-${p.kind}`);
+    const size = p.kind === "title" ? f.titleSize : p.kind === "heading" ? f.headingSize : f.bodySize;
+    b.height(i, paragraphHeight(text, size) + (p.kind === "title" ? size : 0));
+    record.entries.push({ cell: { sheet: s.textSheet, row: i, col: 0 }, id: p.id, hash: hashText(text) });
   });
-  const plan = b.build({ columnWidths: { 0: 64 }, print: { orientation: "portrait", paper: "A4", fitToWidth: true } });
-  fitRowHeights(plan);
-  return plan;
+  return b.build({
+    columnWidths: { 0: TEXT_COLUMN_WIDTH },
+    print: { orientation: "portrait", paper: "A4", fitToWidth: true },
+  });
 }
 
 /**

@@ -10,6 +10,21 @@ export interface FontSettings {
   bodySize: number;
 }
 
+/**
+ * Fonts of the text sheet (报告正文) in 公文 style (GB/T 9704—2012): title 二号 (22 pt), "一、" headings
+ * 黑体 三号, body 仿宋 三号 (16 pt). The standard title font is 方正小标宋简体, which is not always
+ * installed: 宋体 bold is the default, and any font can be set. Word substitutes a missing font silently.
+ */
+export interface TextFontSettings {
+  titleName: string;
+  titleSize: number;
+  headingName: string;
+  headingSize: number;
+  /** Body font; defaults to the table font (FontSettings.name) so one setting changes both. */
+  bodyName: string;
+  bodySize: number;
+}
+
 export interface ReportSettings {
   rounding: RoundingOptions;
   /** Sheet of the report tables. */
@@ -17,9 +32,25 @@ export interface ReportSettings {
   /** Sheet of the narrative paragraphs. */
   textSheet: string;
   fonts: FontSettings;
+  /** Fonts of the text sheet (optional; 公文 defaults). */
+  textFonts?: Partial<TextFontSettings>;
 }
 
 export const DEFAULT_FONTS: FontSettings = { name: "仿宋", titleSize: 12, bodySize: 10.5 };
+
+export const DEFAULT_TEXT_FONTS: TextFontSettings = {
+  titleName: "宋体",
+  titleSize: 22,
+  headingName: "黑体",
+  headingSize: 16,
+  bodyName: DEFAULT_FONTS.name,
+  bodySize: 16,
+};
+
+/** The text sheet's fonts: the settings over the defaults, the body font following the table font unless set. */
+export function resolveTextFonts(s: Pick<ReportSettings, "fonts" | "textFonts">): TextFontSettings {
+  return { ...DEFAULT_TEXT_FONTS, bodyName: s.fonts.name, ...(s.textFonts ?? {}) };
+}
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   rounding: DEFAULT_ROUNDING,
@@ -37,5 +68,6 @@ export function resolveSettings(settings?: Partial<ReportSettings>): ReportSetti
     tableSheet: settings?.tableSheet || DEFAULT_REPORT_SETTINGS.tableSheet,
     textSheet: settings?.textSheet || DEFAULT_REPORT_SETTINGS.textSheet,
     fonts: { ...DEFAULT_FONTS, ...(settings?.fonts ?? {}) },
+    ...(settings?.textFonts ? { textFonts: { ...settings.textFonts } } : {}),
   };
 }
