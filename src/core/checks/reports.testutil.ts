@@ -16,6 +16,8 @@ import type { Breakdown, Num, Report, StatedPercent } from "../model/report";
 import { DEFAULT_ROUNDING } from "../shares/types";
 import type { Check, CheckOptions, Finding } from "./types";
 import { findingCells } from "./index";
+import { SEED_AREAS, SEED_CATEGORIES } from "../model/seed";
+export { SEED_AREAS, SEED_CATEGORIES };
 
 export const SHEET = "公开数据";
 
@@ -166,28 +168,6 @@ export function pct(text: string, cell?: CellRef): StatedPercent {
   if (cell) p.cell = cell;
   return p;
 }
-
-export const SEED_CATEGORIES: [string, number, string][] = [
-  ["政府文件", 72, "6%"],
-  ["计划总结信息", 2, "0%"],
-  ["规范性文件信息", 4, "0%"],
-  ["工作动态信息", 514, "46%"],
-  ["人事信息", 13, "1%"],
-  ["财政信息", 103, "9%"],
-  ["行政执法信息", 31, "3%"],
-  ["其他信息", 380, "34%"],
-];
-
-export const SEED_AREAS: [string, number][] = [
-  ["行政权力信息", 2],
-  ["财政资金信息", 103],
-  ["公共资源配置信息", 95],
-  ["食品药品安全信息", 70],
-  ["重大项目信息", 35],
-  ["环境保护信息", 24],
-  ["国有企业信息", 17],
-  ["公共服务信息", 36],
-];
 
 /** The seed's free-form proactive block (遂宁经济技术开发区, 2018) as the counts sheet holds it. */
 export function seedProactive(

@@ -3,6 +3,7 @@
  * invented figures whose applicant columns differ from the 总计 column, so that a narrative that
  * took a single item or a single applicant column would show it.
  */
+import { SEED_CATEGORIES } from "../model/seed";
 import { fillTable, emptyReport, num } from "../model/build";
 import { FORMAT_2019, FORMAT_2021, S3_COLS } from "../model/format";
 import type { Breakdown, Category, Report, StatedPercent } from "../model/report";
@@ -79,20 +80,11 @@ export function seedReport2018(): Report {
     ]),
     { shareOfParent: pct("34%"), statedYoY: pct("22%") },
   );
-  r.proactive = breakdown(
-    "主动公开政府信息",
-    categories([
-      ["政府文件", 72, "6%"],
-      ["计划总结信息", 2, "0%"],
-      ["规范性文件信息", 4, "0%"],
-      ["工作动态信息", 514, "46%"],
-      ["人事信息", 13, "1%"],
-      ["财政信息", 103, "9%"],
-      ["行政执法信息", 31, "3%"],
-      ["其他信息", 380, "34%"],
-    ]),
-    { statedIncrease: num(390), statedCompletion: pct("124%"), children: [keyAreas] },
-  );
+  r.proactive = breakdown("主动公开政府信息", categories([...SEED_CATEGORIES]), {
+    statedIncrease: num(390),
+    statedCompletion: pct("124%"),
+    children: [keyAreas],
+  });
   const allZero: Record<string, number> = {};
   for (const row of FORMAT_2019.section3.rows) allZero[row.key] = 0;
   r.section3 = fillTable(FORMAT_2019.section3, section3Rows(allZero));

@@ -5,6 +5,7 @@
  */
 import type { CellValue } from "../grid";
 import type { Breakdown, Category, StatedPercent } from "../model/report";
+import { SEED_AREA_NAMES, SEED_CATEGORY_NAMES } from "../model/seed";
 import { readFigure, use, type ReadCtx } from "./context";
 import type { TextCell } from "./sheet-index";
 import { normLabel, registerVocabulary, stripSpaces } from "./text";
@@ -34,27 +35,7 @@ const H_PRIOR = cores(["上年条数", "上年数量", "上年", "上年件数"]
 const H_SHARE = cores(["报告所写占比", "占比", "所占比例", "比例", "占比(%)", "所写占比", "占比%"]);
 const TOTAL = cores(["合计", "总计", "小计", "总数", "累计"]);
 
-export const SEED_CATEGORIES = [
-  "政府文件",
-  "计划总结信息",
-  "规范性文件信息",
-  "工作动态信息",
-  "人事信息",
-  "财政信息",
-  "行政执法信息",
-  "其他信息",
-];
-export const SEED_AREAS = [
-  "行政权力信息",
-  "财政资金信息",
-  "公共资源配置信息",
-  "食品药品安全信息",
-  "重大项目信息",
-  "环境保护信息",
-  "国有企业信息",
-  "公共服务信息",
-];
-const KNOWN = cores([...SEED_CATEGORIES, ...SEED_AREAS]);
+const KNOWN = cores([...SEED_CATEGORY_NAMES, ...SEED_AREA_NAMES]);
 
 type TailKey = "increase" | "yoy" | "yoyDown" | "completion" | "target" | "shareOfParent";
 const TAIL: [TailKey, string[]][] = [

@@ -8,6 +8,7 @@ import { cellKey, expectedFormat, FORMAT_2019, FORMAT_2021, S3_HEADER_NOTE, type
 import type { Breakdown, Num, Report, StatedPercent, TableData } from "../model/report";
 import { fitRowHeights, PlanBuilder, type RC } from "./builder";
 import type { CellStyle, DataValidationPlan, PlanRange, SheetPlan } from "./plan";
+import { SEED_AREA_NAMES, SEED_CATEGORY_NAMES } from "../model/seed";
 
 export const COUNTS_SHEET = "公开数据";
 
@@ -33,35 +34,17 @@ export const SECTION2_HEADING = "二、主动公开政府信息情况";
 export const SECTION3_HEADING = "三、收到和处理政府信息公开申请情况";
 export const SECTION4_HEADING = "四、政府信息公开行政复议、行政诉讼情况";
 
-/** The seed report's categories (遂宁经开区 2018). */
-export const DEFAULT_CATEGORIES = [
-  "政府文件",
-  "计划总结信息",
-  "规范性文件信息",
-  "工作动态信息",
-  "人事信息",
-  "财政信息",
-  "行政执法信息",
-  "其他信息",
-];
-export const DEFAULT_KEY_AREAS = [
-  "行政权力信息",
-  "财政资金信息",
-  "公共资源配置信息",
-  "食品药品安全信息",
-  "重大项目信息",
-  "环境保护信息",
-  "国有企业信息",
-  "公共服务信息",
-];
+/** The seed report's categories and 重点领域 areas (遂宁经开区 2018) are the template's default block names. */
+export const DEFAULT_CATEGORIES: readonly string[] = SEED_CATEGORY_NAMES;
+export const DEFAULT_KEY_AREAS: readonly string[] = SEED_AREA_NAMES;
 
 export interface TemplateOptions {
   year?: number;
   unit?: string;
   /** Category names of the proactive block (default: the seed's 8). */
-  categories?: string[];
+  categories?: readonly string[];
   /** Area names of the 重点领域 block (default: the seed's 8). */
-  keyAreas?: string[];
+  keyAreas?: readonly string[];
   /** Sheet name (default 公开数据). */
   sheet?: string;
 }
@@ -241,7 +224,7 @@ function build(opts: TemplateOptions): Built {
   row++;
 
   // ---- proactive blocks ----
-  const block = (heading: string, names: string[], proactive: boolean): BlockCells => {
+  const block = (heading: string, names: readonly string[], proactive: boolean): BlockCells => {
     b.value(row, 0, heading, "heading");
     const headingP = { row, col: 0 };
     row++;
