@@ -274,6 +274,11 @@ function isEditMode(e: unknown): boolean {
 }
 
 export async function readWorkbookImpl(opts?: ReadOptions): Promise<WorkbookGrid> {
+  // The manifest asks for ExcelApi 1.7, but a pane opened some other way (or an old build) must say so
+  // plainly instead of failing on the first newer member.
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.7")) {
+    throw new HostError("ApiNotSupported", "ExcelApi 1.7 is not supported", { need: "ExcelApi 1.7" });
+  }
   const budget = budgetOf(opts);
   return Excel.run(async (context) => {
     let probes: Probe[];

@@ -60,6 +60,21 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     }
   });
 
+  it("says plainly when Excel lacks ExcelApi 1.7, before any sync", async () => {
+    fake.uninstall();
+    fake = new FakeExcel({ maxApi: "1.6" }).install();
+    fake.loadGrid(countsGrid());
+    const error = await readWorkbook().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error, "readWorkbook must fail");
+    assert.equal(fake.stats.syncs, 0);
+    const user = toUserError(error);
+    assert.equal(user.code, "ApiNotSupported");
+    assert.match(user.message.zh, /ExcelApi 1\.7/);
+  });
+
   it("reads a workbook with a 10,000-row sheet of other content in 1 sync", async () => {
     fake.loadGrid(countsGrid());
     fake.addSheet("明细", otherRows(10000, 6));
