@@ -9,8 +9,10 @@ describe("s3-balance", () => {
 
   it("names 一, 二, （七）总计 and 四 of a column where 一+二 ≠ （七）+四", () => {
     const f = figures2021();
-    f.s3["carryNext"]!["total"] = 9; // 28 + 4 = 32 received, 26 + 9 = 35 accounted for
-    const found = runCheck(s3Balance, report2021(f));
+    // 四 of the 总计 column and of 其他 both one too high: the row still adds up, the balance does not.
+    f.s3["carryNext"]!["total"] = f.s3["carryNext"]!["total"]! + 3; // 28 + 4 = 32 received, 26 + 9 = 35 accounted for
+    f.s3["carryNext"]!["otherOrg"] = f.s3["carryNext"]!["otherOrg"]! + 3;
+    const found = runCheck(s3Balance, report2021(f)).filter((x) => x.params["col"] === "总计");
     assert.deepEqual(found.map(summary), [
       {
         rule: "s3-balance",
@@ -43,6 +45,15 @@ describe("s3-balance", () => {
     assert.deepEqual(runCheck(s3Balance, report2021(f)), []);
     const g = figures2021();
     for (const col of Object.keys(g.s3["handled"]!)) g.s3["handled"]![col] = null; // the whole （七） row
+    assert.deepEqual(runCheck(s3Balance, report2021(g)), []);
+  });
+
+  it("says nothing more about a typed total that disagrees with its parts, when the balance holds with their sum", () => {
+    const f = figures2021();
+    f.s3["handled"]!["total"] = f.s3["handled"]!["total"]! + 1; // one slip in （七）总计 of the 总计 column
+    assert.deepEqual(runCheck(s3Balance, report2021(f)), []);
+    const g = figures2021();
+    g.s3["new"]!["total"] = g.s3["new"]!["total"]! - 2; // 一's 总计 typed 2 short of its parts
     assert.deepEqual(runCheck(s3Balance, report2021(g)), []);
   });
 

@@ -1,10 +1,11 @@
 import type { TableData } from "../model/report";
-import { arith, checkSum, clean, colLabel, defineCheck, sameNumber, tableCell } from "./define";
+import { arith, checkSum, clean, colLabel, defineCheck, sameNumber, tableCell, type SumOutcome } from "./define";
 
 /**
  * Section 三, every column: 一 + 二 = （七）总计 + 四 (the relation printed in the table's header note).
- * A blank total that s3-row-sum or s3-column-sum already reports as missing (blank beside non-zero parts) is one
- * problem: when the balance holds with that total filled in as its parts' sum, the balance says nothing more.
+ * A total that s3-row-sum or s3-column-sum already reports (blank beside non-zero parts, or typed but disagreeing
+ * with its parts) is one problem: when the balance holds with that total set to its parts' sum, the balance says
+ * nothing more (one slip in （七）总计 would otherwise be reported three times).
  */
 export const s3Balance = defineCheck({
   id: "s3-balance",
@@ -39,10 +40,10 @@ export const s3Balance = defineCheck({
       const right = clean(v.handled + v.carryNext);
       if (sameNumber(left, right)) continue;
       const filled = {
-        new: missingTotal(t, "new", col.key) ?? newCount,
-        carried: missingTotal(t, "carried", col.key) ?? carried,
-        handled: missingTotal(t, "handled", col.key) ?? handled,
-        carryNext: missingTotal(t, "carryNext", col.key) ?? carryNext,
+        new: reportedTotal(t, "new", col.key) ?? newCount,
+        carried: reportedTotal(t, "carried", col.key) ?? carried,
+        handled: reportedTotal(t, "handled", col.key) ?? handled,
+        carryNext: reportedTotal(t, "carryNext", col.key) ?? carryNext,
       };
       if (sameNumber(clean(filled.new + filled.carried), clean(filled.handled + filled.carryNext))) continue;
       emit({
@@ -57,22 +58,28 @@ export const s3Balance = defineCheck({
 });
 
 /**
- * The sum a blank total of the balance is missing, as s3-row-sum (a 总计 cell: the applicant columns) or
- * s3-column-sum (a （七）总计 cell: the outcome items) reports it; undefined when the cell is not such a total.
+ * The sum a total of the balance should hold, as s3-row-sum (a 总计 cell: the applicant columns) or s3-column-sum
+ * (a （七）总计 cell: the outcome items) reports it when the cell is blank or disagrees; undefined when neither
+ * reports the cell.
  */
-function missingTotal(t: TableData, rowKey: string, colKey: string): number | undefined {
+function reportedTotal(t: TableData, rowKey: string, colKey: string): number | undefined {
   const total = tableCell(t, rowKey, colKey);
-  const sums: number[] = [];
+  const results: SumOutcome[] = [];
   if (colKey === "total") {
     const parts = t.def.cols.filter((c) => c.key !== "total").map((c) => tableCell(t, rowKey, c.key));
-    const r = checkSum(parts, total);
-    if (r.kind === "blankTotal") sums.push(r.expected);
+    results.push(checkSum(parts, total));
   }
   if (rowKey === "handled") {
     const items = t.def.rows.filter((r) => r.outcome).map((r) => tableCell(t, r.key, colKey));
-    const r = checkSum(items, total);
-    if (r.kind === "blankTotal") sums.push(r.expected);
+    results.push(checkSum(items, total));
   }
-  // Both relations name the （七）总计 cell of the 总计 column: only a sum they agree on stands for it.
+  // The （七）总计 cell of the 总计 column closes two relations: it is the odd one out only when no relation that
+  // holds vouches for it (then a part elsewhere is wrong) and every relation that fails gives the same sum.
+  // A blank total over blank parts holds vacuously and says nothing either way.
+  const sums: number[] = [];
+  for (const r of results) {
+    if (r.kind === "blankTotal" || r.kind === "mismatch") sums.push(r.expected);
+    else if (r.kind === "ok" && total?.value !== null && total?.value !== undefined) return undefined;
+  }
   return sums.length > 0 && sums.every((x) => sameNumber(x, sums[0]!)) ? sums[0] : undefined;
 }
