@@ -73,7 +73,14 @@ describe("cli/xlsx-write: applyPlan with ExcelJS", () => {
     assert.equal(tables.pageSetup.paperSize, 9);
     assert.equal(tables.pageSetup.orientation, "landscape");
     assert.equal(tables.pageSetup.fitToWidth, 1);
-    assert.equal(tables.getColumn(4).width, 15);
+    // Widths as planned; table 三 (A..J) pastes into Word within A4 portrait text width (590 px at 7w+5 a column).
+    const planned = renderReport(report, {}, PARAS).sheets[0]!.columnWidths;
+    let px = 0;
+    for (let c = 1; c <= 10; c++) {
+      assert.equal(tables.getColumn(c).width, planned[c - 1]);
+      px += 7 * tables.getColumn(c).width! + 5;
+    }
+    assert.ok(px <= 590 && px > 400, String(px));
     const c = tables.getCell("D7");
     assert.equal(c.font?.name, "仿宋");
     assert.equal(c.border?.top?.style, "thin");

@@ -3,6 +3,7 @@ import { a1, cellAddress, parseA1, type SheetGrid } from "../grid";
 import { cellKey, FORMAT_2021, S3_HEADER_NOTE } from "../model/format";
 import type { Report } from "../model/report";
 import type { Paragraph } from "../narrative";
+import { readWorkbook } from "../read";
 import { shareFormula, shareSet } from "../shares";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "./plan";
 import {
@@ -17,7 +18,8 @@ import {
   templateCells,
   templateForReport,
 } from "./index";
-import { paragraphCellText, textLineChars } from "./report";
+import { columnPixels, headerLines, paragraphCellText, tableColumnWidths, textLineChars } from "./report";
+import { resolveSettings } from "./settings";
 import { breakdown, report2019, report2021, seedLikeReport } from "./samples.testutil";
 
 const PARAS: Paragraph[] = [
@@ -31,8 +33,9 @@ const PARAS: Paragraph[] = [
 function at(plan: SheetPlan, row: number, col: number): PlanCell | undefined {
   return plan.cells.find((c) => c.row === row && c.col === col);
 }
+/** A cell by its text; line breaks inserted into a header do not count. */
 function find(plan: SheetPlan, value: string): PlanCell {
-  const c = plan.cells.find((x) => x.value === value);
+  const c = plan.cells.find((x) => typeof x.value === "string" && x.value.replace(/\n/g, "") === value);
   assert.ok(c, `"${value}" printed`);
   return c;
 }
@@ -296,15 +299,90 @@ describe("render/report: 报告表格 and 报告正文", () => {
     assert.ok(text.rowHeights![0]! > one.rowHeights![0]! + 22, "two lines of 22 pt");
   });
 
-  it("breaks long column headers at a word, never inside one", () => {
+  /** Width in pixels at 96 dpi of the columns of a named table (7w+5 a column). */
+  function tablePixels(plan: SheetPlan, range: { left: number; right: number }): number {
+    let px = 0;
+    for (let c = range.left; c <= range.right; c++) px += columnPixels(plan.columnWidths[c]!);
+    return px;
+  }
+  /** A4 text width at 96 dpi (37.8 px/cm): 15.6 cm portrait, 24.7 cm landscape. */
+  const PORTRAIT_PX = 590;
+  const LANDSCAPE_PX = 930;
+
+  it("sizes the tables to paste into Word within the page: 四 landscape A4, every other table portrait", () => {
+    assert.ok(wp.names.length >= 7);
+    for (const n of wp.names) {
+      const px = tablePixels(tables, n.range);
+      const page = n.name === TABLE_NAMES.s4 ? LANDSCAPE_PX : PORTRAIT_PX;
+      assert.ok(px <= page, `${n.name}: ${px} px > ${page} px`);
+    }
+    // The whole sheet prints landscape at (almost) full size: fit-to-width shrinks it to at least 95%.
+    assert.equal(tables.print?.orientation, "landscape");
+    assert.ok(LANDSCAPE_PX / tablePixels(tables, { left: 0, right: 17 }) >= 0.95);
+    // Figures: six digits in every figure column; "100.00%" in the share column.
+    for (let c = 3; c <= 17; c++) assert.ok(tables.columnWidths[c]! >= 6, `column ${c}`);
+    assert.ok(tables.columnWidths[4]! >= "100.00%".length);
+    // Not narrower than it needs: table 三 uses most of the portrait width.
+    assert.ok(tablePixels(tables, wp.names.find((n) => n.name === TABLE_NAMES.s3)!.range) > PORTRAIT_PX * 0.85);
+  });
+
+  it("scales the widths with the table font size", () => {
+    const base = tableColumnWidths(resolveSettings());
+    const big = tableColumnWidths(resolveSettings({ fonts: { name: "仿宋", titleSize: 14, bodySize: 12 } }));
+    for (const c of Object.keys(base).map(Number)) {
+      assert.ok(big[c]! > base[c]!, `column ${c}`);
+      assert.ok(Math.abs(big[c]! / base[c]! - 12 / 10.5) < 0.1, `column ${c}: ${big[c]} / ${base[c]}`);
+    }
+    const wpBig = renderReport(report, { fonts: { name: "仿宋", titleSize: 14, bodySize: 12 } }, PARAS);
+    assert.deepEqual(sheet(wpBig, "报告表格").columnWidths[2], big[2]);
+  });
+
+  it("widens an amount column to show a large amount in full", () => {
+    const src = report2021();
+    src.section2["s2.item8"]!.cells[cellKey("fees", "amount")] = { value: 123456.78 };
+    const t = sheet(renderReport(src, {}, PARAS), "报告表格");
+    assert.ok(t.columnWidths[3]! >= "123456.78".length);
+  });
+
+  it("breaks narrow column headers at words, verbatim but for the line breaks, rows high enough", () => {
+    const labels = new Set<string>([
+      ...FORMAT_2021.section2.flatMap((d) => d.cols.map((c) => c.label)),
+      ...FORMAT_2021.section3.cols.map((c) => c.label),
+      ...FORMAT_2021.section4.cols.map((c) => c.label),
+    ]);
+    let broken = 0;
     for (const c of tables.cells) {
       if (typeof c.value !== "string" || !c.value.includes("\n")) continue;
-      assert.match(c.value, /^(本年处理\n决定数量|本年收费金额\n（单位：万元）)$/);
+      broken++;
+      assert.ok(labels.has(c.value.replace(/\n/g, "")), JSON.stringify(c.value));
+      // Each line fits the column (two units a CJK character, one of padding).
+      const size = tables.styles[c.style!]!.font!.size!;
+      for (const line of c.value.split("\n"))
+        assert.ok(line.length * 2 <= (tables.columnWidths[c.col]! * 11) / size, JSON.stringify(c.value));
+      // The row (or the rows of its merge) is high enough for the lines.
+      const m = tables.merges.find((x) => x.top === c.row && x.left === c.col);
+      let h = 0;
+      for (let r = c.row; r <= (m?.bottom ?? c.row); r++) h += tables.rowHeights?.[r] ?? 15;
+      assert.ok(h >= c.value.split("\n").length * size * 1.3, `${JSON.stringify(c.value)}: ${h} pt`);
     }
-    find(tables, "本年处理\n决定数量");
-    find(tables, "本年收费金额\n（单位：万元）");
+    assert.ok(broken >= 15, String(broken));
     find(tables, "社会公益组织");
-    find(tables, "本年制发件数");
+    assert.equal(find(tables, "社会公益组织").value, "社会\n公益\n组织");
+    assert.equal(find(tables, "法律服务机构").value, "法律\n服务\n机构");
+    assert.equal(find(tables, "本年制发件数").value, "本年\n制发\n件数");
+    assert.ok(tables.cells.some((c) => c.value === "结果\n维持"));
+    // Never inside a word, and only where the label does not fit.
+    assert.equal(headerLines("本年处理决定数量", 9, 10.5), "本年处理\n决定数量");
+    assert.equal(headerLines("本年收费金额（单位：万元）", 7, 10.5), "本年\n收费\n金额\n（单位：\n万元）");
+    assert.equal(headerLines("自然人", 7, 10.5), "自然人");
+    assert.equal(headerLines("总计", 6, 10.5), "总计");
+    assert.equal(headerLines("本年处理决定数量", 20, 10.5), "本年处理决定数量");
+  });
+
+  it("the reader reads a generated table sheet's headers as the labels", () => {
+    const read = readWorkbook({ sheets: [planToGrid(tables)] });
+    assert.ok(read.ok, read.ok ? "" : read.error.message.en);
+    assert.equal(read.report.section3?.def.cols.length, 7);
   });
 
   it("writes a figure typed as text as IFERROR(--cell, the engine's reading): live once corrected", () => {

@@ -26,28 +26,115 @@ export const CATEGORY_HEADER = "类别";
 const LABEL_COLS = 3;
 const FIRST_NUM = 3;
 const LAST_COL = FIRST_NUM + 14;
+/** The table font size the base widths are made for (五号). */
+const BASE_FONT_SIZE = 10.5;
 /**
- * Column widths of the table sheet: three label columns, then figures wide enough for six characters of
- * 五号 (社会公益组织, 本年制发件数) and the first one for seven (本年新制作数量); longer headers break at a word.
+ * Column widths (Excel character units, 7w+5 px at 96 dpi) at 五号, chosen so that a table pasted into Word
+ * fits the page: 三, 二 and the share tables A..J within A4 portrait text width (15.6 cm, 590 px), 四 (D..R)
+ * within A4 landscape (24.7 cm, 930 px). Label columns: 三、本年度办理结果 down A, the group labels down B,
+ * the items in C (wrapped); figures 6 to 7 wide (six digits), their headers broken at words.
  */
-const WIDTHS: Record<number, number> = { 0: 8, 1: 13, 2: 26 };
-for (let c = FIRST_NUM; c <= LAST_COL; c++) WIDTHS[c] = c === FIRST_NUM ? 15 : 13;
+const BASE_WIDTHS: Record<number, number> = { 0: 5, 1: 8, 2: 18, 3: 7, 4: 7 };
+for (let c = FIRST_NUM + 2; c <= LAST_COL; c++) BASE_WIDTHS[c] = 6;
 
-/** Word endings a long column header may be broken before (longest first), and the bracket of a unit. */
-const HEADER_TAILS = ["决定数量", "公开数量", "制作数量", "总数量", "数量", "件数", "组织", "机构"];
+/** Pixels of a column `w` units wide at 96 dpi (Excel: the width of w digits of the default font plus 5). */
+export function columnPixels(w: number): number {
+  return 7 * w + 5;
+}
+
+/** Column widths of the table sheet for the settings: the base widths scaled with the body size. */
+export function tableColumnWidths(s: Pick<ReportSettings, "fonts" | "rounding">): Record<number, number> {
+  const scale = s.fonts.bodySize > 0 ? s.fonts.bodySize / BASE_FONT_SIZE : 1;
+  const widths: Record<number, number> = {};
+  for (const [c, w] of Object.entries(BASE_WIDTHS)) widths[Number(c)] = Math.round(w * scale * 10) / 10;
+  // The share column (E) holds "100.00%": three digits, the decimals, a point and a percent sign.
+  const d = s.rounding.decimals;
+  const share = Math.ceil((d > 0 ? 4.8 + d : 4.3) * scale);
+  widths[FIRST_NUM + 1] = Math.max(widths[FIRST_NUM + 1]!, share);
+  return widths;
+}
 
 /**
- * A column header with a line break at a word when it does not fit its column on one line:
- * "本年处理决定数量" -> "本年处理\n决定数量", "本年收费金额（单位：万元）" -> "本年收费金额\n（单位：万元）".
+ * Words of a column header a line may break between; the rest breaks by character. A unit in brackets
+ * breaks after its colon ("（单位：" / "万元）").
+ */
+const HEADER_WORDS = [
+  "上一年",
+  "总金额",
+  "增/减",
+  "（单位：",
+  "万元）",
+  "本年",
+  "制发",
+  "废止",
+  "现行",
+  "有效",
+  "处理",
+  "决定",
+  "数量",
+  "件数",
+  "制作",
+  "公开",
+  "对外",
+  "收费",
+  "金额",
+  "项目",
+  "采购",
+  "社会",
+  "公益",
+  "组织",
+  "法律",
+  "服务",
+  "机构",
+  "商业",
+  "企业",
+  "科研",
+  "结果",
+  "维持",
+  "纠正",
+  "其他",
+  "尚未",
+  "审结",
+  "总计",
+];
+
+function headerWords(label: string): string[] {
+  const words: string[] = [];
+  let i = 0;
+  while (i < label.length) {
+    const w = HEADER_WORDS.find((x) => label.startsWith(x, i));
+    const word = w ?? label.slice(i, i + 1);
+    words.push(word);
+    i += word.length;
+  }
+  return words;
+}
+
+/**
+ * A column header with line breaks at words when it does not fit its column on one line, as few lines as
+ * its words allow: "社会公益组织" -> "社会\n公益\n组织" in a column of six, "本年处理决定数量" -> "本年处理\n决定数量"
+ * in one of nine. Only line breaks are inserted (the reader ignores white space in labels).
  */
 export function headerLines(label: string, width: number, fontSize: number): string {
-  // Two units per CJK character; a character of size f takes 2f/11 units of an 11 pt column.
-  const fits = (t: string) => textWidth(t) + 1 <= (width * 11) / fontSize;
-  if (fits(label)) return label;
-  const bracket = label.indexOf("（");
-  if (bracket > 0) return `${label.slice(0, bracket)}\n${label.slice(bracket)}`;
-  const tail = HEADER_TAILS.find((t) => label.endsWith(t) && label.length > t.length);
-  return tail ? `${label.slice(0, label.length - tail.length)}\n${tail}` : label;
+  // The measure of fitRowHeights: a character of size f takes 2f/11 units of a column; one unit of padding.
+  const capacity = (width * 11) / Math.max(fontSize, 1) - 1;
+  if (textWidth(label) <= capacity || label.includes("\n")) return label;
+  const lines: string[] = [];
+  let line = "";
+  const push = (piece: string) => {
+    if (line && textWidth(line + piece) > capacity) {
+      lines.push(line);
+      line = "";
+    }
+    line += piece;
+  };
+  for (const word of headerWords(label)) {
+    // A word is never split (the longest, "（单位：", is four characters); a closing mark stays on its line.
+    if (line && /^[）)」”：，、]$/.test(word)) line += word;
+    else push(word);
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
 }
 
 /** Names of the table ranges (valid Excel names). */
@@ -99,6 +186,11 @@ function putFigure(b: PlanBuilder, row: number, col: number, n: Num | undefined,
   else b.value(row, col, n?.value ?? null, style);
 }
 
+/** An amount as Excel's General format shows it in full (up to 11 significant digits). */
+function amountText(v: number): string {
+  return Number.isSafeInteger(v) ? String(v) : String(Number(v.toPrecision(11)));
+}
+
 /** `=IFERROR(--ref,value)` for a figure typed as text (value written out in full, never in exponent form). */
 export function textFigureFormula(ref: string, value: number): string {
   const v = Number.isSafeInteger(value)
@@ -116,6 +208,8 @@ interface Ctx {
   s: ReportSettings;
   names: NamedRangePlan[];
   row: number;
+  /** Column widths of the sheet (headers break to fit them). */
+  widths: Record<number, number>;
 }
 
 function named(ctx: Ctx, key: string, range: PlanRange, title: string): void {
@@ -139,10 +233,22 @@ function section2(ctx: Ctx, report: Report): void {
     const def = data?.def ?? fdef;
     const top = ctx.row;
     const right = FIRST_NUM + def.cols.length - 1;
+    // An amount in 万元 is "General": Excel would round its decimals to fit a narrow column, so its column
+    // widens to the longest amount (a count of up to six digits always fits).
+    def.cols.forEach((c, i) => {
+      if (c.kind !== "wan-yuan") return;
+      const scale = ctx.s.fonts.bodySize > 0 ? ctx.s.fonts.bodySize / BASE_FONT_SIZE : 1;
+      for (const r of def.rows) {
+        const v = data?.cells[cellKey(r.key, c.key)]?.value;
+        if (typeof v !== "number" || !Number.isFinite(v)) continue;
+        const need = Math.ceil((amountText(v).length + 0.5) * scale);
+        ctx.widths[FIRST_NUM + i] = Math.max(ctx.widths[FIRST_NUM + i]!, need);
+      }
+    });
     b.merged(top, 0, top, right, def.title, "th");
     b.merged(top + 1, 0, top + 1, LABEL_COLS - 1, def.labelHeader ?? "信息内容", "th");
     def.cols.forEach((c, i) =>
-      b.value(top + 1, FIRST_NUM + i, headerLines(c.label, WIDTHS[FIRST_NUM + i]!, ctx.s.fonts.bodySize), "th"),
+      b.value(top + 1, FIRST_NUM + i, headerLines(c.label, ctx.widths[FIRST_NUM + i]!, ctx.s.fonts.bodySize), "th"),
     );
     let row = top + 2;
     for (const r of def.rows) {
@@ -185,7 +291,7 @@ function section3(ctx: Ctx, report: Report): S3Refs | undefined {
     b.value(
       top + 2,
       FIRST_NUM + i,
-      headerLines(def.cols[i]!.label, WIDTHS[FIRST_NUM + i]!, ctx.s.fonts.bodySize),
+      headerLines(def.cols[i]!.label, ctx.widths[FIRST_NUM + i]!, ctx.s.fonts.bodySize),
       "th",
     );
   }
@@ -232,6 +338,12 @@ function section4(ctx: Ctx, report: Report): void {
   b.value(ctx.row++, 0, SECTION4_HEADING, "title");
   const top = ctx.row;
   writeS4Header(b, top, FIRST_NUM, "th");
+  // The result headers (结果维持…总计) break at words to fit the narrow figure columns.
+  for (let i = 0; i < 15; i++) {
+    const r = i < 5 ? top + 1 : top + 2;
+    const c = b.get(r, FIRST_NUM + i);
+    if (typeof c?.value === "string") c.value = headerLines(c.value, ctx.widths[FIRST_NUM + i]!, ctx.s.fonts.bodySize);
+  }
   const row = top + 3;
   def.cols.forEach((c, i) => {
     const col = FIRST_NUM + i;
@@ -375,7 +487,8 @@ function outcomeTable(ctx: Ctx, report: Report, s3: S3Refs): void {
 
 function tableSheet(report: Report, s: ReportSettings, names: NamedRangePlan[]): SheetPlan {
   const b = new PlanBuilder(s.tableSheet, tableStyles(s));
-  const ctx: Ctx = { b, s, names, row: 0 };
+  const widths = tableColumnWidths(s);
+  const ctx: Ctx = { b, s, names, row: 0, widths };
   const unit = report.meta.body?.text ?? "";
   const year = report.meta.year ? `${report.meta.year.value}年` : "";
   b.value(ctx.row, 0, `${unit}${year}政府信息公开工作年度报告表格`, "title");
@@ -391,10 +504,12 @@ function tableSheet(report: Report, s: ReportSettings, names: NamedRangePlan[]):
   }
   if (s3) outcomeTable(ctx, report, s3);
   const plan = b.build({
-    columnWidths: { ...WIDTHS },
+    columnWidths: { ...widths },
+    // A..R is about 25 cm at 五号: landscape A4 prints it at (about) full size; fit-to-width only shrinks
+    // larger fonts.
     print: { orientation: "landscape", paper: "A4", fitToWidth: true },
   });
-  fitRowHeights(plan);
+  fitRowHeights(plan, 8.43, s.fonts.bodySize);
   return plan;
 }
 
