@@ -5,6 +5,7 @@
 import type { Finding, Lang, Severity } from "../core/checks/types";
 import type { FormatId } from "../core/model/format";
 import { findingCells, formatMessage } from "../core/checks";
+import { localizeValue } from "../core/checks/values";
 import { cellAddress } from "../core/grid";
 
 export interface FileResult {
@@ -55,16 +56,11 @@ function cellsText(f: Finding, lang: Lang): string {
   );
 }
 
-/** A number typed as text is reported as 文本“2” (text-number); in English, text "2". */
-function actualEn(actual: string | number): string | number {
-  const m = typeof actual === "string" ? /^文本“(.*)”$/s.exec(actual) : null;
-  return m ? `text "${m[1]}"` : actual;
-}
-
 function expectedActual(f: Finding, lang: Lang): string {
   const parts: string[] = [];
   if (f.expected !== undefined) parts.push(lang === "zh" ? `应为 ${f.expected}` : `expected ${f.expected}`);
-  if (f.actual !== undefined) parts.push(lang === "zh" ? `实为 ${f.actual}` : `actual ${actualEn(f.actual)}`);
+  if (f.actual !== undefined)
+    parts.push(lang === "zh" ? `实为 ${f.actual}` : `actual ${localizeValue(f.actual, lang)}`);
   return parts.join(lang === "zh" ? "，" : ", ");
 }
 
@@ -185,7 +181,7 @@ export function toJson(results: FileResult[], lang: Lang): { files: JsonFile[] }
             message: formatMessage(x, lang),
           };
           if (x.expected !== undefined) j.expected = x.expected;
-          if (x.actual !== undefined) j.actual = lang === "en" ? actualEn(x.actual) : x.actual;
+          if (x.actual !== undefined) j.actual = localizeValue(x.actual, lang);
           if (x.fix) j.fix = { cell: cellAddress(x.fix.cell), value: x.fix.value };
           return j;
         }),

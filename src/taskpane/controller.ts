@@ -14,6 +14,7 @@ import {
   type WorkbookGrid,
 } from "../core/grid";
 import type { Finding, CheckOptions, Severity } from "../core/checks/types";
+import { localizeValue } from "../core/checks/values";
 import type { Report } from "../core/model/report";
 import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
 import { detectEditedCells, readGenerationRecord } from "../core/render/record";
@@ -197,7 +198,7 @@ export function findingViews(findings: Finding[], engine: Pick<Engine, "formatMe
     };
     v.cellsLabel = compactCells(f.cells) ?? v.cells.join(" ");
     if (f.expected !== undefined) v.expected = String(f.expected);
-    if (f.actual !== undefined) v.actual = String(f.actual);
+    if (f.actual !== undefined) v.actual = String(localizeValue(f.actual, lang));
     if (f.fix) v.fix = { ref: f.fix.cell, cell: cellAddress(f.fix.cell), value: f.fix.value, was: f.fix.was };
     return v;
   });

@@ -1,4 +1,5 @@
 import { defineCheck, figures } from "./define";
+import { typedText } from "./values";
 
 /** A number typed as text ("1,234", "１２", "12件"): read as the number, but Excel will not sum it. */
 export const textNumber = defineCheck({
@@ -24,7 +25,7 @@ export const textNumber = defineCheck({
         params: { label: f.label(), text, value: f.num.value },
         expected: f.num.value,
         // The typed text, marked as such: "应为 2，实为 文本“2”" (not "应为 2，实为 2"). Hosts show `text "2"` in English.
-        actual: `文本“${text}”`,
+        actual: typedText(text),
       });
     }
   },
