@@ -4,20 +4,16 @@
  * served in place of office.js — the same set-up as test/browser/taskpane.test.ts, reduced to what is
  * measured here.
  */
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
+import { fakeOfficeScript, OFFICE_JS, privateProductionBuild, serveDir as serve } from "../test/support/pane-server";
 import { findExecutable } from "../test/support/tools";
 import { variedGrid } from "./reports";
 import { median, round } from "./stats";
 
-const ROOT = path.resolve(__dirname, "..");
-const DIST = path.join(ROOT, "dist");
-const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\/.*office\.js(\?.*)?$/;
 export const CHROMIUM = ["/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"];
 
 export interface TaskpaneResult {
@@ -37,21 +33,6 @@ export interface TaskpaneResult {
   build: "dist" | "built";
 }
 
-/** A private copy of the production build (other work may rebuild dist/ meanwhile). */
-function productionBuild(): { dir: string; build: "dist" | "built" } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "dr-bench-dist-"));
-  const usable =
-    existsSync(path.join(DIST, "taskpane.html")) &&
-    existsSync(path.join(DIST, "taskpane.js")) &&
-    !/sourceMappingURL=/.test(readFileSync(path.join(DIST, "taskpane.js"), "utf8"));
-  if (usable) {
-    cpSync(DIST, dir, { recursive: true });
-    return { dir, build: "dist" };
-  }
-  execFileSync("npx", ["webpack", "--mode", "production", "--output-path", dir], { cwd: ROOT, stdio: "ignore" });
-  return { dir, build: "built" };
-}
-
 function sizes(dir: string): Pick<TaskpaneResult, "bundleGzipBytes" | "bundleBytes" | "files"> {
   const files: TaskpaneResult["files"] = {};
   let bundleBytes = 0;
@@ -64,44 +45,6 @@ function sizes(dir: string): Pick<TaskpaneResult, "bundleGzipBytes" | "bundleByt
     bundleGzipBytes += gz;
   }
   return { bundleBytes, bundleGzipBytes, files };
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
-    const file = path.resolve(dir, rel || "taskpane.html");
-    if (!file.startsWith(dir + path.sep) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-function fakeOfficeScript(): string {
-  // esbuild comes with tsx.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require("esbuild") as typeof import("esbuild");
-  const out = esbuild.buildSync({
-    entryPoints: [path.join(ROOT, "test/browser/fake-office.entry.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-    logLevel: "silent",
-  });
-  return out.outputFiles[0]!.text;
 }
 
 /** The filled counts sheet as rows from A1 (the fake Office's start-up option). */
@@ -119,7 +62,7 @@ function filledRows(): unknown[][] {
 }
 
 export async function benchTaskpane(opts: { runs: number; browser?: boolean }): Promise<TaskpaneResult> {
-  const { dir, build } = productionBuild();
+  const { dir, build } = privateProductionBuild("dr-bench-dist-");
   let server: http.Server | undefined;
   let browser: import("playwright-core").Browser | undefined;
   try {

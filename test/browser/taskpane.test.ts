@@ -8,11 +8,9 @@
  * bundle size and the time from navigation to a ready pane.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -21,63 +19,19 @@ import { cellKey } from "../../src/core/model/format";
 import { planToGrid, templateCells, templatePlan } from "../../src/core/render/template";
 import { SETTINGS_KEY } from "../../src/taskpane/controller";
 import { t } from "../../src/taskpane/i18n";
+import { fakeOfficeScript, OFFICE_JS, privateProductionBuild, serveDir } from "../support/pane-server";
 import { requireTool } from "../support/tools";
 import { scenario, type Edit } from "./fill";
 
 const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
 const IMAGES = path.join(ROOT, "docs/images");
 /** Extra screenshots for a look (not committed). */
 const OUTPUT = path.join(ROOT, "test/output");
-const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\/.*office\.js(\?.*)?$/;
 /** The pane offers last year's template (its clock is the browser's). */
 const YEAR = new Date().getFullYear() - 1;
 const COUNTS = "公开数据";
 const XSS_IMG = `<img src=x onerror="window.__pwned=1;alert(1)">`;
 const XSS_SCRIPT = `<script>window.__pwned=2;alert(2)</script>`;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
-    const file = path.resolve(dir, rel || "taskpane.html");
-    if (!file.startsWith(dir + path.sep) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {
-      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-store",
-    });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-/** The fake Office/Excel as one browser script that installs the globals (see fake-office.entry.ts). */
-function buildFakeOffice(): string {
-  // esbuild comes with tsx.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require("esbuild") as typeof import("esbuild");
-  const out = esbuild.buildSync({
-    entryPoints: [path.join(__dirname, "fake-office.entry.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-    logLevel: "silent",
-  });
-  return out.outputFiles[0]!.text;
-}
 
 /** A template sheet with the edits applied, as rows from A1 (to start a workbook with it). */
 function filledRows(edits: Edit[]): unknown[][] {
@@ -120,22 +74,10 @@ describe("task pane in headless Chromium (browser tier)", function () {
       ["/usr/bin/chromium", "chromium"],
       "apt-get install -y chromium fonts-noto-cjk",
     );
-    if (!existsSync(path.join(DIST, "taskpane.html"))) {
-      execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
-    }
-    // Serve (and measure) a private copy: other test files may rebuild dist/ meanwhile. A development
-    // build (source maps) is not what users get: build production into the copy instead.
-    served = mkdtempSync(path.join(os.tmpdir(), "taskpane-dist-"));
-    if (/sourceMappingURL=/.test(readFileSync(path.join(DIST, "taskpane.js"), "utf8"))) {
-      execFileSync("npx", ["webpack", "--mode", "production", "--output-path", served], {
-        cwd: ROOT,
-        stdio: "inherit",
-      });
-    } else {
-      cpSync(DIST, served, { recursive: true });
-    }
-    officeJs = buildFakeOffice();
-    server = await serve(served);
+    // Serve (and measure) a private copy of the production build (built when dist/ is missing or a dev build).
+    served = privateProductionBuild("taskpane-dist-").dir;
+    officeJs = fakeOfficeScript();
+    server = await serveDir(served);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({
