@@ -10,7 +10,6 @@ import {
   CASE_GROUP_KEYS,
   section3Figures,
   type CaseGroup,
-  type Section3Figures,
 } from "../model/figures";
 import { cellKey, SECTION_HEADINGS } from "../model/format";
 import type { Breakdown, Report, TableData } from "../model/report";
@@ -369,14 +368,6 @@ function childSentence(
 
 // ---------- 一（二）依申请公开 ----------
 
-/**
- * Figures of section 三 as the table prints them: each 总计 the SUM of the applicant columns, each outcome
- * group the SUM of its items, （七）总计 the SUM of the outcome rows (a typed total that disagrees is a finding).
- */
-export function applicationFigures(t: TableData): Section3Figures {
-  return section3Figures(t);
-}
-
 function applicationsParagraph(ctx: Ctx): { text: string; note: string | null } {
   const lead = "（二）依申请公开。";
   const t = ctx.report.section3;
@@ -387,7 +378,8 @@ function applicationsParagraph(ctx: Ctx): { text: string; note: string | null } 
   if (hasInvalid(values)) {
     return { text: lead + placeholder("依申请公开情况" + FIX_FIRST), note: null };
   }
-  const a = applicationFigures(t);
+  // The figures as the table prints them (SUMs of parts), never the typed totals: text and tables agree.
+  const a = section3Figures(t);
   const { decimals } = ctx.rounding;
   let text = lead;
   const all = a.received + a.carried;
@@ -474,7 +466,6 @@ function section3Text(ctx: Ctx): string {
 // ---------- 四 ----------
 
 /** One group of section 四 (review, suitDirect, suitAfterReview); its 总计 is the SUM of its results, as the table prints it. */
-export { caseGroup };
 
 function resultsText(g: CaseGroup): string {
   return `结果维持${countWith(g.upheld, "件")}、结果纠正${countWith(g.corrected, "件")}、其他结果${countWith(

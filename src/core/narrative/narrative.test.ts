@@ -7,16 +7,9 @@ import { FORMAT_2019, FORMAT_2021, SECTION_HEADINGS } from "../model/format";
 import type { Report } from "../model/report";
 import { formatPercent, shareUnits } from "../shares";
 import { DEFAULT_ROUNDING, type RoundingOptions } from "../shares/types";
+import { section3Figures } from "../model/figures";
 import { example2021, section3Rows, section4Row, seedReport2018 } from "./examples.testutil";
-import {
-  applicationFigures,
-  areaWordOf,
-  checkNumberWriting,
-  narrative,
-  titleText,
-  type NarrativeSettings,
-  type Paragraph,
-} from "./index";
+import { areaWordOf, checkNumberWriting, narrative, titleText, type NarrativeSettings, type Paragraph } from "./index";
 
 const GOLDEN_DIR = path.join(__dirname, "golden");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
@@ -133,7 +126,7 @@ describe("narrative / applications (section 三)", () => {
 
   it("uses the group sum even when items are spread over the applicant columns", () => {
     const r = example2021();
-    const figures = applicationFigures(r.section3!);
+    const figures = section3Figures(r.section3!);
     assert.deepEqual(
       figures.groups.map((g) => g.count),
       [60, 20, 9, 18, 6, 5],
@@ -212,7 +205,7 @@ describe("narrative / applications (section 三)", () => {
           assertClean(ps);
           const t = textOf(ps, "s1.applications");
           if (!lr) {
-            for (const g of applicationFigures(r.section3).groups) {
+            for (const g of section3Figures(r.section3).groups) {
               if (g.count === 0) {
                 assert.ok(!t.includes(`${g.short}0件`));
                 continue;
@@ -453,7 +446,7 @@ describe("narrative / the figures of the tables (a typed total that disagrees wi
     const r = example2021();
     r.section3!.cells["new|total"] = num(999);
     r.section3!.cells["handled|total"] = num(null);
-    const f = applicationFigures(r.section3!);
+    const f = section3Figures(r.section3!);
     assert.equal(f.received, 120);
     assert.equal(f.handled, 118);
   });
