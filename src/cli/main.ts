@@ -10,7 +10,7 @@ import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/sh
 import { readWorkbook } from "../core/read";
 import { runChecks } from "../core/checks";
 import { DEFAULT_REPORT_SETTINGS, RECORD_SHEET, renderReport, templatePlan } from "../core/render";
-import { choiceOption, intOption, parseArgs, UsageError, type OptionSpec } from "./args";
+import { COMMANDS, helpText, type CommandName, parseCommand, UsageError, wantsEnglish, wantsHelp } from "./args";
 import { expandInputs, exists, writeAtomic } from "./files";
 import { preserveEdits } from "./preserve";
 import {
@@ -47,46 +47,16 @@ function shown(p: string): string {
 /** The package root, from src/cli or lib/cli. */
 export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
 
-const HELP = `disclosure-report —— 政府信息公开工作年度报告：核对、模板、生成
-(check, template and generate the annual government information disclosure report)
-
-用法 Usage:
-  disclosure-report check FILE|DIR... [选项]
-      核对一个或多个 .xlsx 文件（文件夹：核对其中全部 .xlsx；.xls/.ods/.csv/WPS 等文件列为无法读取并说明原因）
-      Check .xlsx files (a directory: every .xlsx in it, sorted; .xls/.ods/.csv/WPS files are listed as unreadable)
-      --prior FILE           上年报告，用于跨年核对（代替表内的上年数据）
-                             last year's report, for cross-year checks (replaces last-year cells in FILE)
-      --sheet NAME           指定工作表 / read this sheet
-      --year Y               报告年度（工作簿未写明时）/ report year when the workbook does not say
-      --json                 输出 JSON / print JSON only
-      --lang zh|en           输出语言，默认中文 / output language (default zh)
-      --decimals N           占比小数位数 0-4，默认 2 / decimals of a percent (default 2)
-      --rounding half-up|half-even   四舍五入（默认）或四舍六入五成双 / tie rule
-  disclosure-report template -o FILE.xlsx [--year Y] [--unit 单位名称] [--force]
-      生成空白数据表模板，年度默认为上一年 / write a blank counts-sheet template (year: last year by default)
-  disclosure-report generate FILE -o OUT.xlsx [--sheet NAME] [--decimals N] [--rounding R]
-                             [--largest-remainder] [--in-place] [--force]
-      读取数据表，另存一份并加入“报告表格”“报告正文”两个工作表（不修改原文件，除非 --in-place）
-      Read FILE and write a copy with the report table and text sheets added (FILE untouched unless --in-place)
-  disclosure-report demo [-o DIR]
-      用遂宁经济技术开发区2018年年报（真实报告）生成示例工作簿并核对，默认写入当前目录下的 demo-output/
-      Build and check the example workbook from a real 2018 report (written to ./demo-output/ unless -o DIR)
-
-退出码 Exit codes: 0 无错误 no errors；1 有错误 errors found；2 文件无法读取或用法错误 unreadable file or usage error
-  核对多个文件时取最严重者：只要有一个文件无法读取即为 2，即使其他文件有错误
-  With several files the exit code is the worst: 2 when any file is unreadable, even if others have errors
-`;
-
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  const wantsEn = rest.includes("--lang=en") || (rest.includes("--lang") && rest[rest.indexOf("--lang") + 1] === "en");
+  const wantsEn = wantsEnglish(rest);
   try {
     switch (command) {
       case undefined:
       case "help":
       case "--help":
       case "-h":
-        io.out(HELP);
+        io.out(helpText());
         return command === undefined ? 2 : 0;
       case "check":
         return await checkCommand(rest, io);
@@ -115,35 +85,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-function wantsHelp(args: string[], io: Io): boolean {
-  if (args.includes("--help") || args.includes("-h")) {
-    io.out(HELP);
-    return true;
-  }
-  return false;
+function showsHelp(command: CommandName, args: string[], io: Io): boolean {
+  if (!wantsHelp(args)) return false;
+  io.out(helpText(command));
+  return true;
 }
 
 interface RoundingArgs {
   decimals?: number;
   rounding?: TieRule;
 }
-
-function roundingArgs(options: Record<string, string | boolean | undefined>): RoundingArgs {
-  return {
-    decimals: intOption(options.decimals, "decimals", 0, 4),
-    rounding: choiceOption(options.rounding, "rounding", ["half-up", "half-even"] as const),
-  };
-}
-
-const CHECK_SPEC: Record<string, OptionSpec> = {
-  prior: { type: "string" },
-  sheet: { type: "string" },
-  year: { type: "string" },
-  json: { type: "boolean" },
-  lang: { type: "string" },
-  decimals: { type: "string" },
-  rounding: { type: "string" },
-};
 
 interface CheckSettings extends RoundingArgs {
   sheet?: string;
@@ -237,11 +188,11 @@ function markExternal(report: Report, fileName: string): void {
 }
 
 async function checkCommand(args: string[], io: Io): Promise<number> {
-  if (wantsHelp(args, io)) return 0;
-  const { positional, options } = parseArgs(args, CHECK_SPEC);
-  const lang: Lang = choiceOption(options.lang, "lang", ["zh", "en"] as const) ?? "zh";
-  const settings: CheckSettings = { ...roundingArgs(options), year: intOption(options.year, "year", 1990, 2100) };
-  if (typeof options.sheet === "string") settings.sheet = options.sheet;
+  if (showsHelp("check", args, io)) return 0;
+  const { positional, options } = parseCommand(args, COMMANDS.check);
+  const lang: Lang = options.lang ?? "zh";
+  const settings: CheckSettings = { decimals: options.decimals, rounding: options.rounding, year: options.year };
+  if (options.sheet !== undefined) settings.sheet = options.sheet;
   if (positional.length === 0) throw new UsageError("请给出要核对的文件", "give at least one file to check");
   const json = options.json === true;
   let exit = 0;
@@ -339,22 +290,15 @@ async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
 }
 
 async function templateCommand(args: string[], io: Io): Promise<number> {
-  if (wantsHelp(args, io)) return 0;
-  const { positional, options } = parseArgs(args, {
-    out: { type: "string", alias: "o" },
-    year: { type: "string" },
-    unit: { type: "string" },
-    force: { type: "boolean" },
-  });
-  if (positional.length > 0)
-    throw new UsageError(`多余的参数 ${positional[0]}`, `unexpected argument ${positional[0]}`);
+  if (showsHelp("template", args, io)) return 0;
+  const { options } = parseCommand(args, COMMANDS.template);
   const out = options.out;
-  if (typeof out !== "string") throw new UsageError("请用 -o 指定输出文件", "give the output file with -o");
+  if (out === undefined) throw new UsageError("请用 -o 指定输出文件", "give the output file with -o");
   await refuseExisting(out, options.force === true);
   const opts: { year?: number; unit?: string } = {};
   // Without --year: the previous calendar year, the report being written now (as the task pane does).
-  opts.year = intOption(options.year, "year", 1990, 2100) ?? new Date().getFullYear() - 1;
-  if (typeof options.unit === "string") opts.unit = options.unit;
+  opts.year = options.year ?? new Date().getFullYear() - 1;
+  if (options.unit !== undefined) opts.unit = options.unit;
   const wb = new ExcelJS.Workbook();
   applyPlan(wb, templatePlan(opts));
   await writeWorkbook(wb, out);
@@ -363,22 +307,13 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function generateCommand(args: string[], io: Io): Promise<number> {
-  if (wantsHelp(args, io)) return 0;
-  const { positional, options } = parseArgs(args, {
-    out: { type: "string", alias: "o" },
-    sheet: { type: "string" },
-    decimals: { type: "string" },
-    rounding: { type: "string" },
-    "largest-remainder": { type: "boolean" },
-    "in-place": { type: "boolean" },
-    force: { type: "boolean" },
-    lang: { type: "string" },
-  });
-  const lang: Lang = choiceOption(options.lang, "lang", ["zh", "en"] as const) ?? "zh";
+  if (showsHelp("generate", args, io)) return 0;
+  const { positional, options } = parseCommand(args, COMMANDS.generate);
+  const lang: Lang = options.lang ?? "zh";
   if (positional.length !== 1) throw new UsageError("请给出一个输入文件", "give exactly one input file");
   const file = positional[0]!;
   const inPlace = options["in-place"] === true;
-  let out = typeof options.out === "string" ? options.out : undefined;
+  let out = options.out;
   if (inPlace) {
     if (out !== undefined && path.resolve(out) !== path.resolve(file)) {
       throw new UsageError("--in-place 与 -o 不能同时指定不同文件", "--in-place and -o name different files");
@@ -394,9 +329,9 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     }
     await refuseExisting(out, options.force === true);
   }
-  const rounding = roundingArgs(options);
+  const rounding = { decimals: options.decimals, rounding: options.rounding };
   const settings: CheckSettings = { ...rounding };
-  if (typeof options.sheet === "string") settings.sheet = options.sheet;
+  if (options.sheet !== undefined) settings.sheet = options.sheet;
   const wb = await loadXlsx(file);
   const grid = workbookToGrid(wb, file);
   let report: Report;
@@ -501,15 +436,10 @@ export async function writeDemo(dir: string): Promise<DemoFiles> {
 }
 
 async function demoCommand(args: string[], io: Io): Promise<number> {
-  if (wantsHelp(args, io)) return 0;
-  const { positional, options } = parseArgs(args, {
-    out: { type: "string", alias: "o" },
-    lang: { type: "string" },
-  });
-  if (positional.length > 0)
-    throw new UsageError(`多余的参数 ${positional[0]}`, `unexpected argument ${positional[0]}`);
-  const lang: Lang = choiceOption(options.lang, "lang", ["zh", "en"] as const) ?? "zh";
-  const dir = typeof options.out === "string" ? options.out : path.resolve(DEMO_DIR);
+  if (showsHelp("demo", args, io)) return 0;
+  const { options } = parseCommand(args, COMMANDS.demo);
+  const lang: Lang = options.lang ?? "zh";
+  const dir = options.out ?? path.resolve(DEMO_DIR);
   const { seedPath, seed, input, result, generated, sheets } = await writeDemo(dir);
   io.out(
     lang === "zh"

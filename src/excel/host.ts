@@ -115,12 +115,6 @@ export function toUserError(e: unknown): UserError {
   return toUserErrorImpl(e);
 }
 
-/** "zh" when Office's display language is Chinese, else "en". */
-export function displayLanguage(): "zh" | "en" {
-  const lang = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
-  return typeof lang === "string" && lang.toLowerCase().startsWith("zh") ? "zh" : "en";
-}
-
 /** Whether the running Excel supports ExcelApi 1.minor (e.g. 7 for 1.7). */
 export function supportsExcelApi(minor: number): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", `1.${minor}`);

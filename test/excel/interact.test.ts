@@ -3,7 +3,6 @@ import { strict as assert } from "node:assert";
 import { FakeExcel } from "../support/fake-excel";
 import {
   applyPlan,
-  displayLanguage,
   loadSettings,
   onSheetChanged,
   onSheetDeletedOrRenamed,
@@ -144,10 +143,7 @@ describe("host selection, events and settings (fake Excel)", () => {
     await assert.rejects(saveSettings("x", 1));
   });
 
-  it("displayLanguage and supportsExcelApi follow Office", () => {
-    assert.equal(displayLanguage(), "zh");
-    fake.displayLanguage = "en-US";
-    assert.equal(displayLanguage(), "en");
+  it("supportsExcelApi follows Office", () => {
     fake.maxApi = "1.8";
     assert.equal(supportsExcelApi(8), true);
     assert.equal(supportsExcelApi(9), false);

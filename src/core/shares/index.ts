@@ -244,16 +244,6 @@ export function isZeroShareForNonZero(count: number, stated: StatedPercent): boo
   return d !== null && d.mantissa === BigInt(0);
 }
 
-/**
- * A share that is never written as 0 for a non-zero count: "不足0.01%" when the count is > 0 but the
- * share rounds to 0 at this precision; else the formatted share. Null when total is 0.
- */
-export function shareText(count: number, total: number, decimals: number, rounding: TieRule): string | null {
-  const u = shareUnits(count, total, decimals, rounding);
-  if (u === null) return null;
-  return u === 0 && count > 0 ? lessThanSmallest(decimals) : formatPercent(u, decimals);
-}
-
 /** "不足0.01%" at 2 decimals, "不足1%" at 0. */
 export function lessThanSmallest(decimals: number): string {
   return "不足" + formatPercent(1, decimals);

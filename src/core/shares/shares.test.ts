@@ -9,7 +9,6 @@ import {
   percentNumberFormat,
   shareFormula,
   shareSet,
-  shareText,
   shareUnits,
   type RoundingOptions,
   type TieRule,
@@ -142,14 +141,6 @@ describe("shares / formatPercent", () => {
         assert.equal(BigInt(s.replace(/[.%]/g, "")), BigInt(units));
       }),
     );
-  });
-
-  it("shareText never writes 0% for a non-zero count", () => {
-    assert.equal(shareText(2, 1119, 0, "half-up"), "不足1%");
-    assert.equal(shareText(1, 100000, 2, "half-up"), "不足0.01%");
-    assert.equal(shareText(0, 1119, 2, "half-up"), "0.00%");
-    assert.equal(shareText(72, 1119, 2, "half-up"), "6.43%");
-    assert.equal(shareText(1, 0, 2, "half-up"), null);
   });
 
   it("gives the matching number format", () => {
