@@ -1,0 +1,152 @@
+import { strict as assert } from "node:assert";
+import { useDom } from "../../../test/support/dom";
+import { FakePane } from "../../../test/support/fake-pane";
+import type { PaneState } from "../controller";
+import { actionsPanel, autoUpdatePanel } from "./actions";
+import { viewContext, type Panel, type ViewContext } from "./context";
+import { headerPanel } from "./header";
+import { noticesPanel } from "./notices";
+import { settingsPanel } from "./settings";
+import { emptyPanels, footerPanel } from "./states";
+import { tablesPanel } from "./tables";
+
+describe("pane panels (each on its own, with a DOM)", () => {
+  const dom = useDom();
+
+  function mount(make: (ctx: ViewContext) => Panel, pane: FakePane) {
+    const panel = make(viewContext(pane));
+    const root = dom.document.createElement("div");
+    root.append(...panel.nodes);
+    dom.document.body.append(root);
+    const render = (patch: Partial<PaneState> = {}): void => {
+      pane.set(patch);
+      panel.render(pane.state);
+    };
+    render();
+    return { root, render };
+  }
+  const q = (root: HTMLElement, sel: string): HTMLElement => {
+    const el = root.querySelector<HTMLElement>(sel);
+    assert.ok(el, sel);
+    return el;
+  };
+
+  it("header: the counts sheet, year and body once ready; the busy text while working", () => {
+    const pane = new FakePane("zh", { phase: "loading" });
+    const { root, render } = mount(headerPanel, pane);
+    assert.equal(q(root, "#context").textContent, "政府信息公开工作年度报告");
+    assert.equal(q(root, "#progress").hidden, false, "loading shows progress");
+    render({ phase: "ready", sheet: "公开数据", year: 2024, body: "遂宁市某某局" });
+    assert.equal(q(root, "#context").textContent, "数据表：公开数据 · 2024年度 · 遂宁市某某局");
+    assert.equal(q(root, "#progress").hidden, true);
+    render({ busy: "checking" });
+    assert.equal(q(root, "#status").textContent, "正在检查…");
+    assert.equal(q(root, "#progress").getAttribute("aria-valuetext"), "正在检查…");
+  });
+
+  it("empty and failed states: why, the template year, and their buttons", () => {
+    const pane = new FakePane("en", { phase: "empty", reason: "no counts sheet", templateYear: 2025 });
+    const { root, render } = mount(emptyPanels, pane);
+    assert.equal(q(root, "#empty").hidden, false);
+    assert.equal(q(root, "#empty-reason").textContent, "Reason: no counts sheet");
+    assert.equal(q(root, "#empty p.hint").textContent, "Template year: 2025");
+    q(root, "#insert-template").click();
+    render({ phase: "failed", reason: "cannot read" });
+    assert.equal(q(root, "#empty").hidden, true);
+    assert.equal(q(root, "#failed-reason").textContent, "cannot read");
+    q(root, "#retry").click();
+    assert.deepEqual(pane.calls, [["insertTemplate"], ["open"]]);
+  });
+
+  it("footer: the template button only once a report is open", () => {
+    const pane = new FakePane("zh", { phase: "empty" });
+    const { root, render } = mount(footerPanel, pane);
+    assert.equal(q(root, "#insert-template-footer").hidden, true);
+    render({ phase: "ready" });
+    assert.equal(q(root, "#insert-template-footer").hidden, false);
+  });
+
+  it("actions and the auto-update switch report to the controller; nothing while busy", () => {
+    const pane = new FakePane("zh");
+    const { root } = mount((ctx) => {
+      const a = actionsPanel(ctx);
+      const s = autoUpdatePanel(ctx);
+      return { nodes: [...a.nodes, ...s.nodes], render: (st) => (a.render(st), s.render(st)) };
+    }, pane);
+    q(root, "#check").click();
+    q(root, "#generate").click();
+    const sw = q(root, "#auto-update") as HTMLInputElement;
+    sw.checked = true;
+    sw.dispatchEvent(new dom.window.Event("change") as unknown as Event);
+    pane.set({ busy: "generating" });
+    q(root, "#check").click();
+    assert.deepEqual(pane.calls, [["check"], ["generate"], ["setAutoUpdate", true]]);
+  });
+
+  it("notices: replace? hides out-of-date; an error notice is an alert; × dismisses", () => {
+    const pane = new FakePane("zh", { stale: true });
+    const { root, render } = mount(noticesPanel, pane);
+    assert.equal(q(root, "#stale").hidden, false);
+    render({ confirmReplace: "替换“报告表格”？" });
+    assert.equal(q(root, "#stale").hidden, true);
+    assert.equal(q(root, "#confirm").hidden, false);
+    assert.equal(q(root, "#confirm .banner-text").textContent, "替换“报告表格”？");
+    q(root, "#confirm-replace").click();
+    q(root, "#cancel-replace").click();
+    render({ notice: { kind: "error", text: "无法写入" } });
+    assert.equal(q(root, "#notice").getAttribute("role"), "alert");
+    assert.equal(q(root, "#notice-text").textContent, "无法写入");
+    q(root, "#notice .btn-icon").click();
+    assert.deepEqual(pane.calls, [["confirmReplace"], ["cancelReplace"], ["dismissNotice"]]);
+  });
+
+  it("report tables: grouped by section, 选中 selects, the selected row is marked and announced", () => {
+    const tables = [
+      { name: "表二_1", title: "二、主动公开政府信息情况 第二十条第（一）项" },
+      { name: "表二_5", title: "二、主动公开政府信息情况 第二十条第（五）项" },
+      { name: "表三", title: "三、收到和处理政府信息公开申请情况" },
+    ] as PaneState["tables"];
+    const pane = new FakePane("zh", { generated: true, tables });
+    const { root, render } = mount(tablesPanel, pane);
+    assert.equal(q(root, "#tables").hidden, false);
+    assert.deepEqual(
+      Array.from(root.querySelectorAll("#table-list > li")).map(
+        (li) => li.className + ":" + li.firstChild!.textContent,
+      ),
+      [
+        "table-group:二、主动公开政府信息情况",
+        "table-item:第二十条第（一）项",
+        "table-item:第二十条第（五）项",
+        "table-item:三、收到和处理政府信息公开申请情况",
+      ],
+    );
+    q(root, '[data-testid="select-table"][data-name="表三"]').click();
+    assert.deepEqual(pane.calls, [["selectTable", "表三"]]);
+    render({ selectedTable: "表三" });
+    assert.ok(q(root, 'li[data-name="表三"]').classList.contains("is-selected"));
+    assert.match(q(root, "#table-status").textContent!, /三、收到和处理政府信息公开申请情况/);
+    assert.match(q(root, "#copy-hint").textContent!, /Ctrl\+C/);
+  });
+
+  it("settings: filled from state, saved as typed, typing not overwritten, problems marked", async () => {
+    const pane = new FakePane("zh");
+    const { root, render } = mount(settingsPanel, pane);
+    const decimals = q(root, "#set-decimals") as HTMLSelectElement;
+    const table = q(root, "#set-table-sheet") as HTMLInputElement;
+    assert.equal(decimals.value, "2");
+    render({ settings: { ...pane.state.settings, decimals: 3 } });
+    assert.equal(decimals.value, "3");
+    table.value = " 表格 ";
+    q(root, "#settings-form").dispatchEvent(new dom.window.Event("input", { bubbles: true }) as unknown as Event);
+    render({ settings: { ...pane.state.settings, decimals: 1 } });
+    assert.equal(table.value, " 表格 ", "what the user is typing stays");
+    q(root, "#settings-form").dispatchEvent(new dom.window.Event("submit", { cancelable: true }) as unknown as Event);
+    await Promise.resolve();
+    const saved = pane.calls[0]![1] as PaneState["settings"];
+    assert.equal(saved.tableSheet, "表格", "trimmed");
+    render({ settingsProblems: ["errSheetSame", "errFontSize"] });
+    assert.equal(table.getAttribute("aria-invalid"), "true");
+    assert.equal(q(root, "#set-title-size").getAttribute("aria-invalid"), "true");
+    assert.equal(decimals.getAttribute("aria-invalid"), null);
+  });
+});
