@@ -18,6 +18,8 @@ export interface Emit<M extends string> {
   severity?: Severity;
   /** A suggested correction (see Finding.fix); undefined = none. */
   fix?: Finding["fix"];
+  /** Where in the report's text (see Finding.text). */
+  text?: Finding["text"];
 }
 
 export interface CheckSpec<M extends string> {
@@ -47,6 +49,7 @@ export function defineCheck<M extends string>(spec: CheckSpec<M>): Check {
         if (e.expected !== undefined) f.expected = e.expected;
         if (e.actual !== undefined) f.actual = e.actual;
         if (e.fix !== undefined) f.fix = e.fix;
+        if (e.text !== undefined) f.text = e.text;
         out.push(f);
       });
       return out;

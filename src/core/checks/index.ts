@@ -33,11 +33,18 @@ import { statedIncrease } from "./stated-increase";
 import { statedShare } from "./stated-share";
 import { statedYoy } from "./stated-yoy";
 import { textNumber } from "./text-number";
+import { textCount } from "./text-count";
+import { textShare } from "./text-share";
+import { textSum } from "./text-sum";
+import { textClaim } from "./text-claim";
+import { textChange } from "./text-change";
+import { textYear } from "./text-year";
+import { textFee } from "./text-fee";
 import { wholeNumber } from "./whole-number";
 import { zeroShare } from "./zero-share";
 import type { Check, CheckOptions, Finding, Lang, Severity } from "./types";
 
-export type { Check, CheckContext, CheckOptions, Finding, Lang, Severity } from "./types";
+export type { Check, CheckContext, CheckOptions, Finding, FindingText, Lang, Severity } from "./types";
 
 /** Every check, in the order a reader meets the topics: figures, arithmetic, format, shares, other years, plausibility. */
 export const CHECKS: readonly Check[] = [
@@ -71,6 +78,13 @@ export const CHECKS: readonly Check[] = [
   feeUnit,
   feeMissing,
   otherYearText,
+  textCount,
+  textShare,
+  textSum,
+  textClaim,
+  textChange,
+  textYear,
+  textFee,
 ];
 
 const BY_ID = new Map(CHECKS.map((c) => [c.id, c]));

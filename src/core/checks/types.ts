@@ -25,6 +25,21 @@ export interface Finding {
    * host can refuse to write when the cell has changed since.
    */
   fix?: { cell: CellRef; value: number; was: number | null };
+  /**
+   * For a finding about the report's own text: where the figure is. `start`/`end` are offsets in the text
+   * of the cell (or paragraph); `quote` is the sentence, beginning at `quoteStart` in that text.
+   */
+  text?: FindingText;
+}
+
+export interface FindingText {
+  /** The text cell; absent for a paragraph of a file given to the CLI (then `where` names it). */
+  cell?: CellRef;
+  where?: { zh: string; en: string };
+  start: number;
+  end: number;
+  quote: string;
+  quoteStart: number;
 }
 
 export interface CheckContext {

@@ -123,10 +123,23 @@ export interface Report {
   prior?: Report;
   /** Text of the sheet outside the tables (titles, paragraphs), with cells, for year and wording checks. */
   texts: { text: string; cell: CellRef }[];
+  /**
+   * More of the report's own text, checked against its tables like `texts`: the text sheet (报告正文) as the
+   * user left it, or a report's text given to the CLI (--text report.docx). Hosts fill it (attachProse).
+   */
+  prose?: ProseText[];
   /** What the reader looked for and did not find, in the user's words. */
   notFound: ReadNote[];
   /** Other things the reader noticed (ambiguity, duplicated tables, text numbers). */
   notes: ReadNote[];
+}
+
+/** A text of the report outside the counts sheet: a cell of another sheet, or a paragraph of a file. */
+export interface ProseText {
+  text: string;
+  cell?: CellRef;
+  /** Where the text is when it is not a cell: "report.docx 第12段" / "report.docx ¶12". */
+  where?: { zh: string; en: string };
 }
 
 export interface ReadNote {
