@@ -87,8 +87,8 @@ const YEARS = [1990, 2100] as const;
 export const COMMANDS = {
   check: {
     usage: "check FILE|DIR... [选项]",
-    zh: "核对一个或多个 .xlsx 文件（文件夹：核对其中全部 .xlsx；.xls/.ods/.csv/WPS 等文件列为无法读取并说明原因）",
-    en: "Check .xlsx files (a directory: every .xlsx in it, sorted; .xls/.ods/.csv/WPS files are listed as unreadable)",
+    zh: "核对年报文件：.xlsx 工作簿、Word (.docx)、保存的网页 (.html/.htm)、有文字层的 PDF（文件夹：核对其中全部这些文件；.xls/.doc/.ods/.csv/WPS 等列为无法读取并说明原因；扫描的 PDF 说明需要 OCR）",
+    en: "Check reports as .xlsx, .docx, saved .html/.htm pages or text PDFs (a directory: every such file, sorted; .xls/.doc/.ods/.csv/WPS files are listed as unreadable with the reason; a scanned PDF is said to need OCR)",
     positionals: true,
     options: {
       prior: {
@@ -106,6 +106,7 @@ export const COMMANDS = {
         en: "report year when the workbook does not say",
       },
       json: { type: "boolean", zh: "输出 JSON", en: "print JSON only" },
+      recursive: { type: "boolean", short: "r", zh: "包括子文件夹", en: "include sub-folders" },
       lang: LANG,
       decimals: DECIMALS,
       rounding: ROUNDING,

@@ -2,14 +2,15 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
+import { REPORT_NAME } from "./read-any";
 
 export type Input =
   | { file: string }
   | { file: string; error: { code: string; message: { zh: string; en: string } } }
   | { file: string; skipped: { zh: string; en: string } };
 
-/** Workbooks the reader opens. */
-const XLSX_NAME = /\.(xlsx|xlsm)$/i;
+/** Reports the reader opens: workbooks, Word files, saved pages, PDFs (.doc is listed to say how to convert it). */
+const XLSX_NAME = REPORT_NAME;
 /**
  * Other spreadsheet (and WPS) files: listed too, so that the reader says why it cannot read them and how to convert
  * them, instead of the folder check skipping them silently.
@@ -20,7 +21,7 @@ const OTHER_SHEET_NAME = /\.(xls|xlsb|xlt|xltx|xltm|ods|fods|ots|csv|tsv|et|ett|
  * Expands directories into their spreadsheet files, sorted: .xlsx to check, other spreadsheet formats to report as
  * unreadable (with the reason), Office's "~$" lock files skipped with a note.
  */
-export async function expandInputs(args: string[]): Promise<Input[]> {
+export async function expandInputs(args: string[], recursive = false): Promise<Input[]> {
   const out: Input[] = [];
   for (const arg of args) {
     let isDir = false;
@@ -33,18 +34,20 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
       out.push({ file: arg });
       continue;
     }
-    const names = (await fs.readdir(arg, { withFileTypes: true }))
-      .filter((d) => d.isFile() && (XLSX_NAME.test(d.name) || OTHER_SHEET_NAME.test(d.name)))
-      .map((d) => d.name)
+    const names = (await listFiles(arg, recursive))
+      .filter((n) => XLSX_NAME.test(n) || OTHER_SHEET_NAME.test(n))
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const locks = names.filter((n) => n.startsWith("~$"));
-    const sheets = names.filter((n) => !n.startsWith("~$"));
+    const locks = names.filter((n) => path.basename(n).startsWith("~$"));
+    const sheets = names.filter((n) => !path.basename(n).startsWith("~$"));
     if (sheets.length === 0) {
       out.push({
         file: arg,
         error: {
           code: "no-xlsx-in-directory",
-          message: { zh: "文件夹中没有 .xlsx 文件", en: "the directory holds no .xlsx file" },
+          message: {
+            zh: "文件夹中没有年报文件（.xlsx、.docx、.html、.pdf）",
+            en: "the directory holds no report file (.xlsx, .docx, .html, .pdf)",
+          },
         },
       });
     }
@@ -60,6 +63,20 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
       });
     }
   }
+  return out;
+}
+
+/** File names under `dir`, relative to it ("a.xlsx", "sub/b.pdf" when recursive). Hidden folders are skipped. */
+async function listFiles(dir: string, recursive: boolean): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    for (const d of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
+      const name = rel ? path.join(rel, d.name) : d.name;
+      if (d.isFile()) out.push(name);
+      else if (recursive && d.isDirectory() && !d.name.startsWith(".")) await walk(name);
+    }
+  };
+  await walk("");
   return out;
 }
 

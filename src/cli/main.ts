@@ -22,7 +22,8 @@ import {
   toJson,
   type FileResult,
 } from "./output";
-import { applyPlan, loadXlsx, readXlsx, readXlsxBytes, workbookToGrid, XlsxReadError } from "./xlsx";
+import { applyPlan, loadXlsx, readXlsxBytes, workbookToGrid, XlsxReadError } from "./xlsx";
+import { readAnyGrid } from "./read-any";
 import { buildSeedPlan, parseSeedReport, SEED_FILE, type SeedReport } from "./demo";
 
 export interface Io {
@@ -155,7 +156,7 @@ async function readReport(
   s: { sheet?: string; year?: number },
   bytes?: Promise<Buffer>,
 ): Promise<Report> {
-  const grid = await readXlsx(file, bytes);
+  const grid = await readAnyGrid(file, bytes);
   return reportFromGrid(grid, s);
 }
 
@@ -212,7 +213,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
       );
     }
   }
-  const expanded = await expandInputs(positional);
+  const expanded = await expandInputs(positional, options.recursive === true);
   // Office lock files ("~$…") are not checked: a note on stderr, outside the results, the summary and the exit code.
   for (const x of expanded) if ("skipped" in x) io.err(`${x.file}：${lang === "zh" ? x.skipped.zh : x.skipped.en}\n`);
   const inputs = expanded.filter((x) => !("skipped" in x));

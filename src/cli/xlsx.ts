@@ -27,7 +27,11 @@ export type XlsxErrorCode =
   | "text-format"
   | "not-xlsx"
   | "corrupt"
-  | "unreadable";
+  | "unreadable"
+  | "doc-format"
+  | "needs-ocr"
+  | "not-docx"
+  | "not-pdf";
 
 /** A file the CLI cannot read: a value the CLI prints, never a stack trace. */
 export class XlsxReadError extends Error {
@@ -80,9 +84,25 @@ const REASONS: Record<XlsxErrorCode, { zh: string; en: string }> = {
     en: "the file is damaged or not a valid .xlsx workbook and cannot be opened",
   },
   unreadable: { zh: "无法读取文件", en: "the file cannot be read" },
+  "doc-format": {
+    zh: "这是旧版 Word 97-2003 (.doc) 文件；请在 Word 或 WPS 中另存为 .docx 格式再试",
+    en: "this is an old Word 97-2003 (.doc) file; save it as .docx in Word or WPS and try again",
+  },
+  "needs-ocr": {
+    zh: "这个 PDF 没有文字层（是扫描件或图片），需要先做文字识别（OCR）才能核对；未作任何猜测",
+    en: "this PDF has no text layer (a scan or images); it needs OCR before it can be checked; nothing was guessed",
+  },
+  "not-docx": {
+    zh: "文件已损坏或不是有效的 Word (.docx) 文件，无法打开",
+    en: "the file is damaged or not a valid Word (.docx) file and cannot be opened",
+  },
+  "not-pdf": {
+    zh: "文件已损坏或不是有效的 PDF 文件，无法打开",
+    en: "the file is damaged or not a valid PDF file and cannot be opened",
+  },
 };
 
-function fail(code: XlsxErrorCode, file: string, detail?: string): never {
+export function fail(code: XlsxErrorCode, file: string, detail?: string): never {
   const r = REASONS[code];
   throw new XlsxReadError(
     code,
