@@ -1,15 +1,32 @@
-/** Errors the host raises itself, and the mapping of Office.js errors to messages for the user. */
+/**
+ * Errors the host raises itself, and the mapping of Office.js errors to a code with data.
+ * The host never words a message: the task pane renders each code in Chinese or English in one place
+ * (src/taskpane/i18n.ts, hostMessage).
+ */
+
+/** What went wrong, as a stable code the pane words. */
+export type HostErrorCode =
+  | "EditMode" // the user is typing in a cell
+  | "Protected" // the sheet is protected
+  | "ItemNotFound" // a sheet or name went away (data.name)
+  | "ApiNotSupported" // this Excel is older than the feature needs (data.need: "ExcelApi 1.7")
+  | "SheetExists" // the report sheets exist (data.sheets: "报告表格、报告正文")
+  | "TooLarge" // more data than Excel sends in one request, even in the smallest chunk
+  | "CellChanged" // a suggested fix's cell changed meanwhile (data.cell, data.found)
+  | "Timeout" // Excel did not answer in time (data.seconds)
+  | "InvalidValue"
+  | "Generic"; // anything else (data.detail: Excel's own text)
 
 export interface UserError {
-  /** Stable code: "EditMode", "Protected", "ItemNotFound", "ApiNotSupported", "SheetExists", "TooLarge", "CellChanged", "Generic". */
-  code: string;
-  message: { zh: string; en: string };
+  code: HostErrorCode;
+  /** Values for the message's placeholders; only strings, so the pane can show them as they are. */
+  data: Record<string, string>;
 }
 
 /** An error raised by the host itself (not by Excel), carrying a code toUserError knows. */
 export class HostError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: HostErrorCode,
     message: string,
     readonly detail: Record<string, unknown> = {},
   ) {
@@ -24,7 +41,7 @@ interface ErrorLike {
   debugInfo?: { code?: unknown; message?: unknown; errorLocation?: unknown };
 }
 
-function codeOf(e: unknown): string {
+export function codeOf(e: unknown): string {
   if (typeof e !== "object" || e === null) return "";
   const x = e as ErrorLike;
   if (typeof x.code === "string" && x.code) return x.code;
@@ -43,94 +60,53 @@ function textOf(e: unknown): string {
 const EDIT_MODE = /edit mode|cell editing|编辑模式|编辑状态/i;
 const PROTECTED = /protect|受保护/i;
 
+/** Excel refused because the user is editing a cell (Excel's code, or InvalidOperation with that text). */
+export function isEditModeError(e: unknown): boolean {
+  const code = codeOf(e);
+  return (
+    code === "InvalidOperationInCellEditMode" ||
+    (code === "InvalidOperation" && EDIT_MODE.test(textOf(e))) ||
+    (e instanceof HostError && e.code === "EditMode")
+  );
+}
+
+/** Excel on the web refused a request or a response over its size limit (5 MB). */
+export function isPayloadLimitError(e: unknown): boolean {
+  const code = codeOf(e);
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined;
+}
+
 export function toUserErrorImpl(e: unknown): UserError {
   const code = codeOf(e);
   const text = textOf(e);
   const detail = e instanceof HostError ? e.detail : {};
+  const data: Record<string, string> = {};
+  for (const [k, v] of Object.entries(detail)) {
+    const s = Array.isArray(v) ? v.map(String).join("、") : str(v);
+    if (s !== undefined) data[k] = s;
+  }
 
-  if (code === "InvalidOperationInCellEditMode" || (code === "InvalidOperation" && EDIT_MODE.test(text))) {
-    return {
-      code: "EditMode",
-      message: {
-        zh: "请先退出单元格编辑状态（按 Enter 或 Esc），再重试。",
-        en: "Exit cell edit mode first (press Enter or Esc), then try again.",
-      },
-    };
-  }
+  if (isEditModeError(e)) return { code: "EditMode", data };
   if (code === "AccessDenied" || (code === "InvalidOperation" && PROTECTED.test(text))) {
-    return {
-      code: "Protected",
-      message: {
-        zh: "工作表受保护，无法写入。请在“审阅 > 撤消工作表保护”后重试。",
-        en: "The worksheet is protected and cannot be written. Unprotect it (Review > Unprotect Sheet) and try again.",
-      },
-    };
+    return { code: "Protected", data };
   }
-  if (code === "ItemNotFound") {
-    const what = typeof detail.name === "string" ? `“${detail.name}”` : "";
-    return {
-      code: "ItemNotFound",
-      message: {
-        zh: `找不到工作表或名称${what}：可能在任务窗格打开期间被重命名或删除。请重新核对。`,
-        en: `A worksheet or name${what ? ` (${String(detail.name)})` : ""} was not found: it may have been renamed or deleted while the pane was open. Please check again.`,
-      },
-    };
-  }
+  if (code === "ItemNotFound") return { code: "ItemNotFound", data };
   if (
     code === "ApiNotFound" ||
     code === "ApiNotSupported" ||
     code === "NotImplemented" ||
     code === "UnsupportedFeature"
   ) {
-    const need = typeof detail.need === "string" ? detail.need : "ExcelApi 1.7";
-    return {
-      code: "ApiNotSupported",
-      message: {
-        zh: `此版本的 Excel 不支持该功能，需要 ${need}（Excel 2019、Microsoft 365 或网页版 Excel）。`,
-        en: `This version of Excel does not support this feature; it needs ${need} (Excel 2019, Microsoft 365 or Excel on the web).`,
-      },
-    };
+    return { code: "ApiNotSupported", data: { need: "ExcelApi 1.7", ...data } };
   }
-  if (code === "SheetExists") {
-    const names = Array.isArray(detail.sheets) ? (detail.sheets as string[]).join("、") : "";
-    return {
-      code: "SheetExists",
-      message: {
-        zh: `工作表“${names}”已存在。确认覆盖后将清空并重写该工作表（其他工作表不受影响）。`,
-        en: `Worksheet "${names}" already exists. Confirm to clear and rewrite it (other worksheets are not touched).`,
-      },
-    };
-  }
-  if (
-    code === "ResponsePayloadSizeLimitExceeded" ||
-    code === "RequestPayloadSizeLimitExceeded" ||
-    code === "TooLarge"
-  ) {
-    return {
-      code: "TooLarge",
-      message: {
-        zh: "工作表数据量过大，Excel 无法一次读取或写入。请删除无关的大范围数据后重试。",
-        en: "The worksheet holds too much data for Excel to read or write at once. Remove unrelated large ranges and try again.",
-      },
-    };
-  }
-  if (code === "CellChanged") {
-    const cell = typeof detail.cell === "string" ? detail.cell : "";
-    const found = typeof detail.found === "string" && detail.found !== "" ? detail.found : "";
-    return {
-      code: "CellChanged",
-      message: {
-        zh: `单元格 ${cell} 已被修改${found ? `（现为 ${found}）` : "（现为空）"}，未写入。请重新核对。`,
-        en: `Cell ${cell} has changed${found ? ` (it now holds ${found})` : " (it is now blank)"}; nothing was written. Please check again.`,
-      },
-    };
-  }
-  const shown = text || code || "unknown";
-  return {
-    code: "Generic",
-    message: {
-      zh: `Excel 操作失败：${shown}`,
-      en: `The Excel operation failed: ${shown}`,
-    },
-  };
+  if (code === "SheetExists") return { code: "SheetExists", data };
+  if (isPayloadLimitError(e) || code === "TooLarge") return { code: "TooLarge", data };
+  if (code === "CellChanged") return { code: "CellChanged", data };
+  if (code === "Timeout") return { code: "Timeout", data };
+  if (code === "InvalidValue") return { code: "InvalidValue", data };
+  return { code: "Generic", data: { detail: text || code || "unknown" } };
 }

@@ -8,13 +8,17 @@
  * - insertTemplate: 2 syncs. selectCells / selectNamedRange: 1 sync.
  * - writeCell: 1 sync; 2 with `expected` (read the cell, then write it).
  *
- * Implementation in ./read.ts, ./write.ts, ./errors.ts; this file is the API the task pane uses.
+ * Every call here has a time limit (./run.ts: HostError "Timeout" frees the pane's queue) and, with
+ * `{ background: true }`, waits for the user to leave cell edit mode instead of failing (delayForCellEdit).
+ *
+ * Implementation in ./read.ts, ./write.ts, ./errors.ts, ./run.ts; this file is the API the task pane uses.
  */
 import type { CellRef, SheetGrid, WorkbookGrid } from "../core/grid";
 import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
 import { readWorkbookImpl, readSheetImpl, type ReadOptions } from "./read";
 import { applyPlanImpl, insertTemplateImpl, type ApplyOptions } from "./write";
 import { toUserErrorImpl, type UserError } from "./errors";
+import { withTimeout, type CallOptions } from "./run";
 import { writeCellImpl, type WriteCellOptions } from "./write-cell";
 import {
   selectCellsImpl,
@@ -24,16 +28,17 @@ import {
   type SheetLifecycleEvent,
 } from "./interact";
 
-export type { ReadOptions, ApplyOptions, UserError, SheetLifecycleEvent, WriteCellOptions };
+export type { ReadOptions, ApplyOptions, UserError, SheetLifecycleEvent, WriteCellOptions, CallOptions };
+export { setHostTimeouts } from "./run";
 
 /** Every worksheet's used range (values, formulas, error values as CellError), in workbook order. */
-export function readWorkbook(opts?: ReadOptions): Promise<WorkbookGrid> {
-  return readWorkbookImpl(opts);
+export function readWorkbook(opts?: ReadOptions & CallOptions): Promise<WorkbookGrid> {
+  return withTimeout(() => readWorkbookImpl(opts), opts);
 }
 
 /** One sheet's used range, in one sync. Throws (ItemNotFound) when the sheet does not exist. */
-export function readSheet(name: string, opts?: ReadOptions): Promise<SheetGrid> {
-  return readSheetImpl(name, opts);
+export function readSheet(name: string, opts?: ReadOptions & CallOptions): Promise<SheetGrid> {
+  return withTimeout(() => readSheetImpl(name, opts), opts);
 }
 
 /**
@@ -41,8 +46,8 @@ export function readSheet(name: string, opts?: ReadOptions): Promise<SheetGrid> 
  * When a plan sheet already exists and `replace` is not true, nothing is written and a HostError
  * with code "SheetExists" is thrown (the task pane asks the user, then calls again with replace: true).
  */
-export function applyPlan(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions): Promise<void> {
-  return applyPlanImpl(plan, opts);
+export function applyPlan(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions & CallOptions): Promise<void> {
+  return withTimeout(() => applyPlanImpl(plan, opts), opts);
 }
 
 /**
@@ -52,22 +57,22 @@ export function applyPlan(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions): 
  * (toUserError: "Protected"); a missing sheet with ItemNotFound. Like every add-in write, it clears Excel's undo stack.
  */
 export function writeCell(ref: CellRef, value: number, opts?: WriteCellOptions): Promise<void> {
-  return writeCellImpl(ref, value, opts);
+  return withTimeout(() => writeCellImpl(ref, value, opts));
 }
 
 /** Activate the first ref's sheet and select its cells (several areas when ExcelApi 1.18 is there, else the first). */
 export function selectCells(refs: CellRef[]): Promise<void> {
-  return selectCellsImpl(refs);
+  return withTimeout(() => selectCellsImpl(refs));
 }
 
 /** Activate and select a workbook-level named range. Throws ItemNotFound when the name does not exist. */
 export function selectNamedRange(name: string): Promise<void> {
-  return selectNamedRangeImpl(name);
+  return withTimeout(() => selectNamedRangeImpl(name));
 }
 
 /** Add the template as a new sheet (公开数据, or 公开数据 (2) when taken) and activate it. Returns the sheet name used. */
 export function insertTemplate(plan: SheetPlan): Promise<string> {
-  return insertTemplateImpl(plan);
+  return withTimeout(() => insertTemplateImpl(plan));
 }
 
 /**
@@ -78,7 +83,7 @@ export function onSheetChanged(
   sheetName: string,
   handler: (addresses: string[]) => void,
 ): Promise<() => Promise<void>> {
-  return onSheetChangedImpl(sheetName, handler);
+  return withTimeout(() => onSheetChangedImpl(sheetName, handler));
 }
 
 /**
@@ -89,7 +94,7 @@ export function onSheetDeletedOrRenamed(
   sheetName: string,
   handler: (event: SheetLifecycleEvent) => void,
 ): Promise<() => Promise<void>> {
-  return onSheetDeletedOrRenamedImpl(sheetName, handler);
+  return withTimeout(() => onSheetDeletedOrRenamedImpl(sheetName, handler));
 }
 
 /** A value stored in the workbook's add-in settings (Office.context.document.settings). */
@@ -102,15 +107,18 @@ export function loadSettings<T>(key: string): T | undefined {
 export function saveSettings(key: string, value: unknown): Promise<void> {
   const settings = Office.context.document.settings;
   settings.set(key, value);
-  return new Promise((resolve, reject) => {
-    settings.saveAsync((result) => {
-      if (result.status === Office.AsyncResultStatus.Failed) reject(result.error);
-      else resolve();
-    });
-  });
+  return withTimeout(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        settings.saveAsync((result) => {
+          if (result.status === Office.AsyncResultStatus.Failed) reject(result.error);
+          else resolve();
+        });
+      }),
+  );
 }
 
-/** Map any error from the functions above to a message for the user (zh first, en second). */
+/** Map any error from the functions above to a code with data (the pane words it: i18n.ts hostMessage). */
 export function toUserError(e: unknown): UserError {
   return toUserErrorImpl(e);
 }

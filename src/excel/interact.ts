@@ -1,8 +1,8 @@
 /** Selection and events: one sync each; event removers run in the context that registered the handler. */
 import type { CellRef } from "../core/grid";
 import { rangeA1 } from "../core/grid";
-import { HostError } from "./errors";
-import { toRectangles } from "./write";
+import { codeOf, HostError, isEditModeError } from "./errors";
+import { multiAreaFailed, multiAreaUsable, toRectangles } from "./write";
 
 export type SheetLifecycleEvent =
   { type: "deleted"; sheet: string } | { type: "renamed"; sheet: string; newName: string };
@@ -19,22 +19,46 @@ export async function selectCellsImpl(refs: CellRef[]): Promise<void> {
   if (!first) return;
   const same = refs.filter((r) => r.sheet === first.sheet);
   const addresses = toRectangles(same).map((r) => rangeA1(r));
-  try {
-    await Excel.run(async (context) => {
+  const select = (areas: boolean) =>
+    Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(first.sheet);
       ws.activate();
-      let selected = false;
-      if (addresses.length > 1) {
-        if (Office.context.requirements.isSetSupported("ExcelApi", "1.18")) {
-          ws.getRanges(addresses.join(",")).select();
-          selected = true;
-        }
-      }
-      if (!selected) ws.getRange(addresses[0]).select();
+      if (areas && Office.context.requirements.isSetSupported("ExcelApi", "1.18")) {
+        ws.getRanges(addresses.join(",")).select();
+      } else ws.getRange(addresses[0]).select();
       await context.sync();
     });
+  const areas =
+    addresses.length > 1 &&
+    Office.context.requirements.isSetSupported("ExcelApi", "1.18") &&
+    multiAreaUsable(addresses.join(","));
+  try {
+    try {
+      await select(areas);
+    } catch (e) {
+      // getRanges refused the list (a ";" list-separator locale, office-js #1167): select the first area.
+      if (!areas || isEditModeError(e) || codeOf(e) === "ItemNotFound") throw e;
+      multiAreaFailed();
+      await select(false);
+    }
   } catch (e) {
     throw notFound(e, first.sheet);
+  }
+}
+
+/**
+ * Remove event handlers; a failure is not the user's concern. Removing a handler whose worksheet was
+ * deleted fails (ItemNotFound: the sheet, and with it the handler, is gone), and so does one whose
+ * context is no longer valid (the pane reloaded, office-js #194): either way nothing is left to remove.
+ */
+async function removeHandlers(context: Excel.RequestContext, results: OfficeExtension.EventHandlerResult<unknown>[]) {
+  try {
+    await Excel.run(context, async (ctx) => {
+      for (const r of results) r.remove();
+      await ctx.sync();
+    });
+  } catch (e) {
+    console.warn("event handler not removed:", codeOf(e) || e);
   }
 }
 
@@ -68,15 +92,12 @@ export async function onSheetChangedImpl(
     return await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheetName);
       const registered = ws.onChanged.add(async (event) => {
+        // The add-in's own writes fire onChanged too; ExcelApi 1.14 tells them apart (triggerSource).
+        if ((event as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
         safely(() => handler(event.address.split(",").map((a) => a.trim())));
       });
       await context.sync();
-      return async () => {
-        await Excel.run(registered.context, async (ctx) => {
-          registered.remove();
-          await ctx.sync();
-        });
-      };
+      return () => removeHandlers(context, [registered]);
     });
   } catch (e) {
     throw notFound(e, sheetName);
@@ -111,12 +132,7 @@ export async function onSheetDeletedOrRenamedImpl(
       }
       await context.sync();
       id = ws.id;
-      return async () => {
-        await Excel.run(context, async (ctx) => {
-          for (const r of results) r.remove();
-          await ctx.sync();
-        });
-      };
+      return () => removeHandlers(context, results);
     });
   } catch (e) {
     throw notFound(e, sheetName);

@@ -13,18 +13,22 @@
  * small chunks of several sheets share a sync. Excel for the web refuses a request or response over 5 MB
  * and a read over 5,000,000 cells may come back empty, hence 1,000,000 cells / 4,000,000 bytes.
  *
- * The byte estimate per cell is measured on the sheet's own window data (JSON of values + formulas +
- * valueTypes, i.e. what the response carries) times 1.25; before anything is measured it is
- * ESTIMATED_BYTES_PER_CELL (40: a number is ~5 bytes in values and in formulas plus ~9 for "Double";
- * a 10-character Chinese label is ~32 bytes twice plus ~9 - test/excel/read.test.ts measures both).
+ * Chunks adapt to what comes back (readChunks): bytes per cell are measured on every chunk read (JSON of
+ * values + formulas + valueTypes, i.e. what the response carries, times 1.25) and size the next chunk of
+ * that sheet; before anything is measured the guess is the largest rate seen in this read, else
+ * ESTIMATED_BYTES_PER_CELL (40: a number is ~5 bytes in values and in formulas plus ~9 for "Double"; a
+ * 10-character Chinese label is ~32 bytes twice plus ~9 - test/excel/read.test.ts measures both). A sync
+ * refused for its size is done again with chunks of half the rows. So a workbook that also holds an
+ * applications register of thousands of rows of Chinese text (~200 bytes per cell) reads on the web.
  *
  * If the one-sync read fails for any reason but cell edit mode (for instance a response over 5 MB, or an
  * Excel that refuses methods on null objects), the read falls back to the plain path: list the sheets,
- * then the used ranges' sizes, then the values in budgeted chunks.
+ * then the used ranges' sizes, then the values in adaptive chunks.
  */
 import type { CellError, CellValue, CellRange, SheetGrid, WorkbookGrid } from "../core/grid";
 import { columnIndex } from "../core/grid";
-import { HostError } from "./errors";
+import { HostError, isEditModeError, isPayloadLimitError } from "./errors";
+import { excelRun, type CallOptions } from "./run";
 
 export interface ReadOptions {
   /** Largest number of cells read in one request (default 1,000,000). */
@@ -92,7 +96,8 @@ interface Pending {
   left: number;
   rows: number;
   cols: number;
-  bytesPerCell: number;
+  /** Measured on the window; null when nothing of the sheet was read yet. */
+  bytesPerCell: number | null;
 }
 
 function emptyGrid(name: string): SheetGrid {
@@ -124,12 +129,8 @@ function finishProbe(p: Probe): { grid: SheetGrid; pending: Pending | null } {
     grid.formulas = formulas;
     return { grid, pending: null };
   }
-  let bytesPerCell = ESTIMATED_BYTES_PER_CELL;
-  if (w !== null && !w.isNullObject && w.values) {
-    const cells = w.rowCount * w.columnCount;
-    const measured = jsonLength(w.values) + jsonLength(w.formulas) + jsonLength(w.valueTypes);
-    if (cells > 0) bytesPerCell = Math.max(8, Math.ceil((measured / cells) * 1.25));
-  }
+  let bytesPerCell: number | null = null;
+  if (w !== null && !w.isNullObject && w.values) bytesPerCell = measuredRate(w, w.rowCount * w.columnCount) || null;
   return {
     grid,
     pending: {
@@ -152,54 +153,93 @@ function jsonLength(v: unknown): number {
   return n;
 }
 
-/** Read the pending sheets in row chunks, packing chunks into syncs within the budget. */
+/**
+ * Read the pending sheets in row chunks, several chunks per sync while the budget allows.
+ * Each sheet's chunks are sized from its bytes per cell: measured on the window when the first sync
+ * brought it, else the largest rate measured so far in this read (else ESTIMATED_BYTES_PER_CELL), and
+ * measured again on every chunk that comes back. A sync that Excel refuses for its size (a payload over
+ * the limit, or values that come back null) is done again with the rate of its sheets doubled, i.e. chunks
+ * of half the rows; a single row that is still too large is HostError "TooLarge".
+ */
 async function readChunks(context: Excel.RequestContext, pending: Pending[], budget: Budget): Promise<void> {
-  interface Chunk {
-    p: Pending;
-    offset: number;
-    rows: number;
+  let known = Math.max(0, ...pending.map((p) => p.bytesPerCell ?? 0));
+  const work = pending.map((p) => ({ p, offset: 0, rate: p.bytesPerCell ?? 0 }));
+  for (const w of work) {
+    w.p.grid.values = [];
+    w.p.grid.formulas = [];
   }
-  const chunks: Chunk[] = [];
-  for (const p of pending) {
-    const perRow = p.cols * p.bytesPerCell;
-    const rowsByCells = Math.floor(budget.maxCells / p.cols);
-    const rowsByBytes = Math.floor(budget.maxBytes / perRow);
-    const step = Math.max(1, Math.min(rowsByCells, rowsByBytes));
-    for (let offset = 0; offset < p.rows; offset += step)
-      chunks.push({ p, offset, rows: Math.min(step, p.rows - offset) });
-    p.grid.values = [];
-    p.grid.formulas = [];
-  }
-  let i = 0;
-  while (i < chunks.length) {
-    const batch: { c: Chunk; range: Excel.Range }[] = [];
+  const rateOf = (w: (typeof work)[number]) => w.rate || known || ESTIMATED_BYTES_PER_CELL;
+  let next = 0;
+  while (next < work.length) {
+    interface Chunk {
+      w: (typeof work)[number];
+      offset: number;
+      rows: number;
+      range: Excel.Range;
+    }
+    const batch: Chunk[] = [];
     let cells = 0;
     let bytes = 0;
-    while (i < chunks.length) {
-      const c = chunks[i]!;
-      const n = c.rows * c.p.cols;
-      if (batch.length && (cells + n > budget.maxCells || bytes + n * c.p.bytesPerCell > budget.maxBytes)) break;
-      const range = c.p.ws.getRangeByIndexes(c.p.top + c.offset, c.p.left, c.rows, c.p.cols);
+    for (let i = next; i < work.length; i++) {
+      const w = work[i]!;
+      if (w.offset >= w.p.rows) continue;
+      const rate = rateOf(w);
+      const roomCells = budget.maxCells - cells;
+      const roomBytes = budget.maxBytes - bytes;
+      let rows = Math.min(
+        w.p.rows - w.offset,
+        Math.floor(roomCells / w.p.cols),
+        Math.floor(roomBytes / (rate * w.p.cols)),
+      );
+      if (rows < 1) {
+        if (batch.length) break;
+        rows = 1;
+      }
+      const range = w.p.ws.getRangeByIndexes(w.p.top + w.offset, w.p.left, rows, w.p.cols);
       range.load("values,formulas,valueTypes");
-      batch.push({ c, range });
-      cells += n;
-      bytes += n * c.p.bytesPerCell;
-      i++;
+      batch.push({ w, offset: w.offset, rows, range });
+      cells += rows * w.p.cols;
+      bytes += rows * w.p.cols * rate;
+      if (w.offset + rows < w.p.rows) break; // this sheet goes on in the next sync
     }
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per budgeted batch of chunks, only for huge sheets
-    await context.sync();
-    for (const { c, range } of batch) {
-      if (range.values === null || range.values === undefined) {
+    let refused: unknown = null;
+    // (a refused sync changes nothing: the same chunks are planned again, smaller)
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per budgeted batch of chunks, only for big workbooks
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadLimitError(e)) throw e;
+      refused = e;
+    }
+    if (!refused && batch.some((c) => c.range.values === null || c.range.values === undefined)) refused = "null";
+    if (refused) {
+      if (batch.length === 1 && batch[0]!.rows === 1) {
         throw new HostError(
           "TooLarge",
-          `Excel returned no values for rows ${c.p.top + c.offset + 1}.. of ${c.p.grid.name}`,
+          `row ${batch[0]!.w.p.top + batch[0]!.offset + 1} of ${batch[0]!.w.p.grid.name}`,
         );
       }
-      const { values, formulas } = toCells(range.values, range.formulas, range.valueTypes);
-      c.p.grid.values.push(...values);
-      c.p.grid.formulas!.push(...formulas);
+      for (const c of batch) c.w.rate = rateOf(c.w) * 2;
+      continue;
     }
+    for (const c of batch) {
+      const { values, formulas } = toCells(c.range.values, c.range.formulas, c.range.valueTypes);
+      c.w.p.grid.values.push(...values);
+      c.w.p.grid.formulas!.push(...formulas);
+      c.w.offset += c.rows;
+      const measured = measuredRate(c.range, c.rows * c.w.p.cols);
+      c.w.rate = measured;
+      known = Math.max(known, measured);
+    }
+    while (next < work.length && work[next]!.offset >= work[next]!.p.rows) next++;
   }
+}
+
+/** Bytes per cell of what a loaded range brought back (values + formulas + valueTypes), with a 25% margin. */
+function measuredRate(range: Excel.Range, cells: number): number {
+  if (cells <= 0) return 0;
+  const bytes = jsonLength(range.values) + jsonLength(range.formulas) + jsonLength(range.valueTypes);
+  return Math.max(8, Math.ceil((bytes / cells) * 1.25));
 }
 
 /** Excel's values + valueTypes -> CellValue (blank null, errors as CellError); formulas only where real. */
@@ -265,27 +305,19 @@ function splitAreas(address: string): string[] {
   return parts;
 }
 
-function isEditMode(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return (
-    code === "InvalidOperationInCellEditMode" ||
-    (code === "InvalidOperation" && /edit mode/i.test(String((e as Error).message)))
-  );
-}
-
-export async function readWorkbookImpl(opts?: ReadOptions): Promise<WorkbookGrid> {
+export async function readWorkbookImpl(opts?: ReadOptions & CallOptions): Promise<WorkbookGrid> {
   // The manifest asks for ExcelApi 1.7, but a pane opened some other way (or an old build) must say so
   // plainly instead of failing on the first newer member.
   if (!Office.context.requirements.isSetSupported("ExcelApi", "1.7")) {
     throw new HostError("ApiNotSupported", "ExcelApi 1.7 is not supported", { need: "ExcelApi 1.7" });
   }
   const budget = budgetOf(opts);
-  return Excel.run(async (context) => {
+  return excelRun(opts, async (context) => {
     let probes: Probe[];
     try {
       probes = await chainProbes(context);
     } catch (e) {
-      if (isEditMode(e)) throw e;
+      if (isEditModeError(e)) throw e;
       probes = await listedProbes(context);
     }
     lastSheetCount = probes.length;
@@ -338,12 +370,23 @@ async function listedProbes(context: Excel.RequestContext): Promise<Probe[]> {
   return probes;
 }
 
-export async function readSheetImpl(name: string, opts?: ReadOptions): Promise<SheetGrid> {
+export async function readSheetImpl(name: string, opts?: ReadOptions & CallOptions): Promise<SheetGrid> {
   const budget = budgetOf(opts);
   try {
-    return await Excel.run(async (context) => {
-      const probe = queueProbe(context.workbook.worksheets.getItem(name));
-      await context.sync();
+    return await excelRun(opts, async (context) => {
+      let probe = queueProbe(context.workbook.worksheets.getItem(name));
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!isPayloadLimitError(e)) throw e;
+        // The window alone is over the limit: its size first, then the values in adaptive chunks.
+        const ws = context.workbook.worksheets.getItem(name);
+        ws.load("name");
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
+        probe = { ws, used, window: null, merged: queueMerges(ws) };
+        await context.sync();
+      }
       const { grid, pending } = finishProbe(probe);
       if (pending) await readChunks(context, [pending], budget);
       return grid;

@@ -18,18 +18,47 @@
  *
  * Formats are grouped: each (attribute, value) pair is applied to the rectangles that share it, as one
  * multi-area range (`getRanges("A1:B2,C3:D4")`, ExcelApi 1.9) or, on older Excel, one range per rectangle.
+ * getRanges wants the list separator of the user's locale: "A1,B2" fails with InvalidArgument where the
+ * separator is ";" (German, Czech... Windows settings; office-js issues #1167 and #1985), while every
+ * address Excel returns uses ",". So the first InvalidArgument from a batch that used getRanges switches
+ * multi-area ranges off for the session and the write is done again with one range per rectangle.
  */
 import { quoteSheetName, rangeA1, columnLetters } from "../core/grid";
 import type { CellStyle, NamedRangePlan, SheetPlan, WorkbookPlan } from "../core/render/plan";
-import { HostError } from "./errors";
+import { codeOf, HostError } from "./errors";
+import { excelRun, type CallOptions } from "./run";
 
 export interface ApplyOptions {
   /** Clear and rewrite plan sheets that already exist (default false: throw HostError "SheetExists"). */
   replace?: boolean;
 }
 
-/** Longest address list given to one getRanges call (Excel refuses very long ones). */
-const MAX_AREAS_ADDRESS = 2000;
+/**
+ * Longest address list given to one getRanges call. Excel refuses an address over 8,192 characters
+ * (its formula length limit, which an address list shares); 2,000 leaves room for sheet-qualified forms.
+ */
+export const MAX_AREAS_ADDRESS = 2000;
+
+/** Multi-area ranges worked or were not tried yet in this session (false after a list-separator failure). */
+let multiArea = true;
+
+/** Whether getRanges may be used for `address` now. */
+export function multiAreaUsable(address = ""): boolean {
+  return multiArea && address.length <= MAX_AREAS_ADDRESS;
+}
+
+/** getRanges was refused: one range per rectangle from now on. */
+export function multiAreaFailed(): void {
+  multiArea = false;
+}
+
+/** For tests: forget a previous failure. */
+export function resetMultiArea(): void {
+  multiArea = true;
+}
+
+/** Set while a batch queues getRanges calls, to know whether its failure may be the list separator. */
+let queuedMultiArea = false;
 
 export function columnWidthPoints(chars: number): number {
   return Math.round(chars * 7 + 5) * 0.75;
@@ -206,7 +235,8 @@ function addressLists(addresses: string[]): string[] {
 
 /** Apply `f` to the format of every address: few multi-area ranges (ExcelApi 1.9) or one range each. */
 function forAreas(ws: Excel.Worksheet, addresses: string[], f: (format: Excel.RangeFormat) => void): void {
-  if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
+  if (addresses.length > 1 && multiArea && Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
+    queuedMultiArea = true;
     for (const list of addressLists(addresses)) f(ws.getRanges(list).format);
     return;
   }
@@ -363,10 +393,33 @@ function isWorkbookPlan(plan: WorkbookPlan | SheetPlan): plan is WorkbookPlan {
   return Array.isArray((plan as WorkbookPlan).sheets);
 }
 
-export async function applyPlanImpl(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions): Promise<void> {
+/** A failed batch that used getRanges and failed with InvalidArgument: the list separator, most likely. */
+function separatorFailure(e: unknown): boolean {
+  const was = queuedMultiArea;
+  queuedMultiArea = false;
+  if (was && codeOf(e) === "InvalidArgument") {
+    multiAreaFailed();
+    return true;
+  }
+  return false;
+}
+
+export async function applyPlanImpl(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions & CallOptions): Promise<void> {
+  queuedMultiArea = false;
+  try {
+    await applyOnce(plan, opts);
+  } catch (e) {
+    if (!separatorFailure(e)) throw e;
+    // Sheets the failed batch added are ours; sheets that existed were allowed to be replaced (else SheetExists).
+    await applyOnce(plan, { ...opts, replace: true });
+  }
+  queuedMultiArea = false;
+}
+
+async function applyOnce(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions & CallOptions): Promise<void> {
   const sheets: SheetPlan[] = isWorkbookPlan(plan) ? plan.sheets : [plan];
   const names: NamedRangePlan[] = isWorkbookPlan(plan) ? plan.names : [];
-  await Excel.run(async (context) => {
+  await excelRun(opts, async (context) => {
     const worksheets = context.workbook.worksheets;
     const found = sheets.map((s) => worksheets.getItemOrNullObject(s.name).load("name"));
     const oldNames = names.map((n) => context.workbook.names.getItemOrNullObject(n.name).load("name"));
@@ -421,19 +474,40 @@ function renamed(plan: SheetPlan, name: string): SheetPlan {
 }
 
 export async function insertTemplateImpl(plan: SheetPlan): Promise<string> {
-  return Excel.run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    await context.sync();
-    const name = uniqueSheetName(
-      plan.name,
-      worksheets.items.map((w) => w.name),
-    );
-    suspend(context);
-    const ws = worksheets.add(name);
-    queueSheet(ws, renamed(plan, name));
-    ws.activate();
-    await context.sync();
-    return name;
-  });
+  queuedMultiArea = false;
+  let added = "";
+  try {
+    return await Excel.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      added = uniqueSheetName(
+        plan.name,
+        worksheets.items.map((w) => w.name),
+      );
+      suspend(context);
+      const ws = worksheets.add(added);
+      queueSheet(ws, renamed(plan, added));
+      ws.activate();
+      await context.sync();
+      return added;
+    });
+  } catch (e) {
+    if (!added || !separatorFailure(e)) throw e;
+    // The failed batch may have added the sheet: it is ours, fill it again with one range per rectangle.
+    return Excel.run(async (context) => {
+      const found = context.workbook.worksheets.getItemOrNullObject(added);
+      await context.sync();
+      suspend(context);
+      let ws = found;
+      if (ws.isNullObject) ws = context.workbook.worksheets.add(added);
+      else queueClear(ws);
+      queueSheet(ws, renamed(plan, added));
+      ws.activate();
+      await context.sync();
+      return added;
+    });
+  } finally {
+    queuedMultiArea = false;
+  }
 }

@@ -20,21 +20,36 @@ import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
 import { detectEditedCells, readGenerationRecord } from "../core/render/record";
 import { RECORD_SHEET, type ReportSettings } from "../core/render/settings";
 import type { TieRule } from "../core/shares/types";
-import { copyShortcut, joinList, t, type Lang } from "./i18n";
+import { copyShortcut, hostMessage, joinList, t, type Lang } from "./i18n";
 
 // ---------- What the controller needs from outside ----------
 
+/** The engine's reason for not reading a workbook (worded by the engine in both languages). */
 export interface UserError {
   code: string;
   message: { zh: string; en: string };
 }
 
+/** What the host reports: a code with data; the pane words it (i18n.ts hostMessage). */
+export interface HostProblem {
+  code: string;
+  data?: Record<string, string>;
+}
+
+/**
+ * `background`: the pane started the call by itself (a re-check or auto-update after an edit), not the
+ * user: the host asks Excel to wait while the user is editing a cell (delayForCellEdit).
+ */
+export interface HostCallOptions {
+  background?: boolean;
+}
+
 /** The subset of src/excel/host.ts the pane uses. */
 export interface PaneHost {
-  readWorkbook(): Promise<WorkbookGrid>;
-  readSheet(name: string): Promise<SheetGrid>;
+  readWorkbook(opts?: HostCallOptions): Promise<WorkbookGrid>;
+  readSheet(name: string, opts?: HostCallOptions): Promise<SheetGrid>;
   /** Throws an error that toUserError maps to code "SheetExists" when a plan sheet exists and replace is not set. */
-  applyPlan(plan: WorkbookPlan, opts?: { replace?: boolean }): Promise<unknown>;
+  applyPlan(plan: WorkbookPlan, opts?: { replace?: boolean } & HostCallOptions): Promise<unknown>;
   selectCells(refs: CellRef[]): Promise<unknown>;
   selectNamedRange(name: string): Promise<unknown>;
   insertTemplate(plan: SheetPlan): Promise<unknown>;
@@ -50,7 +65,7 @@ export interface PaneHost {
   /** May be synchronous (Office.context.document.settings) or return a promise. */
   loadSettings(key: string): unknown;
   saveSettings(key: string, value: unknown): Promise<unknown>;
-  toUserError(e: unknown): UserError;
+  toUserError(e: unknown): HostProblem;
 }
 
 export type ReadResult = { ok: true; report: Report } | { ok: false; error: UserError };
@@ -90,6 +105,10 @@ export interface PaneSettings {
 }
 
 export const SETTINGS_KEY = "disclosureReport.settings";
+
+/** A background re-check missed because of cell edit mode is tried again this often, this many times. */
+export const RECHECK_RETRY_MS = 2000;
+export const RECHECK_RETRIES = 3;
 
 export const DEFAULT_SETTINGS: PaneSettings = {
   decimals: 2,
@@ -254,6 +273,8 @@ export type Busy = "reading" | "checking" | "generating" | "inserting" | "saving
 export interface Notice {
   kind: "info" | "success" | "warning" | "error";
   text: string;
+  /** Raised by a background re-check: the next successful re-check removes it. */
+  background?: boolean;
 }
 
 export interface TableLink {
@@ -327,6 +348,9 @@ export class Controller {
   /** Serialises host work: one action at a time, in order. */
   private queue: Promise<unknown> = Promise.resolve();
   private recheckQueued = false;
+  /** A background re-check could not run (cell edit mode, no answer): the next change retries it. */
+  private recheckMissed = false;
+  private retryTimer: unknown = null;
   /** The user agreed to (or this session already did) overwrite the report sheets. */
   private replaceOk = false;
   /** The user agreed to overwrite edited report text: the next write skips the edit check once. */
@@ -381,19 +405,35 @@ export class Controller {
     return t(this.s.lang, key, params);
   }
 
-  /** Runs one action after the previous one, with busy state and host errors turned into a notice. */
-  private run<T>(busy: Busy, work: () => Promise<T>): Promise<T | undefined> {
+  /** A host error in the user's words; cell edit mode is said as it is, without "操作失败". */
+  private hostText(err: HostProblem): string {
+    const message = hostMessage(this.s.lang, err);
+    return err.code === "EditMode" ? message : this.tr("failed", { message });
+  }
+
+  /**
+   * Runs one action after the previous one, with busy state and host errors turned into a notice.
+   * A background action (re-check after an edit) that meets cell edit mode or no answer says nothing:
+   * the next change retries it; its other failures are shown until a background action succeeds.
+   */
+  private run<T>(busy: Busy, work: () => Promise<T>, background = false): Promise<T | undefined> {
     const next = this.queue.then(async () => {
       if (this.disposed) return undefined;
       this.set({ busy });
       try {
-        return await work();
+        const result = await work();
+        if (background && this.s.notice?.background) this.set({ notice: null });
+        return result;
       } catch (e) {
         const err = this.host.toUserError(e);
-        const text = this.tr("failed", { message: err.message[this.s.lang] });
+        if (background && (err.code === "EditMode" || err.code === "Timeout")) {
+          this.recheckMissed = true;
+          return undefined;
+        }
+        const text = this.hostText(err);
         // A failure before the first read leaves nothing to show but the reason and a retry.
         if (this.s.phase === "loading" || this.s.phase === "failed") this.set({ phase: "failed", reason: text });
-        else this.set({ notice: { kind: "error", text } });
+        else this.set({ notice: background ? { kind: "error", text, background } : { kind: "error", text } });
         return undefined;
       } finally {
         this.set({ busy: null });
@@ -579,6 +619,8 @@ export class Controller {
     this.disposed = true;
     if (this.debounce !== null) this.timers.clear(this.debounce);
     this.debounce = null;
+    if (this.retryTimer !== null) this.timers.clear(this.retryTimer);
+    this.retryTimer = null;
     await this.unwatch();
   }
 
@@ -594,21 +636,42 @@ export class Controller {
     }, this.debounceMs);
   };
 
-  /** Exposed for tests and for the view's "regenerate" link. */
-  recheck(): Promise<void> {
+  /**
+   * Exposed for tests and for the view's "regenerate" link. A re-check that could not run because the user
+   * was typing in a cell (or Excel did not answer) is retried after RECHECK_RETRY_MS, up to
+   * RECHECK_RETRIES times, and again on the next change; it never leaves a notice behind.
+   */
+  recheck(attempt = 0): Promise<void> {
     // Edits during a running re-check collapse into one more re-check.
     if (this.recheckQueued) return this.queue.then(() => undefined);
     this.recheckQueued = true;
-    return this.run("checking", async () => {
-      this.recheckQueued = false;
-      const sheet = this.s.sheet;
-      if (!sheet) return;
-      const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet)] }, sheet);
-      if (!ok || !this.report) return;
-      if (this.s.generated) {
-        if (!this.s.settings.autoUpdate || !(await this.writeReport(this.report))) this.set({ stale: true });
+    if (this.retryTimer !== null) this.timers.clear(this.retryTimer);
+    this.retryTimer = null;
+    return this.run(
+      "checking",
+      async () => {
+        this.recheckQueued = false;
+        this.recheckMissed = false;
+        const sheet = this.s.sheet;
+        if (!sheet) return;
+        const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet, { background: true })] }, sheet);
+        if (!ok || !this.report) return;
+        if (this.s.generated) {
+          if (!this.s.settings.autoUpdate || !(await this.writeReport(this.report, true))) this.set({ stale: true });
+        }
+      },
+      true,
+    ).then(() => {
+      if (!this.recheckMissed || this.disposed) return;
+      // The counts sheet changed but could not be read: a generated report is not known to be current.
+      if (this.s.generated) this.set({ stale: true });
+      if (attempt < RECHECK_RETRIES) {
+        this.retryTimer = this.timers.set(() => {
+          this.retryTimer = null;
+          void this.recheck(attempt + 1);
+        }, RECHECK_RETRY_MS);
       }
-    }).then(() => undefined);
+    });
   }
 
   // ---------- Internals ----------
@@ -680,10 +743,11 @@ export class Controller {
    * earlier session, or the user edited generated text (filled a 【待补充】 paragraph, say), which a
    * regeneration would overwrite. Auto-update never overwrites edits silently.
    */
-  private async writeReport(report: Report): Promise<boolean> {
+  private async writeReport(report: Report, background = false): Promise<boolean> {
     const plan = this.engine.renderReport(report, reportSettings(this.s.settings));
+    const call = background ? { background } : {};
     if (this.s.generated && !this.overwriteEdits) {
-      const wb = await this.host.readWorkbook();
+      const wb = await this.host.readWorkbook(background ? call : undefined);
       const record = readGenerationRecord(wb, RECORD_SHEET);
       const edited = record ? detectEditedCells(record, wb) : [];
       if (edited.length > 0) {
@@ -695,11 +759,12 @@ export class Controller {
     }
     this.overwriteEdits = false;
     try {
-      await this.host.applyPlan(plan, this.replaceOk ? { replace: true } : undefined);
+      const opts = this.replaceOk ? { replace: true, ...call } : background ? call : undefined;
+      await this.host.applyPlan(plan, opts);
     } catch (e) {
       const err = this.host.toUserError(e);
       if (err.code !== "SheetExists") throw e;
-      this.set({ confirmReplace: err.message[this.s.lang] });
+      this.set({ confirmReplace: hostMessage(this.s.lang, err) });
       return false;
     }
     this.replaceOk = true;

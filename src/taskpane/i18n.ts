@@ -151,6 +151,73 @@ export const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
+/**
+ * What the Office.js host reports (src/excel/errors.ts: a code with data), in plain words. The host never
+ * words a message; this is the one place that does. {placeholders} come from the error's data.
+ */
+export const HOST_MESSAGES = {
+  EditMode: { zh: "请先结束单元格编辑（按 Enter 或 Esc）", en: "Finish editing the cell first (press Enter or Esc)" },
+  Protected: {
+    zh: "工作表受保护，无法写入。请在“审阅 > 撤消工作表保护”后重试。",
+    en: "The worksheet is protected and cannot be written. Unprotect it (Review > Unprotect Sheet) and try again.",
+  },
+  ItemNotFound: {
+    zh: "找不到工作表或名称{quotedName}：可能在任务窗格打开期间被重命名或删除。请重新核对。",
+    en: "A worksheet or name{quotedName} was not found: it may have been renamed or deleted while the pane was open. Please check again.",
+  },
+  ApiNotSupported: {
+    zh: "此功能需要 {version} 或更新版本（或 Microsoft 365、网页版 Excel）",
+    en: "This feature needs {version} or later (or Microsoft 365, or Excel on the web)",
+  },
+  SheetExists: {
+    zh: "工作表“{sheets}”已存在。确认覆盖后将清空并重写该工作表（其他工作表不受影响）。",
+    en: "Worksheet “{sheets}” already exists. Confirm to clear and rewrite it (other worksheets are not touched).",
+  },
+  TooLarge: {
+    zh: "工作表数据量过大，Excel 无法一次读取或写入。请删除无关的大范围数据后重试。",
+    en: "The worksheet holds too much data for Excel to read or write at once. Remove unrelated large ranges and try again.",
+  },
+  CellChanged: {
+    zh: "单元格 {cell} 已被修改（现为 {found}），未写入。请重新核对。",
+    en: "Cell {cell} has changed (it now holds {found}); nothing was written. Please check again.",
+  },
+  CellChangedBlank: {
+    zh: "单元格 {cell} 已被修改（现为空），未写入。请重新核对。",
+    en: "Cell {cell} has changed (it is now blank); nothing was written. Please check again.",
+  },
+  Timeout: {
+    zh: "Excel 在 {seconds} 秒内没有响应，操作已取消。请稍后重试；若一直如此，请保存工作簿并重新打开任务窗格。",
+    en: "Excel did not answer within {seconds} seconds; the action was cancelled. Try again later; if it persists, save the workbook and reopen the pane.",
+  },
+  InvalidValue: { zh: "要写入的不是有效数字。", en: "The value to write is not a valid number." },
+  Generic: { zh: "Excel 操作失败：{detail}", en: "The Excel operation failed: {detail}" },
+} as const;
+
+/** The Excel version a user can act on, for an ExcelApi requirement set ("ExcelApi 1.7" -> Excel 2019). */
+export function excelVersionFor(need: string | undefined, lang: Lang): string {
+  const m = /1\.(\d+)/.exec(need ?? "");
+  const minor = m ? Number(m[1]) : 7;
+  // Office 2019 has ExcelApi 1.8, Office 2021 has 1.14; newer sets come with Microsoft 365 only.
+  if (minor <= 8) return "Excel 2019";
+  if (minor <= 14) return "Excel 2021";
+  return lang === "zh" ? "最新的 Microsoft 365 版 Excel" : "the current Microsoft 365 Excel";
+}
+
+/** A host error (code + data) in the user's language. */
+export function hostMessage(lang: Lang, err: { code: string; data?: Record<string, string> }): string {
+  const data: Record<string, string> = { ...(err.data ?? {}) };
+  let key = (
+    Object.prototype.hasOwnProperty.call(HOST_MESSAGES, err.code) ? err.code : "Generic"
+  ) as keyof typeof HOST_MESSAGES;
+  if (key === "ApiNotSupported") data.version = excelVersionFor(data.need, lang);
+  if (key === "ItemNotFound") data.quotedName = data.name ? (lang === "zh" ? `“${data.name}”` : ` (${data.name})`) : "";
+  if (key === "CellChanged" && !data.found) key = "CellChangedBlank";
+  if (key === "Generic" && !data.detail) data.detail = err.code || "unknown";
+  return HOST_MESSAGES[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>
+    Object.prototype.hasOwnProperty.call(data, name) ? data[name]! : m,
+  );
+}
+
 /** Chinese for zh, zh-CN, zh-TW, zh-Hans…; English for everything else. */
 export function langFromDisplayLanguage(displayLanguage: string | undefined | null): Lang {
   return typeof displayLanguage === "string" && /^zh(\b|[-_])/i.test(displayLanguage) ? "zh" : "en";

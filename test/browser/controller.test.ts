@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import type { CellRef, SheetGrid, WorkbookGrid } from "../../src/core/grid";
-import { valueAt } from "../../src/core/grid";
+import { cellAddress, valueAt } from "../../src/core/grid";
 import type { CheckOptions, Finding } from "../../src/core/checks/types";
 import { emptyReport } from "../../src/core/model/build";
 import type { Report } from "../../src/core/model/report";
@@ -17,6 +17,7 @@ import {
   DEFAULT_SETTINGS,
   compactCells,
   SETTINGS_KEY,
+  RECHECK_RETRY_MS,
   groupBySeverity,
   isValidSheetName,
   settingsFromStored,
@@ -25,7 +26,7 @@ import {
   type PaneHost,
   type PaneSettings,
   type Timers,
-  type UserError,
+  type HostProblem,
 } from "../../src/taskpane/controller";
 import { copyShortcut, isMacPlatform, joinList, langFromDisplayLanguage, t } from "../../src/taskpane/i18n";
 import { luminance, themeVariables } from "../../src/taskpane/theme";
@@ -56,7 +57,10 @@ class FakeTimers implements Timers {
 }
 
 class HostFailure extends Error {
-  constructor(readonly code: string) {
+  constructor(
+    readonly code: string,
+    readonly data: Record<string, string> = {},
+  ) {
     super(code);
   }
 }
@@ -81,11 +85,15 @@ class FakeHost implements PaneHost {
       throw f;
     }
   }
-  async readWorkbook(): Promise<WorkbookGrid> {
+  /** The options of each read, in order (background re-checks pass { background: true }). */
+  readOpts: unknown[] = [];
+  async readWorkbook(opts?: { background?: boolean }): Promise<WorkbookGrid> {
+    this.readOpts.push(opts);
     this.maybeFail("readWorkbook");
     return { sheets: [...this.sheets.values()].map(clone) };
   }
-  async readSheet(name: string): Promise<SheetGrid> {
+  async readSheet(name: string, opts?: { background?: boolean }): Promise<SheetGrid> {
+    this.readOpts.push(opts);
     this.maybeFail(`readSheet:${name}`);
     const s = this.sheets.get(name);
     if (!s) throw new HostFailure("ItemNotFound");
@@ -94,7 +102,9 @@ class FakeHost implements PaneHost {
   async applyPlan(plan: WorkbookPlan, opts?: { replace?: boolean }): Promise<void> {
     this.maybeFail("applyPlan");
     const exists = plan.sheets.some((s) => this.sheets.has(s.name));
-    if (exists && !opts?.replace) throw new HostFailure("SheetExists");
+    if (exists && !opts?.replace) {
+      throw new HostFailure("SheetExists", { sheets: plan.sheets.map((x) => x.name).join("、") });
+    }
     this.applied.push(opts ? { plan, opts } : { plan });
     for (const s of plan.sheets) this.sheets.set(s.name, planToGrid(s));
   }
@@ -144,9 +154,9 @@ class FakeHost implements PaneHost {
     this.maybeFail("saveSettings");
     this.settings.set(key, JSON.parse(JSON.stringify(value)));
   }
-  toUserError(e: unknown): UserError {
-    const code = e instanceof HostFailure ? e.code : "Generic";
-    return { code, message: { zh: `宿主错误 ${code}`, en: `host error ${code}` } };
+  toUserError(e: unknown): HostProblem {
+    if (e instanceof HostFailure) return { code: e.code, data: e.data };
+    return { code: "Generic", data: { detail: String(e) } };
   }
   /** A user edit: change a cell and fire the sheet's change handlers. */
   edit(sheet: string, row: number, col: number, value: string | number | null): void {
@@ -279,7 +289,9 @@ class FixHost extends FakeHost {
     const s = this.sheets.get(ref.sheet);
     if (!s) throw new HostFailure("ItemNotFound");
     const now = s.values[ref.row]?.[ref.col] ?? null;
-    if (opts?.expected !== undefined && now !== opts.expected) throw new HostFailure("CellChanged");
+    if (opts?.expected !== undefined && now !== opts.expected) {
+      throw new HostFailure("CellChanged", { cell: cellAddress(ref), found: now === null ? "" : String(now) });
+    }
     this.written.push({ ref, value });
     this.edit(ref.sheet, ref.row, ref.col, value);
   }
@@ -356,7 +368,7 @@ describe("task pane controller", () => {
       host.failNext.readWorkbook = new HostFailure("EditMode");
       await c.open();
       assert.equal(c.state.phase, "failed");
-      assert.match(c.state.reason ?? "", /宿主错误 EditMode/);
+      assert.equal(c.state.reason, "请先结束单元格编辑（按 Enter 或 Esc）");
       await c.open();
       assert.equal(c.state.phase, "ready");
     });
@@ -488,7 +500,10 @@ describe("task pane controller", () => {
       assert.deepEqual(host.calls, ["writeCell:公开数据!R2C3=3"]);
       assert.deepEqual(host.written, []);
       assert.equal(host.sheets.get("公开数据")!.values[1]![2], 7);
-      assert.deepEqual(c.state.notice, { kind: "error", text: "操作失败：宿主错误 CellChanged" });
+      assert.deepEqual(c.state.notice, {
+        kind: "error",
+        text: "操作失败：单元格 公开数据!C2 已被修改（现为 7），未写入。请重新核对。",
+      });
     });
 
     it("a re-check while the question is open keeps it only if the same fix is still suggested", async () => {
@@ -543,6 +558,58 @@ describe("task pane controller", () => {
       assert.equal(c.state.stale, false);
     });
 
+    it("a re-check that meets cell edit mode says nothing and is retried (timer, then the next change)", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      host.calls = [];
+      host.failNext["readSheet:公开数据"] = new HostFailure("EditMode");
+      host.edit("公开数据", 1, 2, 3);
+      timers.advance(400);
+      await flush();
+      assert.deepEqual(host.calls, ["readSheet:公开数据"]);
+      assert.equal(c.state.notice, null, "no notice for a background miss");
+      timers.advance(RECHECK_RETRY_MS);
+      await flush();
+      assert.deepEqual(host.calls, ["readSheet:公开数据", "readSheet:公开数据"]);
+      assert.deepEqual(
+        c.state.findings?.map((f) => f.rule),
+        ["note"],
+      );
+    });
+
+    it("a background failure's notice goes with the next successful re-check", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      host.failNext["readSheet:公开数据"] = new HostFailure("Generic", { detail: "网络中断" });
+      host.edit("公开数据", 1, 2, 5);
+      timers.advance(400);
+      await flush();
+      assert.equal(c.state.notice?.text, "操作失败：Excel 操作失败：网络中断");
+      host.edit("公开数据", 1, 2, 3);
+      timers.advance(400);
+      await flush();
+      assert.equal(c.state.notice, null);
+    });
+
+    it("a user's action in cell edit mode says 请先结束单元格编辑（按 Enter 或 Esc）", async () => {
+      const { c, host } = setup({ counts: true });
+      await c.open();
+      host.failNext.readWorkbook = new HostFailure("EditMode");
+      await c.check();
+      assert.deepEqual(c.state.notice, { kind: "error", text: "请先结束单元格编辑（按 Enter 或 Esc）" });
+    });
+
+    it("re-checks ask the host to wait for cell edit mode (background); user actions do not", async () => {
+      const { c, host, timers } = setup({ counts: true });
+      await c.open();
+      host.edit("公开数据", 1, 2, 5);
+      timers.advance(400);
+      await flush();
+      assert.deepEqual(host.readOpts.slice(-1), [{ background: true }]);
+      await c.check();
+      assert.deepEqual(host.readOpts.slice(-1), [undefined]);
+    });
+
     it("does not mark anything stale before a report exists", async () => {
       const { c, host, timers } = setup({ counts: true });
       await c.open();
@@ -563,7 +630,7 @@ describe("task pane controller", () => {
       timers.advance(400);
       await flush();
       assert.equal(host.applied.length, 2);
-      assert.deepEqual(host.applied[1]!.opts, { replace: true });
+      assert.deepEqual(host.applied[1]!.opts, { replace: true, background: true });
       assert.equal(c.state.stale, false);
     });
 
@@ -695,7 +762,10 @@ describe("task pane controller", () => {
       await c.open();
       await c.generate();
       assert.equal(host.applied.length, 0);
-      assert.equal(c.state.confirmReplace, "宿主错误 SheetExists");
+      assert.equal(
+        c.state.confirmReplace,
+        "工作表“报告表格、报告正文、_报告生成记录”已存在。确认覆盖后将清空并重写该工作表（其他工作表不受影响）。",
+      );
       c.cancelReplace();
       assert.equal(c.state.confirmReplace, null);
       await c.generate();
@@ -737,7 +807,10 @@ describe("task pane controller", () => {
       await c.open();
       host.failNext.applyPlan = new HostFailure("Protected");
       await c.generate();
-      assert.deepEqual(c.state.notice, { kind: "error", text: "Failed: host error Protected" });
+      assert.deepEqual(c.state.notice, {
+        kind: "error",
+        text: "Failed: The worksheet is protected and cannot be written. Unprotect it (Review > Unprotect Sheet) and try again.",
+      });
       assert.equal(c.state.busy, null);
       assert.equal(c.state.phase, "ready");
     });

@@ -2,6 +2,7 @@
  * applyPlan / insertTemplate against the fake Excel: sync budget, text stays text, nothing outside the
  * plan changes, formats grouped, guarded members skipped on older Excel.
  */
+import { hostMessage } from "../../src/taskpane/i18n";
 import { strict as assert } from "node:assert";
 import { FakeExcel, type StatsDelta } from "../support/fake-excel";
 import { applyPlan, insertTemplate, readSheet, readWorkbook, toUserError } from "../../src/excel/host";
@@ -278,7 +279,7 @@ describe("host applyPlan / insertTemplate (fake Excel)", () => {
     fake.protect("报告表格");
     await assert.rejects(applyPlan(smallPlan(), { replace: true }), (e) => {
       const u = toUserError(e);
-      return u.code === "Protected" && u.message.zh.includes("工作表受保护");
+      return u.code === "Protected" && hostMessage("zh", u).includes("工作表受保护");
     });
   });
 

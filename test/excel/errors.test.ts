@@ -1,4 +1,5 @@
 /** toUserError: Excel's errors, as raised by the fake through the host, become clear zh/en messages. */
+import { hostMessage } from "../../src/taskpane/i18n";
 import { strict as assert } from "node:assert";
 import { FakeExcel, FakeOfficeError } from "../support/fake-excel";
 import { applyPlan, readSheet, readWorkbook, toUserError } from "../../src/excel/host";
@@ -12,14 +13,14 @@ describe("host toUserError", () => {
   });
   afterEach(() => fake.uninstall());
 
-  it("cell edit mode: readWorkbook fails at once (no fallback retry) with 请先退出单元格编辑状态", async () => {
+  it("cell edit mode: readWorkbook fails at once (no fallback retry) with 请先结束单元格编辑（按 Enter 或 Esc）", async () => {
     fake.editMode = true;
     const { cost } = await fake.measure(async () => {
       await assert.rejects(readWorkbook(), (e) => {
         const u = toUserError(e);
         assert.equal(u.code, "EditMode");
-        assert.match(u.message.zh, /请先退出单元格编辑状态/);
-        assert.match(u.message.en, /edit mode/);
+        assert.equal(hostMessage("zh", u), "请先结束单元格编辑（按 Enter 或 Esc）");
+        assert.match(hostMessage("en", u), /press Enter or Esc/);
         return true;
       });
     });
@@ -42,7 +43,7 @@ describe("host toUserError", () => {
       ),
       (e) => {
         const u = toUserError(e);
-        return u.code === "Protected" && u.message.zh.startsWith("工作表受保护");
+        return u.code === "Protected" && hostMessage("zh", u).startsWith("工作表受保护");
       },
     );
   });
@@ -53,7 +54,9 @@ describe("host toUserError", () => {
     await assert.rejects(readSheet("公开数据"), (e) => {
       const u = toUserError(e);
       return (
-        u.code === "ItemNotFound" && u.message.zh.includes("“公开数据”") && /renamed or deleted/.test(u.message.en)
+        u.code === "ItemNotFound" &&
+        hostMessage("zh", u).includes("“公开数据”") &&
+        /renamed or deleted/.test(hostMessage("en", u))
       );
     });
   });
@@ -61,19 +64,19 @@ describe("host toUserError", () => {
   it("API not supported: 此版本的 Excel 不支持…，需要 ExcelApi 1.7", () => {
     const u = toUserError(new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found."));
     assert.equal(u.code, "ApiNotSupported");
-    assert.match(u.message.zh, /^此版本的 Excel 不支持.*需要 ExcelApi 1\.7/);
+    assert.equal(hostMessage("zh", u), "此功能需要 Excel 2019 或更新版本（或 Microsoft 365、网页版 Excel）");
     const v = toUserError(new HostError("ApiNotSupported", "x", { need: "ExcelApi 1.9" }));
-    assert.match(v.message.zh, /ExcelApi 1\.9/);
+    assert.match(hostMessage("zh", v), /^此功能需要 Excel 2021 或更新版本/);
   });
 
   it("sheet exists, payload too large, generic errors and non-errors", () => {
     assert.match(
-      toUserError(new HostError("SheetExists", "", { sheets: ["报告表格", "报告正文"] })).message.zh,
+      hostMessage("zh", toUserError(new HostError("SheetExists", "", { sheets: ["报告表格", "报告正文"] }))),
       /报告表格、报告正文/,
     );
     assert.equal(toUserError(new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "too big")).code, "TooLarge");
     const g = toUserError(new Error("socket closed"));
-    assert.deepEqual([g.code, g.message.zh.includes("socket closed")], ["Generic", true]);
+    assert.deepEqual([g.code, hostMessage("zh", g).includes("socket closed")], ["Generic", true]);
     assert.equal(toUserError("text").code, "Generic");
     assert.equal(toUserError(null).code, "Generic");
     assert.equal(toUserError({ debugInfo: { code: "AccessDenied" } }).code, "Protected");

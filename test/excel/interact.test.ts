@@ -1,4 +1,5 @@
 /** Selection, events and settings through the host, against the fake Excel. */
+import { hostMessage } from "../../src/taskpane/i18n";
 import { strict as assert } from "node:assert";
 import { FakeExcel } from "../support/fake-excel";
 import {
@@ -50,7 +51,7 @@ describe("host selection, events and settings (fake Excel)", () => {
   it("selectCells on a deleted sheet gives ItemNotFound naming the sheet", async () => {
     await assert.rejects(selectCells([{ sheet: "已删除", row: 0, col: 0 }]), (e) => {
       const u = toUserError(e);
-      return u.code === "ItemNotFound" && u.message.zh.includes("已删除");
+      return u.code === "ItemNotFound" && hostMessage("zh", u).includes("已删除");
     });
   });
 
@@ -104,7 +105,7 @@ describe("host selection, events and settings (fake Excel)", () => {
       onSheetChanged("公开数据", () => undefined),
       (e) => {
         const u = toUserError(e);
-        return u.code === "ApiNotSupported" && u.message.zh.includes("ExcelApi 1.7");
+        return u.code === "ApiNotSupported" && hostMessage("zh", u).includes("Excel 2019");
       },
     );
   });

@@ -2,6 +2,7 @@
  * readWorkbook / readSheet against the fake Excel: sync budget, size guard, and what the grid holds.
  * Measured figures are printed (syncs, proxy calls, largest request + response of one sync).
  */
+import { hostMessage } from "../../src/taskpane/i18n";
 import { strict as assert } from "node:assert";
 import { FakeExcel, type StatsDelta } from "../support/fake-excel";
 import { naiveRead } from "../support/naive-read";
@@ -72,7 +73,7 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     assert.equal(fake.stats.syncs, 0);
     const user = toUserError(error);
     assert.equal(user.code, "ApiNotSupported");
-    assert.match(user.message.zh, /ExcelApi 1\.7/);
+    assert.match(hostMessage("zh", user), /^此功能需要 Excel 2019 或更新版本/);
   });
 
   it("reads a workbook with a 10,000-row sheet of other content in 1 sync", async () => {
@@ -163,7 +164,7 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     fake.addSheet("T", [["#N/A", "'#N/A", "'=1+1", "=A1", "", 0, true]]);
     fake.sheet("T").merges.push({ top: 2, left: 0, bottom: 3, right: 1 });
     const [t] = (await readWorkbook()).sheets;
-    assert.deepEqual(t!.values[0], [{ error: "#N/A" }, "#N/A", "=1+1", null, null, 0, true]);
+    assert.deepEqual(t!.values[0], [{ error: "#N/A" }, "#N/A", "=1+1", { error: "#N/A" }, null, 0, true]);
     assert.deepEqual(t!.formulas![0], ["", "", "", "=A1", "", "", ""]);
     assert.deepEqual(t!.merges, [{ top: 2, left: 0, bottom: 3, right: 1 }]);
   });
@@ -189,7 +190,7 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     assert.equal(result.name, "公开数据");
     await assert.rejects(readSheet("不存在"), (e) => {
       const u = toUserError(e);
-      return u.code === "ItemNotFound" && u.message.zh.includes("不存在");
+      return u.code === "ItemNotFound" && hostMessage("zh", u).includes("不存在");
     });
   });
 

@@ -1,4 +1,5 @@
 /** writeCell: the suggested fix's one write, against the fake Excel. */
+import { hostMessage } from "../../src/taskpane/i18n";
 import { strict as assert } from "node:assert";
 import { FakeExcel } from "../support/fake-excel";
 import { toUserError, writeCell } from "../../src/excel/host";
@@ -45,8 +46,11 @@ describe("host writeCell (fake Excel)", () => {
     await assert.rejects(writeCell(J12, 17, { expected: 16 }), (e) => {
       const u = toUserError(e);
       assert.equal(u.code, "CellChanged");
-      assert.ok(u.message.zh.includes("公开数据!J12") && u.message.zh.includes("18"), u.message.zh);
-      assert.ok(u.message.en.includes("has changed"), u.message.en);
+      assert.ok(
+        hostMessage("zh", u).includes("公开数据!J12") && hostMessage("zh", u).includes("18"),
+        hostMessage("zh", u),
+      );
+      assert.ok(hostMessage("en", u).includes("has changed"), hostMessage("en", u));
       return true;
     });
     assert.equal(fake.snapshot(SHEET), edited);
@@ -60,7 +64,7 @@ describe("host writeCell (fake Excel)", () => {
     const before = fake.snapshot(SHEET);
     await assert.rejects(writeCell(J12, 17), (e) => {
       const u = toUserError(e);
-      return u.code === "Protected" && u.message.zh.includes("受保护");
+      return u.code === "Protected" && hostMessage("zh", u).includes("受保护");
     });
     await assert.rejects(writeCell(J12, 17, { expected: 16 }), (e) => toUserError(e).code === "Protected");
     assert.equal(fake.snapshot(SHEET), before);
@@ -69,7 +73,7 @@ describe("host writeCell (fake Excel)", () => {
   it("names a sheet that no longer exists, and refuses a value that is not a finite number", async () => {
     await assert.rejects(writeCell({ sheet: "已删除", row: 0, col: 0 }, 1), (e) => {
       const u = toUserError(e);
-      return u.code === "ItemNotFound" && u.message.zh.includes("已删除");
+      return u.code === "ItemNotFound" && hostMessage("zh", u).includes("已删除");
     });
     await assert.rejects(writeCell(J12, Number.NaN), /not a finite number/);
     assert.equal(fake.read(SHEET, "J12").value, 16);

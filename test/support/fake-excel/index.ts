@@ -13,6 +13,8 @@
 import type { CellValue, WorkbookGrid } from "../../../src/core/grid";
 import { a1 } from "../../../src/core/grid";
 import {
+  calculated,
+  calculator,
   enter,
   formulaOut,
   parseRect,
@@ -51,6 +53,13 @@ export interface FakeExcelOptions {
   maxCellsPerRead?: number;
   /** Error code raised by sync in cell edit mode (default "InvalidOperationInCellEditMode"). */
   editModeErrorCode?: string;
+  /**
+   * The host honours Excel.run({ delayForCellEdit: true }) (the DelayForCellEdit requirement set; default
+   * true). False is Excel 2019: delayed batches fail in edit mode like any other.
+   */
+  delayForCellEdit?: boolean;
+  /** The list separator of the user's locale, which getRanges wants (default ","; ";" in German settings). */
+  listSeparator?: string;
   platform?: string;
 }
 
@@ -89,8 +98,11 @@ export class FakeExcel implements FakeHost {
   maxRequestBytes: number;
   maxResponseBytes: number;
   maxCellsPerRead: number;
-  editMode = false;
+  private _editMode = false;
+  private _editWaiters: (() => void)[] = [];
   editModeErrorCode: string;
+  supportsDelayForCellEdit: boolean;
+  listSeparator: string;
   failNextSync: { code: string; message?: string } | null = null;
   displayLanguage: string;
   platform: string;
@@ -110,6 +122,8 @@ export class FakeExcel implements FakeHost {
     this.maxResponseBytes = opts.maxResponseBytes ?? 5 * 1024 * 1024;
     this.maxCellsPerRead = opts.maxCellsPerRead ?? 5_000_000;
     this.editModeErrorCode = opts.editModeErrorCode ?? "InvalidOperationInCellEditMode";
+    this.supportsDelayForCellEdit = opts.delayForCellEdit ?? true;
+    this.listSeparator = opts.listSeparator ?? ",";
     this.displayLanguage = opts.displayLanguage ?? "zh-CN";
     this.platform = opts.platform ?? "PC";
   }
@@ -117,6 +131,44 @@ export class FakeExcel implements FakeHost {
   set maxApi(v: string) {
     this.maxApiMinor = minorOf(v);
   }
+
+  /** The user is typing in a cell: batches fail (or wait, with delayForCellEdit) until it is false again. */
+  get editMode(): boolean {
+    return this._editMode;
+  }
+
+  set editMode(on: boolean) {
+    this._editMode = on;
+    if (!on) for (const w of this._editWaiters.splice(0)) w();
+  }
+
+  editEnded(): Promise<void> {
+    return this._editMode ? new Promise((resolve) => this._editWaiters.push(resolve)) : Promise.resolve();
+  }
+
+  /** Batches waiting for the user to leave the cell. */
+  get delayedBatches(): number {
+    return this._editWaiters.length;
+  }
+
+  /** The add-in's own writes fire onChanged like the user's (ExcelApi 1.14 marks them ThisLocalAddin). */
+  addinChanged(sheet: SheetModel, rects: Rect[]): void {
+    const address = rects.map((r) => qualified(sheet.name, r).split("!")[1]!).join(",");
+    const args: Record<string, unknown> = {
+      type: "WorksheetChanged",
+      changeType: "RangeEdited",
+      source: "Local",
+      worksheetId: sheet.id,
+      address,
+    };
+    if (this.maxApiMinor >= 14) args.triggerSource = "ThisLocalAddin";
+    this.ownChanges++;
+    // After the sync's promise settles, as Excel delivers events.
+    setTimeout(() => void this.fire("changed", sheet.id, args), 0);
+  }
+
+  /** onChanged events fired for the add-in's own writes. */
+  ownChanges = 0;
 
   // ---- set-up helpers (not counted) ----
 
@@ -249,7 +301,7 @@ export class FakeExcel implements FakeHost {
   /** Excel's view of a cell's value (as `values` returns it) and formula (as `formulas` returns it). */
   read(sheet: string, address: string): { value: unknown; formula: unknown } {
     const r = parseRect(address)!;
-    const c = this.sheet(sheet).get(r.top, r.left);
+    const c = calculated(calculator(this.wb), this.sheet(sheet), r.top, r.left);
     return { value: valueOut(c), formula: formulaOut(c) };
   }
 
@@ -363,7 +415,10 @@ export class FakeExcel implements FakeHost {
       const first = args.length > 1 ? args[0] : undefined;
       let ctx: FakeRequestContext;
       if (first instanceof FakeRequestContext) ctx = first;
-      else if (
+      else if (first && typeof first === "object" && "delayForCellEdit" in first) {
+        ctx = new FakeRequestContext(this);
+        ctx._delayForCellEdit = (first as { delayForCellEdit?: unknown }).delayForCellEdit === true;
+      } else if (
         first &&
         typeof first === "object" &&
         (first as { context?: unknown }).context instanceof FakeRequestContext

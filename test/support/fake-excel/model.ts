@@ -3,6 +3,7 @@
  * merges, column widths, row heights, names, validations, protection. Browser-compatible (no Node APIs).
  */
 import { a1, columnIndex, quoteSheetName, type CellValue, type CellRange } from "../../../src/core/grid";
+import { FormulaEvaluator } from "./formula";
 
 export type Rect = CellRange;
 
@@ -387,4 +388,19 @@ export function valueOut(c: Cell | undefined): string | number | boolean {
 export function formulaOut(c: Cell | undefined): string | number | boolean {
   if (c?.formula !== undefined) return c.formula;
   return valueOut(c);
+}
+
+/** An evaluator over the workbook as it is now (Excel recalculates after every write). */
+export function calculator(wb: WorkbookModel): FormulaEvaluator {
+  return new FormulaEvaluator({
+    cell: (sheet, row, col) => (sheet === null ? undefined : wb.sheetByName(sheet)?.get(row, col)),
+    hasSheet: (sheet) => sheet !== null && wb.sheetByName(sheet) !== undefined,
+  });
+}
+
+/** The cell with a formula's value replaced by its calculated result (other cells as they are). */
+export function calculated(calc: FormulaEvaluator, s: SheetModel, row: number, col: number): Cell | undefined {
+  const c = s.get(row, col);
+  if (c?.formula === undefined) return c;
+  return { ...c, value: calc.evaluate(c.formula, s.name, row, col) };
 }

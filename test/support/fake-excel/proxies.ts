@@ -3,10 +3,12 @@
  * - Methods and property writes are queued and applied at context.sync(), in order.
  * - Reading a property before load() + sync() throws PropertyNotLoaded (client side, like Office.js).
  * - Objects are resolved at sync time (getItem of a missing sheet fails at sync with ItemNotFound).
- * - Members above the configured ExcelApi version fail at sync with ApiNotFound.
+ * - Members above the configured ExcelApi version throw ApiNotFound at the call (as Office.js does).
  * - Every access to a public member of a proxy counts as one proxy call.
  */
 import {
+  calculated,
+  calculator,
   contains,
   enter,
   formulaOut,
@@ -39,6 +41,14 @@ export interface FakeHost {
   maxCellsPerRead: number;
   editMode: boolean;
   editModeErrorCode: string;
+  /** The host has the DelayForCellEdit requirement set (Office.js sends the flag only then). */
+  supportsDelayForCellEdit: boolean;
+  /** Resolves when the user leaves cell edit mode. */
+  editEnded(): Promise<void>;
+  /** The locale's list separator that getRanges wants ("," or ";"). */
+  listSeparator: string;
+  /** The add-in wrote cells: Excel fires onChanged for them too. */
+  addinChanged(sheet: SheetModel, rects: Rect[]): void;
   failNextSync: { code: string; message?: string } | null;
   stats: FakeStats;
   registerHandler(kind: HandlerKind, key: string, handler: (args: unknown) => unknown, ctx: FakeRequestContext): number;
@@ -78,6 +88,15 @@ export class FakeOfficeError extends Error {
     this.name = "RichApi.Error";
     this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}) };
   }
+}
+
+/** Office.js's error for a member above the host's ExcelApi version, raised at the call. */
+function apiNotFound(member: string, api: number): FakeOfficeError {
+  return new FakeOfficeError(
+    "ApiNotFound",
+    `The API you are trying to use could not be found. It may be available in a newer version of Excel (${member} needs ExcelApi 1.${api}).`,
+    member,
+  );
 }
 
 function notLoaded(prop: string): FakeOfficeError {
@@ -137,6 +156,10 @@ export class FakeRequestContext {
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   private _calcSuspended = false;
   private _screenSuspended = false;
+  /** Started with Excel.run({ delayForCellEdit: true }, ...). */
+  _delayForCellEdit = false;
+  /** Cells written by the current sync (onChanged fires for them after it). */
+  _written: { sheet: SheetModel; rect: Rect }[] = [];
 
   constructor(readonly _host: FakeHost) {
     const self = counted(this, _host);
@@ -173,8 +196,17 @@ export class FakeRequestContext {
     };
     host.stats.perSync.push(record);
     await Promise.resolve();
+    // delayForCellEdit: Excel holds the batch until the user leaves the cell (where the host supports it).
+    if (host.editMode && this._delayForCellEdit && host.supportsDelayForCellEdit) await host.editEnded();
+    this._written = [];
     try {
-      return this._run(ops, record, passThroughValue);
+      const out = this._run(ops, record, passThroughValue);
+      const written = this._written;
+      this._written = [];
+      const bySheet = new Map<SheetModel, Rect[]>();
+      for (const w of written) bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w.rect]);
+      for (const [sheet, rects] of bySheet) host.addinChanged(sheet, rects);
+      return out;
     } catch (e) {
       record.failed = (e as { code?: string }).code ?? "Error";
       throw e;
@@ -269,6 +301,8 @@ export abstract class FakeClientObject<T> {
     api = 0,
   ) {
     this._api = Math.max(api, _parent?._api ?? 0);
+    // Office.js checks the requirement set when the member is called (throwIfApiNotSupported), not at sync.
+    if (api > _ctx._host.maxApiMinor) throw apiNotFound(_pathText, api);
     return counted(this, _ctx._host);
   }
 
@@ -313,6 +347,7 @@ export abstract class FakeClientObject<T> {
   }
 
   _op(action: string, args: unknown[], run: Op["run"], api = 0): void {
+    if (api > this._host.maxApiMinor) throw apiNotFound(action, api);
     this._ctx._queue.push({ obj: this as FakeClientObject<unknown>, action, args, api: Math.max(api, this._api), run });
   }
 
@@ -716,7 +751,17 @@ class EventHandlers {
       {
         context: ctx,
         remove(): void {
-          ctx._workbook._op("UnregisterEventHandler", [id], () => obj._host.unregisterHandler(id));
+          ctx._workbook._op("UnregisterEventHandler", [id], () => {
+            // The handler of a worksheet that was deleted went with it: Excel cannot find it to remove it.
+            const t = obj._res?.v;
+            if (t instanceof SheetModel && !obj._host.wb.sheets.includes(t)) {
+              throw new FakeOfficeError(
+                "ItemNotFound",
+                "The requested resource doesn't exist (the worksheet was deleted).",
+              );
+            }
+            obj._host.unregisterHandler(id);
+          });
         },
       },
       obj._host,
@@ -981,9 +1026,15 @@ export class Worksheet extends FakeClientObject<SheetT> {
       () => {
         const s = FakeClientObject._from(this as FakeClientObject<SheetT>);
         if (!s) return null;
-        const rects = address.split(/[,;]/).map((a) => {
+        // Excel's limit on an address (that of a formula), and the locale's list separator (office-js #1167).
+        if (address.length > 8192) throw new FakeOfficeError("InvalidArgument", "The address is too long.");
+        const rects = address.split(this._host.listSeparator).map((a) => {
           const r = parseRect(a);
-          if (!r) throw new FakeOfficeError("InvalidArgument", `The address '${a}' is not valid.`);
+          if (!r)
+            throw new FakeOfficeError(
+              "InvalidArgument",
+              `The argument is invalid or missing or has an incorrect format.`,
+            );
           return r;
         });
         return { sheet: s, rects };
@@ -1214,13 +1265,15 @@ function fmt(c: Cell): CellFormat {
   return (c.format ??= {});
 }
 
+/** The cells of the target's first area as Excel reports them: formula cells carry their calculated result. */
 function grid<V>(t: RangeT, host: FakeHost, f: (c: Cell | undefined) => V): V[][] | null {
   const r = t.rects[0]!;
   if (rectCells(r) > host.maxCellsPerRead) return null; // Excel returns nothing for reads over 5,000,000 cells.
+  const calc = calculator(host.wb);
   const out: V[][] = [];
   for (let row = r.top; row <= r.bottom; row++) {
     const line: V[] = [];
-    for (let col = r.left; col <= r.right; col++) line.push(f(t.sheet.get(row, col)));
+    for (let col = r.left; col <= r.right; col++) line.push(f(calculated(calc, t.sheet, row, col)));
     out.push(line);
   }
   return out;
@@ -1397,12 +1450,23 @@ export class Range extends RangeBase {
     this._write(action, [v], (t) => {
       assertWritable(t.sheet, t.rects, true);
       const at = shaped(t, v, action);
+      // Excel's limits: 32,767 characters in a cell, 8,192 in a formula; the whole write is refused.
+      each(t, (row, col) => {
+        const input = at(row, col);
+        if (typeof input !== "string") return;
+        if (input.length > 8192 && /^=/.test(input)) {
+          throw new FakeOfficeError("InvalidArgument", "The formula is longer than 8,192 characters.");
+        }
+        if (input.length > 32767)
+          throw new FakeOfficeError("InvalidArgument", "The text is longer than 32,767 characters.");
+      });
       each(t, (row, col) => {
         const input = at(row, col);
         if (input === null) return; // null leaves the cell unchanged (Office.js)
         const cell = t.sheet.touch(row, col);
         enter(cell, input);
       });
+      for (const rect of t.rects) this._ctx._written.push({ sheet: t.sheet, rect });
     });
   }
   get numberFormat(): string[][] {
@@ -1578,7 +1642,8 @@ export class RangeAreas extends RangeBase {
     switch (prop) {
       case "address":
       case "addressLocal":
-        return t.rects.map((r) => qualified(t.sheet.name, r)).join(",");
+        // As Excel writes it: every area sheet-qualified, ", " between areas ("Sheet1!A1:B4, Sheet1!D1:D4").
+        return t.rects.map((r) => qualified(t.sheet.name, r)).join(", ");
       case "areaCount":
         return t.rects.length;
       case "cellCount":
