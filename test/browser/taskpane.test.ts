@@ -268,8 +268,8 @@ describe("task pane in headless Chromium (browser tier)", function () {
       (c) => String(c.value),
     );
     assert.ok(
-      textCells.some((v) => v.includes(`本年新收${sc.expect.received}件`)),
-      "narrative states 本年新收",
+      textCells.some((v) => v.includes(`新收政府信息公开申请${sc.expect.received}件`)),
+      "narrative states 本年新收 (新收政府信息公开申请N件)",
     );
     assert.ok(
       textCells.some((v) => v.includes(`予以公开${sc.expect.open}件`)),

@@ -423,10 +423,10 @@ describe("LibreOffice tier: generated workbooks recalculate to the engine's numb
     const typedHandled = c.bound!.section3!.cells[cellKey("handled", "total")]!.value;
     assert.notEqual(typedHandled, handled, "the typed （七）总计 disagrees with the SUM");
     const text = c.paragraphs!.find((p) => p.id === "s1.applications")!.text;
-    assert.ok(text.includes(`本年新收${received}件`), text);
+    assert.ok(text.includes(`新收政府信息公开申请${received}件`), text);
     assert.ok(
       text.includes(
-        `全年办结政府信息公开申请${handled}件，其中予以公开${open}件，占办结总数的${formatPercent(Math.round(openShare * 10000), 2)}`,
+        `全年办结${handled}件。其中，予以公开${open}件，占办结总数的${formatPercent(Math.round(openShare * 10000), 2)}`,
       ),
       text,
     );

@@ -1,21 +1,17 @@
 /**
- * The narrative (报告正文): model -> paragraphs. One function per thing to say; every figure comes
- * from the model, every share from the exact share engine, and numbers are written per GB/T 15835.
- * What the model cannot tell is a visible placeholder 【待补充：…】, never invented text.
+ * The narrative (报告正文): model -> paragraphs, phrased as published reports phrase their figures
+ * (shared/reference/narrative-phrasing.md). One function per thing to say; every figure is the one the
+ * tables print (a total is the SUM of its parts), every share comes from the exact share engine, and
+ * numbers are written per GB/T 15835. A figure that could not be read (text, an error value, or a blank
+ * unless blanks count as 0) is never stated: the sentence carries 【待补充：…】 in its place.
  */
-import {
-  breakdownPriorTotal,
-  breakdownTotal,
-  caseGroup,
-  CASE_GROUP_KEYS,
-  section3Figures,
-  type CaseGroup,
-} from "../model/figures";
-import { cellKey, SECTION_HEADINGS } from "../model/format";
-import type { Breakdown, Report, TableData } from "../model/report";
+import { breakdownPriorTotal, CASE_GROUP_KEYS } from "../model/figures";
+import { cellKey, S3_GROUPS, SECTION_HEADINGS } from "../model/format";
+import type { Breakdown, Num, Report, TableData } from "../model/report";
 import { shareSet, shareUnits, unitsPerWhole, type ShareSet } from "../shares";
 import { DEFAULT_ROUNDING, type RoundingOptions } from "../shares/types";
 import {
+  amountText,
   clauses,
   countChangeText,
   countWith,
@@ -24,8 +20,8 @@ import {
   shareUnitsText,
   yoyText,
   yuanText,
-  amountText,
 } from "./numbers";
+import { subjectOf, type SubjectSettings } from "./subject";
 
 export interface Paragraph {
   id: string;
@@ -33,23 +29,19 @@ export interface Paragraph {
   text: string;
 }
 
-export interface NarrativeSettings {
+export interface NarrativeSettings extends SubjectSettings {
   rounding: RoundingOptions;
-  /** Overrides the subject of the sentences ("本机关", "全市各级行政机关"). */
-  scopeWord?: string;
   /**
-   * The area a 本级政府 report covers ("全市", "全县"...). When not set it is derived from the unit name
-   * (areaWordOf), falling back to "全区".
+   * Blanks count as 0 (生成报告: the tables print a blank as 0, and the summary says so). Otherwise a
+   * blank is a figure not filled yet and the sentence waits for it (【待补充】).
    */
-  areaWord?: string;
+  blanksAsZero?: boolean;
 }
-
-/** The area word when neither the setting nor the unit name tells it. */
-export const DEFAULT_AREA_WORD = "全区";
 
 export const DEFAULT_NARRATIVE_SETTINGS: NarrativeSettings = { rounding: DEFAULT_ROUNDING };
 
 export { checkNumberWriting, NUMBER_RULES, type NumberFinding } from "./lint";
+export { areaWordOf, selfWordOf, subjectOf, DEFAULT_AREA_WORD } from "./subject";
 
 /** A visible gap for the user to fill: 【待补充：…】. */
 export function placeholder(what: string): string {
@@ -59,40 +51,59 @@ export function placeholder(what: string): string {
 interface Ctx {
   report: Report;
   rounding: RoundingOptions;
-  /** Subject of the sentences. */
-  scope: string;
+  blanksAsZero: boolean;
+  /** Subject of the sentences: 本局, 全县各级行政机关… */
+  subject: string;
   /** "2021年" or "本年度". */
   when: string;
+  /** The 2021 format's sub-headings （一）主动公开… belong to section 一 from the 2021 reports on. */
+  subHeadings: boolean;
 }
 
 export function narrative(report: Report, settings?: Partial<NarrativeSettings>): Paragraph[] {
   const rounding = { ...DEFAULT_ROUNDING, ...settings?.rounding };
-  const ctx: Ctx = { report, rounding, scope: scopeWord(report, settings), when: whenWord(report) };
+  const ctx: Ctx = {
+    report,
+    rounding,
+    blanksAsZero: settings?.blanksAsZero === true,
+    subject: subjectOf(report, settings),
+    when: whenWord(report),
+    subHeadings: report.format === "2021",
+  };
   const out: Paragraph[] = [];
   const body = (id: string, text: string) => out.push({ id, kind: "body", text });
-  const note = (id: string, text: string | null) => {
-    if (text) out.push({ id, kind: "note", text });
-  };
   const heading = (i: number) => out.push({ id: `h${i + 1}`, kind: "heading", text: SECTION_HEADINGS[i]! });
+  const lead = (text: string) => (ctx.subHeadings ? text : "");
 
   out.push({ id: "title", kind: "title", text: titleText(report) });
 
   heading(0);
+  if (!ctx.subHeadings) {
+    body("s1.overview", placeholder("政府信息公开工作总体情况（工作机制、重点工作、平台建设、监督保障等）"));
+  }
   const proactive = proactiveParagraph(ctx);
-  body("s1.proactive", proactive.text);
-  note("s1.proactive.note", proactive.note);
-  const apps = applicationsParagraph(ctx);
-  body("s1.applications", apps.text);
-  note("s1.applications.note", apps.note);
-  body(
-    "s1.management",
-    "（三）政府信息管理。" + placeholder("政府信息管理情况（公开属性认定、公开前审查、政策文件清理等）"),
-  );
-  body("s1.platform", "（四）平台建设。" + placeholder("政府信息公开平台建设情况（政府网站、政务新媒体、政府公报等）"));
-  body(
-    "s1.supervision",
-    "（五）监督保障。" + placeholder("监督保障情况（工作机制、教育培训、考核评议、社会评议、责任追究等）"),
-  );
+  if (proactive !== null || ctx.subHeadings) {
+    body(
+      "s1.proactive",
+      lead("（一）主动公开。") +
+        (proactive ?? placeholder("主动公开政府信息情况（公开数量、主要类别、重点领域信息等）")),
+    );
+  }
+  body("s1.applications", lead("（二）依申请公开。") + applicationsParagraph(ctx));
+  if (ctx.subHeadings) {
+    body(
+      "s1.management",
+      "（三）政府信息管理。" + placeholder("政府信息管理情况（公开属性认定、公开前审查、政策文件清理等）"),
+    );
+    body(
+      "s1.platform",
+      "（四）平台建设。" + placeholder("政府信息公开平台建设情况（政府网站、政务新媒体、政府公报等）"),
+    );
+    body(
+      "s1.supervision",
+      "（五）监督保障。" + placeholder("监督保障情况（工作机制、教育培训、考核评议、社会评议、责任追究等）"),
+    );
+  }
 
   heading(1);
   body("s2.tables", section2Text(ctx));
@@ -118,49 +129,6 @@ export function narrative(report: Report, settings?: Partial<NarrativeSettings>)
 
 // ---------- context ----------
 
-function scopeWord(report: Report, settings?: Partial<NarrativeSettings>): string {
-  if (settings?.scopeWord) return settings.scopeWord;
-  if (report.meta.scope?.value === "本级政府") {
-    const area = settings?.areaWord || areaWordOf(report.meta.body?.text) || DEFAULT_AREA_WORD;
-    return `${area}各级行政机关`;
-  }
-  return "本机关";
-}
-
-/** Administrative suffixes of a unit name and the area word each gives (longer suffixes first). */
-const AREA_SUFFIXES: [string, string][] = [
-  ["自治区", "全区"],
-  ["自治州", "全州"],
-  ["自治县", "全县"],
-  ["自治旗", "全旗"],
-  ["省", "全省"],
-  ["市", "全市"],
-  ["州", "全州"],
-  ["县", "全县"],
-  ["区", "全区"],
-  ["旗", "全旗"],
-];
-
-/**
- * The area word of a 本级政府 report from the unit name: the LAST administrative suffix before
- * 人民政府/政府 ("某某市某某区人民政府" -> "全区", "某某县人民政府" -> "全县"); null when the name has none.
- */
-export function areaWordOf(unit: string | undefined): string | null {
-  if (!unit) return null;
-  let name = unit.replace(/\s+/g, "");
-  const gov = name.lastIndexOf("政府");
-  if (gov >= 0) name = name.slice(0, gov).replace(/人民$/, "");
-  let best: { at: number; word: string } | null = null;
-  for (const [suffix, word] of AREA_SUFFIXES) {
-    const at = name.lastIndexOf(suffix);
-    if (at < 0) continue;
-    const end = at + suffix.length;
-    // The suffix that ends last wins; at the same end, the longer one (自治区 over 区) listed first.
-    if (!best || end > best.at) best = { at: end, word };
-  }
-  return best?.word ?? null;
-}
-
 /** Section 六 reports 信息处理费 from the 2021 reports on; an unknown year follows the format. */
 function hasFeeSection(report: Report): boolean {
   const year = report.meta.year?.value;
@@ -179,41 +147,53 @@ export function titleText(report: Report): string {
   return `${body}${year !== undefined ? `${year}年` : ""}政府信息公开工作年度报告`;
 }
 
-function val(t: TableData | undefined, row: string, col: string): number | null {
-  return t?.cells[cellKey(row, col)]?.value ?? null;
+// ---------- figures as the sentences may state them ----------
+
+/**
+ * A figure the text may state: a whole number >= 0, or null when it cannot be stated (a blank not yet
+ * filled, text that does not read as a number, an error value, a fraction or a negative number).
+ */
+type Fig = number | null;
+
+function fig(ctx: Ctx, n: Num | undefined): Fig {
+  const v = n?.value ?? null;
+  if (v === null) return !n?.issue && ctx.blanksAsZero ? 0 : null;
+  return Number.isSafeInteger(v) && v >= 0 ? v : null;
 }
 
-/** A blank counts as 0 in what the narrative adds up (the checks report the blank). */
-function zeroIfBlank(n: number | null | undefined): number {
-  return n ?? 0;
+/** The SUM of figures as the table prints it; null when any part cannot be stated. */
+function sumFig(figs: Fig[]): Fig {
+  let s = 0;
+  for (const f of figs) {
+    if (f === null) return null;
+    s += f;
+  }
+  return s;
 }
 
-/** A figure the narrative can write as a count: a whole number >= 0. */
-function isCount(n: number | null | undefined): n is number {
-  return typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
+function known(figs: Fig[]): figs is number[] {
+  return figs.every((f) => f !== null);
 }
 
-/** Figures that are not blank and not whole numbers >= 0 (typed 12.5 or -3): the text waits for a correction. */
-function hasInvalid(values: (number | null | undefined)[]): boolean {
-  return values.some((v) => v !== null && v !== undefined && !isCount(v));
+/** "6件", or a placeholder naming the figure where it cannot be stated. */
+function countOr(f: Fig, unit: string, what: string): string {
+  return f === null ? placeholder(what) : countWith(f, unit);
 }
 
-const FIX_FIRST = "（表中有非整数或负数，请先按核对结果修正）";
-
-/** The values of a table's figures (listed once per paragraph: a table's cells are a large keyed object). */
-function cellValues(t: TableData | undefined): (number | null)[] {
-  return t ? Object.values(t.cells).map((n) => n.value) : [];
-}
-
-function hasAnyFigure(values: (number | null)[]): boolean {
-  return values.some((v) => v !== null);
+/** The reason a figure is missing, for its placeholder: "…（表中未填写）" or "…（表中无法识别）". */
+function gapOf(ctx: Ctx, nums: (Num | undefined)[], what: string): string {
+  const unreadable = nums.some((n) => n && n.value === null && n.issue);
+  const invalid = nums.some((n) => n && n.value !== null && !(Number.isSafeInteger(n.value) && n.value >= 0));
+  if (unreadable) return `${what}（表中有无法识别的数字，请先修正）`;
+  if (invalid) return `${what}（表中有非整数或负数，请先修正）`;
+  return ctx.blanksAsZero ? what : `${what}（表中尚未填写）`;
 }
 
 // ---------- shares with their notes ----------
 
 interface ShareList {
   set: ShareSet;
-  /** Note when the shares of a whole do not add up to 100% or were adjusted; null otherwise. */
+  /** A sentence for the end of the paragraph when the shares do not add up to 100% or were adjusted. */
   note: string | null;
 }
 
@@ -235,9 +215,9 @@ function sharesOf(names: string[], counts: number[], total: number, rounding: Ro
               rounding.decimals,
             )}`,
         );
-      note = `注：为使各项占比之和为100%，按最大余数法调整了个别占比（${enumerate(moved)}）。`;
+      note = `为使各项占比之和为100%，个别占比按最大余数法作了调整（${enumerate(moved)}）。`;
     } else if (set.sumUnits !== unitsPerWhole(rounding.decimals)) {
-      note = "注：因四舍五入，各项占比之和可能不等于100%。";
+      note = "因四舍五入，各项占比之和可能不等于100%。";
     }
   }
   return { set, note };
@@ -265,56 +245,54 @@ function countShareClauses(
   return out;
 }
 
+/** "，较上年增加20件，增长20.00%" / "，与上年持平"; empty when last year is unknown. */
+function changeVsLastYear(current: number, prior: Fig, unit: string, ctx: Ctx): string {
+  if (prior === null) return "";
+  const change = countChangeText(current, prior, unit);
+  if (!change) return "，与上年持平";
+  const yoy = yoyText(current, prior, ctx.rounding.decimals, ctx.rounding.rounding);
+  return `，较上年${change}` + (yoy ? `，${yoy}` : "");
+}
+
 // ---------- 一（一）主动公开 ----------
 
-function proactiveParagraph(ctx: Ctx): { text: string; note: string | null } {
-  const lead = "（一）主动公开。";
+/** The proactive-disclosure sentences, or null when the report has no such figures. */
+function proactiveParagraph(ctx: Ctx): string | null {
   const b = ctx.report.proactive;
-  if (!b || (b.total?.value == null && b.categories.every((c) => c.count.value == null))) {
-    return { text: lead + placeholder("主动公开政府信息情况（公开数量、主要类别、重点领域信息等）"), note: null };
+  if (!b || (b.total?.value == null && b.categories.every((c) => c.count.value == null && !c.count.issue))) return null;
+  const countNums = b.categories.map((c) => c.count);
+  const counts = countNums.map((n) => fig(ctx, n));
+  // The 合计 the table prints: SUM of the categories (the stated total when no category has a figure).
+  const hasCategories = b.categories.some((c) => c.count.value !== null || c.count.issue);
+  const total = hasCategories ? sumFig(counts) : fig(ctx, b.total);
+  if (total === null || (hasCategories && !known(counts))) {
+    return placeholder(gapOf(ctx, hasCategories ? countNums : [b.total], "主动公开政府信息条数"));
   }
-  const figures = [b.target?.value];
-  for (const x of [b, ...b.children]) {
-    figures.push(x.total?.value, x.priorTotal?.value, ...x.categories.map((c) => c.count.value));
-  }
-  // 比上年新增 is signed (a fall is negative) but whole.
-  const increases = [b, ...b.children].map((x) => x.statedIncrease?.value ?? 0);
-  if (hasInvalid(figures) || increases.some((v) => !Number.isSafeInteger(v))) {
-    return { text: lead + placeholder("主动公开政府信息情况" + FIX_FIRST), note: null };
-  }
-  const counts = b.categories.map((c) => zeroIfBlank(c.count.value));
-  // The 合计 the table prints (SUM of the categories), not a typed total that may disagree with them.
-  const total = breakdownTotal(b);
-  if (total === 0 && counts.every((c) => c === 0)) {
-    return { text: `${lead}${ctx.when}，${ctx.scope}无主动公开的政府信息。`, note: null };
-  }
+  if (total === 0) return `${ctx.when}，${ctx.subject}未主动公开政府信息。`;
   const { decimals, rounding: rule } = ctx.rounding;
   const unit = "条";
-  let first = `${ctx.when}，${ctx.scope}主动公开政府信息${countWith(total, unit)}`;
-  const prior = knownPrior(b);
-  first += prior !== null ? changeClauses(total, prior, unit, ctx) : statedIncreaseClause(b, unit);
-  const target = b.target?.value;
-  if (target != null && target > 0) {
+  let first = `${ctx.when}，${ctx.subject}主动公开政府信息${countWith(total, unit)}`;
+  const prior = priorOf(b);
+  first += prior !== null ? proactiveChange(total, prior, unit, ctx) : statedIncreaseClause(b, unit);
+  const target = fig(ctx, b.target);
+  if (target !== null && target > 0) {
     const u = shareUnits(total, target, decimals, rule)!;
     first += `，完成年度目标（${countWith(target, unit)}）的${shareUnitsText(u, total, decimals)}`;
   }
-  let text = lead + first + "。";
+  let text = first + "。";
   const names = b.categories.map((c) => c.name);
-  // Parts that exceed the stated total have no meaningful share of it (the checks report the mismatch).
-  const sum = counts.reduce((a, c) => a + c, 0);
-  const shares = sum <= total ? sharesOf(names, counts, total, ctx.rounding) : null;
-  const items = shares
-    ? countShareClauses(names, counts, shares.set, unit, "主动公开总数的", decimals)
-    : counts.flatMap((c, i) => (c > 0 ? [`${names[i]}${countWith(c, unit)}`] : []));
+  const parts = counts.map((c) => c ?? 0);
+  const shares = sharesOf(names, parts, total, ctx.rounding);
+  const items = countShareClauses(names, parts, shares.set, unit, "主动公开总数的", decimals);
   if (items.length > 0) text += `其中，${clauses(items)}。`;
   for (const child of b.children) text += childSentence(ctx, child, b, total, prior);
-  return { text, note: shares?.note ?? null };
+  return text + (shares.note ?? "");
 }
 
-/** Last year's total when explicitly known (never implied from a stated increase); null when unknown or impossible. */
-function knownPrior(b: Breakdown): number | null {
+/** Last year's total when explicitly known (never implied from a stated increase). */
+function priorOf(b: Breakdown): Fig {
   const prior = breakdownPriorTotal(b);
-  return isCount(prior) ? prior : null;
+  return typeof prior === "number" && Number.isSafeInteger(prior) && prior >= 0 ? prior : null;
 }
 
 /** A stated 比上年新增 D as stated ("，比上年新增390条"), without a 同比 that last year's figure would need. */
@@ -326,7 +304,7 @@ function statedIncreaseClause(b: Breakdown, unit: string): string {
 }
 
 /** "，比上年增加N条，同比增长x%" / "，与上年持平". */
-function changeClauses(total: number, prior: number, unit: string, ctx: Ctx): string {
+function proactiveChange(total: number, prior: number, unit: string, ctx: Ctx): string {
   const change = countChangeText(total, prior, unit);
   if (!change) return "，与上年持平";
   const yoy = yoyText(total, prior, ctx.rounding.decimals, ctx.rounding.rounding);
@@ -334,25 +312,27 @@ function changeClauses(total: number, prior: number, unit: string, ctx: Ctx): st
 }
 
 /** 重点领域信息N条，占主动公开总数的x%，比上年提高y个百分点，其中A a条、B b条。 */
-function childSentence(
-  ctx: Ctx,
-  child: Breakdown,
-  parent: Breakdown,
-  parentTotal: number,
-  parentPrior: number | null,
-): string {
+function childSentence(ctx: Ctx, child: Breakdown, parent: Breakdown, parentTotal: number, parentPrior: Fig): string {
   const { decimals, rounding: rule } = ctx.rounding;
-  const counts = child.categories.map((c) => zeroIfBlank(c.count.value));
-  const total = breakdownTotal(child);
-  if (total <= 0) return "";
+  const counts = child.categories.map((c) => fig(ctx, c.count));
   const name = child.name.endsWith("信息") ? child.name : `${child.name}信息`;
+  if (!known(counts))
+    return placeholder(
+      gapOf(
+        ctx,
+        child.categories.map((c) => c.count),
+        `${name}条数`,
+      ),
+    );
+  const total = child.categories.length > 0 ? sumFig(counts)! : (fig(ctx, child.total) ?? 0);
+  if (total <= 0) return "";
   let s = `${name}${countWith(total, "条")}`;
   const units = parentTotal > 0 && total <= parentTotal ? shareUnits(total, parentTotal, decimals, rule) : null;
   if (units !== null)
     s += `，占${parent.name.includes("主动公开") ? "主动公开" : parent.name}总数的${shareUnitsText(units, total, decimals)}`;
-  const prior = knownPrior(child);
+  const prior = priorOf(child);
   if (prior !== null) {
-    s += changeClauses(total, prior, "条", ctx);
+    s += proactiveChange(total, prior, "条", ctx);
     if (units !== null && parentPrior !== null && parentPrior > 0 && prior <= parentPrior) {
       const priorUnits = shareUnits(prior, parentPrior, decimals, rule)!;
       s += `，占比${pointChangeText(units, priorUnits, decimals)}`;
@@ -368,46 +348,111 @@ function childSentence(
 
 // ---------- 一（二）依申请公开 ----------
 
-function applicationsParagraph(ctx: Ctx): { text: string; note: string | null } {
-  const lead = "（二）依申请公开。";
+interface S3Figures {
+  received: Fig;
+  carried: Fig;
+  handled: Fig;
+  carryNext: Fig;
+  natural: Fig;
+  organisations: Fig;
+  groups: { short: string; count: Fig }[];
+  /** The cells each figure sums, for the placeholder's reason. */
+  nums: Record<"received" | "carried" | "handled" | "carryNext", (Num | undefined)[]>;
+}
+
+const ORG_COLS = ["commercial", "research", "publicInterest", "legal", "otherOrg"];
+
+/** Section 三 as the table prints it: a row's 总计 = SUM of the applicant columns; （七）总计 = SUM of the outcome rows. */
+function s3Figures(ctx: Ctx, t: TableData): S3Figures {
+  const applicant = t.def.cols.filter((c) => c.key !== "total").map((c) => c.key);
+  const cellsOf = (row: string) => applicant.map((c) => t.cells[cellKey(row, c)]);
+  const rowFig = (row: string) => sumFig(cellsOf(row).map((n) => fig(ctx, n)));
+  const outcomeRows = t.def.rows.filter((r) => r.outcome);
+  const groups = S3_GROUPS.filter((g) => outcomeRows.some((r) => r.group === g.group)).map((g) => ({
+    short: g.short,
+    count: sumFig(outcomeRows.filter((r) => r.group === g.group).map((r) => rowFig(r.key))),
+  }));
+  return {
+    received: rowFig("new"),
+    carried: rowFig("carried"),
+    handled: sumFig(groups.map((g) => g.count)),
+    carryNext: rowFig("carryNext"),
+    natural: fig(ctx, t.cells[cellKey("new", "natural")]),
+    organisations: sumFig(ORG_COLS.map((c) => fig(ctx, t.cells[cellKey("new", c)]))),
+    groups,
+    nums: {
+      received: cellsOf("new"),
+      carried: cellsOf("carried"),
+      handled: outcomeRows.flatMap((r) => cellsOf(r.key)),
+      carryNext: cellsOf("carryNext"),
+    },
+  };
+}
+
+/** Last year's 本年新收 when last year's report is known (a prior workbook or 上年 figures). */
+function priorReceived(ctx: Ctx): Fig {
+  const p = ctx.report.prior?.section3;
+  if (!p) return null;
+  const prior = s3Figures({ ...ctx, blanksAsZero: false }, p);
+  return prior.received;
+}
+
+function applicationsParagraph(ctx: Ctx): string {
   const t = ctx.report.section3;
-  const values = cellValues(t);
-  if (!t || !hasAnyFigure(values)) {
-    return { text: lead + placeholder("依申请公开情况（收到和处理政府信息公开申请情况）"), note: null };
+  if (!t || !Object.values(t.cells).some((n) => n.value !== null || n.issue)) {
+    return placeholder("依申请公开情况（收到和处理政府信息公开申请情况）");
   }
-  if (hasInvalid(values)) {
-    return { text: lead + placeholder("依申请公开情况" + FIX_FIRST), note: null };
+  const a = s3Figures(ctx, t);
+  const gap = (k: keyof S3Figures["nums"], what: string) => placeholder(gapOf(ctx, a.nums[k], what));
+  let text = "";
+
+  // Received, with the applicants' split and last year's figure; then carried over.
+  if (a.received === 0 && a.carried === 0) {
+    text += `${ctx.subject}全年未收到政府信息公开申请，也无上年结转的申请。`;
+    return text;
   }
-  // The figures as the table prints them (SUMs of parts), never the typed totals: text and tables agree.
-  const a = section3Figures(t);
-  const { decimals } = ctx.rounding;
-  let text = lead;
-  const all = a.received + a.carried;
-  if (all === 0) {
-    text += `${ctx.when}，${ctx.scope}未收到政府信息公开申请，无上年结转申请。`;
-  } else if (a.carried > 0) {
-    text += `${ctx.when}，${ctx.scope}共办理政府信息公开申请${countWith(all, "件")}，其中本年新收${countWith(
-      a.received,
-      "件",
-    )}，上年结转${countWith(a.carried, "件")}。`;
+  if (a.received === 0) {
+    const c = a.carried === null ? gap("carried", "上年结转申请件数") + "件" : countWith(a.carried, "件");
+    text += `${ctx.subject}全年未收到新的政府信息公开申请，上年结转申请${c}。`;
   } else {
-    text += `${ctx.when}，${ctx.scope}新收政府信息公开申请${countWith(a.received, "件")}，无上年结转申请。`;
+    const n = a.received === null ? gap("received", "本年新收申请件数") + "件" : countWith(a.received, "件");
+    text += `${ctx.subject}全年新收政府信息公开申请${n}`;
+    if (a.received !== null) text += changeVsLastYear(a.received, priorReceived(ctx), "件", ctx);
+    if (a.received !== null && a.received > 0 && a.natural !== null && a.organisations !== null) {
+      if (a.organisations === 0) text += "，均为自然人申请";
+      else if (a.natural === 0) text += "，均为法人或其他组织申请";
+      else
+        text += `，其中自然人申请${countWith(a.natural, "件")}、法人或其他组织申请${countWith(a.organisations, "件")}`;
+    }
+    if (a.carried === null) text += `；上年结转申请${gap("carried", "上年结转申请件数")}件。`;
+    else text += a.carried > 0 ? `；另有上年结转申请${countWith(a.carried, "件")}。` : "，无上年结转申请。";
   }
+
+  // Handled, by result with shares of the handled total.
   let note: string | null = null;
-  if (a.handled > 0) {
+  if (a.handled === null) {
+    text += `全年办结${gap("handled", "办结件数")}件。`;
+  } else if (a.handled === 0) {
+    text += "本年度尚无办结的申请。";
+  } else {
     const names = a.groups.map((g) => g.short);
-    const counts = a.groups.map((g) => g.count);
+    const counts = a.groups.map((g) => g.count!);
     const shares = sharesOf(names, counts, a.handled, ctx.rounding);
-    const items = countShareClauses(names, counts, shares.set, "件", "办结总数的", decimals);
-    text += `全年办结政府信息公开申请${countWith(a.handled, "件")}`;
-    text += items.length > 0 ? `，其中${clauses(items)}。` : "。";
+    const items = countShareClauses(names, counts, shares.set, "件", "办结总数的", ctx.rounding.decimals);
+    const only = counts.filter((c) => c > 0).length === 1 ? names[counts.findIndex((c) => c > 0)] : null;
+    text += `全年办结${countWith(a.handled, "件")}`;
+    if (only && a.handled > 1) text += `，均为${only}`;
+    else if (only) text += `，为${only}`;
+    else text += `。其中，${clauses(items)}`;
+    text += "。";
     note = shares.note;
-  } else if (all > 0) {
-    text += "本年度未办结政府信息公开申请。";
   }
-  if (a.carryNext > 0) text += `结转下年度继续办理${countWith(a.carryNext, "件")}。`;
-  else if (all > 0) text += "无结转下年度继续办理的申请。";
-  return { text, note };
+
+  // Carried into next year.
+  if (a.carryNext === null) text += `结转下年度继续办理${gap("carryNext", "结转下年度件数")}件。`;
+  else if (a.carryNext > 0) text += `另有${countWith(a.carryNext, "件")}结转下年度继续办理。`;
+  else if (a.handled !== null && a.handled > 0) text += "申请已全部办结，无结转下年度继续办理的申请。";
+  return text + (note ?? "");
 }
 
 // ---------- 二、三 ----------
@@ -416,111 +461,218 @@ function section2Text(ctx: Ctx): string {
   if (Object.keys(ctx.report.section2).length === 0) {
     return placeholder("主动公开政府信息情况（《条例》第二十条规定的各项信息）");
   }
-  const summary = section2Summary(ctx);
-  return summary
-    ? `${ctx.when}，${ctx.scope}${summary}。具体情况详见下表。`
-    : `${ctx.when}，${ctx.scope}主动公开政府信息情况详见下表。`;
+  const summary = ctx.report.format === "2019" ? section2Summary2019(ctx) : section2Summary2021(ctx);
+  if (summary) return `本年度，${ctx.subject}${summary}。具体情况见下表。`;
+  if (ctx.report.format === "2021" && allKnownZero(ctx, Object.values(ctx.report.section2))) {
+    return `本年度，${ctx.subject}未制发、废止规章和行政规范性文件，未作出行政许可、行政处罚、行政强制决定。具体情况见下表。`;
+  }
+  return "主动公开政府信息的具体情况见下表。";
+}
+
+/** Every figure of the tables is there and 0 (a blank counts only when blanks count as 0). */
+function allKnownZero(ctx: Ctx, tables: TableData[]): boolean {
+  return tables.every((t) =>
+    t.def.rows.every((r) => t.def.cols.every((c) => fig(ctx, t.cells[cellKey(r.key, c.key)]) === 0)),
+  );
+}
+
+function cellFig(ctx: Ctx, t: TableData | undefined, row: string, col: string): { f: Fig; n: Num | undefined } {
+  const n = t?.cells[cellKey(row, col)];
+  return { f: fig(ctx, n), n };
 }
 
 /** The 2021 tables in words, non-zero figures only: 制发/废止/现行有效, 处理决定, 收费金额. */
-function section2Summary(ctx: Ctx): string | null {
-  if (ctx.report.format !== "2021") return null;
+function section2Summary2021(ctx: Ctx): string | null {
   const s2 = ctx.report.section2;
-  const counts = Object.values(s2).flatMap((t) =>
-    t.def.cols.filter((c) => c.kind === "count").flatMap((c) => t.def.rows.map((r) => val(t, r.key, c.key))),
-  );
-  if (hasInvalid(counts)) return null;
   const parts: string[] = [];
   const item1 = s2["s2.item1"];
-  if (item1 && item1.def.format === "2021") {
+  if (item1) {
     for (const row of item1.def.rows) {
-      const issued = zeroIfBlank(val(item1, row.key, "issued"));
-      const repealed = zeroIfBlank(val(item1, row.key, "repealed"));
-      const inForce = zeroIfBlank(val(item1, row.key, "inForce"));
-      if (issued + repealed + inForce === 0) continue;
-      parts.push(
-        `制发${row.label}${countWith(issued, "件")}、废止${countWith(repealed, "件")}，现行有效${countWith(inForce, "件")}`,
-      );
+      const issued = cellFig(ctx, item1, row.key, "issued");
+      const repealed = cellFig(ctx, item1, row.key, "repealed");
+      const inForce = cellFig(ctx, item1, row.key, "inForce");
+      const say = (c: { f: Fig; n: Num | undefined }, what: string) =>
+        countOr(c.f, "件", gapOf(ctx, [c.n], `${row.label}${what}件数`));
+      if (issued.f === 0 && repealed.f === 0 && inForce.f === 0) continue;
+      const acts: string[] = [];
+      if (issued.f !== 0) acts.push(`制发${row.label}${say(issued, "本年制发")}`);
+      if (repealed.f !== 0)
+        acts.push(acts.length ? `废止${say(repealed, "本年废止")}` : `废止${row.label}${say(repealed, "本年废止")}`);
+      const inForceText = `现行有效${say(inForce, "现行有效")}`;
+      parts.push(acts.length ? `${enumerate(acts)}，${inForceText}` : `${row.label}${inForceText}`);
     }
   }
   const decisions: string[] = [];
   for (const id of ["s2.item5", "s2.item6"]) {
     const t = s2[id];
-    if (!t || t.def.format !== "2021") continue;
+    if (!t) continue;
     for (const row of t.def.rows) {
-      const n = zeroIfBlank(val(t, row.key, "decisions"));
-      if (n > 0) decisions.push(`${row.label}决定${countWith(n, "件")}`);
+      const d = cellFig(ctx, t, row.key, "decisions");
+      if (d.f === 0) continue;
+      decisions.push(`${row.label}决定${countOr(d.f, "件", gapOf(ctx, [d.n], `${row.label}处理决定数量`))}`);
     }
   }
   if (decisions.length > 0) parts.push(`作出${enumerate(decisions)}`);
-  const fees = val(s2["s2.item8"], "fees", "amount");
-  if (fees !== null && fees > 0) parts.push(`收取行政事业性收费${amountText(fees)}万元`);
+  parts.push(...feeParts(ctx, s2["s2.item8"], "amount"));
+  return parts.length > 0 ? clauses(parts) : null;
+}
+
+/** 行政事业性收费 in 万元 as typed (decimals allowed). */
+function feeParts(ctx: Ctx, t: TableData | undefined, col: string): string[] {
+  const n = t?.cells[cellKey("fees", col)];
+  const v = n?.value ?? null;
+  if (v === null) return n?.issue ? [`收取行政事业性收费${placeholder(gapOf(ctx, [n], "收费金额"))}万元`] : [];
+  if (!Number.isFinite(v) || v < 0) return [`收取行政事业性收费${placeholder(gapOf(ctx, [n], "收费金额"))}万元`];
+  return v > 0 ? [`收取行政事业性收费${amountText(v)}万元`] : [];
+}
+
+/** The 2019 tables in words: 新制作/新公开/对外公开总数, 处理决定, 政府集中采购. */
+function section2Summary2019(ctx: Ctx): string | null {
+  const s2 = ctx.report.section2;
+  const parts: string[] = [];
+  const item1 = s2["s2.item1"];
+  if (item1) {
+    for (const row of item1.def.rows) {
+      const made = cellFig(ctx, item1, row.key, "made");
+      const published = cellFig(ctx, item1, row.key, "published");
+      const total = cellFig(ctx, item1, row.key, "totalPublic");
+      if (made.f === 0 && published.f === 0 && total.f === 0) continue;
+      const say = (c: { f: Fig; n: Num | undefined }, what: string) =>
+        countOr(c.f, "件", gapOf(ctx, [c.n], `${row.label}${what}`));
+      const acts: string[] = [];
+      if (made.f !== 0) acts.push(`新制作${row.label}${say(made, "本年新制作数量")}`);
+      if (published.f !== 0) acts.push(`新公开${acts.length ? "" : row.label}${say(published, "本年新公开数量")}`);
+      const totalText = `对外公开${row.label}总数${say(total, "对外公开总数量")}`;
+      parts.push(acts.length ? `${enumerate(acts)}，${totalText}` : totalText);
+    }
+  }
+  const decisions: string[] = [];
+  for (const id of ["s2.item5", "s2.item6"]) {
+    const t = s2[id];
+    if (!t) continue;
+    for (const row of t.def.rows) {
+      const d = cellFig(ctx, t, row.key, "decisions");
+      if (d.f === 0) continue;
+      decisions.push(`${row.label}处理决定${countOr(d.f, "件", gapOf(ctx, [d.n], `${row.label}处理决定数量`))}`);
+    }
+  }
+  if (decisions.length > 0) parts.push(`作出${enumerate(decisions)}`);
+  const item9 = s2["s2.item9"];
+  if (item9) {
+    const count = cellFig(ctx, item9, "procurement", "count");
+    const amount = item9.cells[cellKey("procurement", "amount")];
+    if (count.f !== 0) {
+      let s = `政府集中采购项目${countOr(count.f, "项", gapOf(ctx, [count.n], "采购项目数量"))}`;
+      const v = amount?.value ?? null;
+      if (v !== null && Number.isFinite(v) && v > 0) s += `，采购总金额${amountText(v)}万元`;
+      parts.push(s);
+    }
+  }
   return parts.length > 0 ? clauses(parts) : null;
 }
 
 function section3Text(ctx: Ctx): string {
   if (!ctx.report.section3) return placeholder("收到和处理政府信息公开申请情况");
-  return `${ctx.when}，${ctx.scope}收到和处理政府信息公开申请情况详见下表。`;
+  return "收到和处理政府信息公开申请的具体情况见下表。";
 }
 
 // ---------- 四 ----------
 
-/** One group of section 四 (review, suitDirect, suitAfterReview); its 总计 is the SUM of its results, as the table prints it. */
+interface Cases {
+  upheld: Fig;
+  corrected: Fig;
+  other: Fig;
+  pending: Fig;
+  total: Fig;
+}
 
-function resultsText(g: CaseGroup): string {
-  return `结果维持${countWith(g.upheld, "件")}、结果纠正${countWith(g.corrected, "件")}、其他结果${countWith(
-    g.other,
-    "件",
-  )}、尚未审结${countWith(g.pending, "件")}`;
+function casesOf(ctx: Ctx, t: TableData, keys: string[]): { c: Cases; nums: (Num | undefined)[] } {
+  const nums: (Num | undefined)[] = [];
+  const part = (r: string) =>
+    sumFig(
+      keys.map((k) => {
+        const n = t.cells[cellKey("count", `${k}.${r}`)];
+        nums.push(n);
+        return fig(ctx, n);
+      }),
+    );
+  const upheld = part("upheld");
+  const corrected = part("corrected");
+  const other = part("other");
+  const pending = part("pending");
+  return { c: { upheld, corrected, other, pending, total: sumFig([upheld, corrected, other, pending]) }, nums };
+}
+
+/** The results of n cases, zeros left out: "均获维持", "结果维持1件、结果纠正1件", "尚未审结". */
+function resultsText(c: Cases): string {
+  const named: [string, number][] = [
+    ["结果维持", c.upheld!],
+    ["结果纠正", c.corrected!],
+    ["其他结果", c.other!],
+    ["尚未审结", c.pending!],
+  ];
+  const nonZero = named.filter(([, n]) => n > 0);
+  const total = c.total!;
+  if (nonZero.length === 1) {
+    const [name] = nonZero[0]!;
+    if (total === 1) return name === "其他结果" ? "为其他结果" : name;
+    return { 结果维持: "均获维持", 结果纠正: "均被纠正", 其他结果: "均为其他结果", 尚未审结: "均尚未审结" }[name]!;
+  }
+  return "其中" + enumerate(nonZero.map(([name, n]) => `${name}${countWith(n, "件")}`));
 }
 
 function section4Text(ctx: Ctx): string {
   const t = ctx.report.section4;
-  const values = cellValues(t);
-  if (!t || !hasAnyFigure(values)) return placeholder("因政府信息公开申请引发的行政复议、行政诉讼情况");
-  if (hasInvalid(values)) {
-    return placeholder("因政府信息公开申请引发的行政复议、行政诉讼情况" + FIX_FIRST);
+  if (!t || !Object.values(t.cells).some((n) => n.value !== null || n.issue)) {
+    return placeholder("因政府信息公开申请引发的行政复议、行政诉讼情况");
   }
   const [reviewKey, directKey, afterKey] = CASE_GROUP_KEYS as [string, string, string];
-  const review = caseGroup(t, reviewKey);
-  const direct = caseGroup(t, directKey);
-  const after = caseGroup(t, afterKey);
-  const suits = direct.total + after.total;
-  const lead = `${ctx.when}，${ctx.scope}`;
-  let s: string;
-  if (review.total === 0 && suits === 0) {
-    s = `${lead}未发生因政府信息公开申请引发的行政复议、行政诉讼案件。`;
-  } else {
-    const reviewPart =
-      review.total > 0
-        ? `因政府信息公开申请引发行政复议${countWith(review.total, "件")}，其中${resultsText(review)}`
-        : "未发生因政府信息公开申请引发的行政复议";
-    let suitPart: string;
-    if (suits > 0) {
-      const sub = (label: string, g: CaseGroup) =>
-        g.total > 0 ? `${label}${countWith(g.total, "件")}（${resultsText(g)}）` : `${label}${countWith(0, "件")}`;
-      suitPart = `${review.total > 0 ? "" : "因政府信息公开申请引发"}行政诉讼${countWith(suits, "件")}，其中${sub(
-        "未经复议直接起诉",
-        direct,
-      )}，${sub("复议后起诉", after)}`;
-    } else {
-      suitPart = "未发生行政诉讼";
-    }
-    s = `${lead}${reviewPart}；${suitPart}。`;
+  const review = casesOf(ctx, t, [reviewKey]);
+  const direct = casesOf(ctx, t, [directKey]);
+  const after = casesOf(ctx, t, [afterKey]);
+  const suits = casesOf(ctx, t, [directKey, afterKey]);
+  const R = review.c;
+  const S = suits.c;
+  const lead = `${ctx.when}，${ctx.subject}`;
+  if (!known([R.upheld, R.corrected, R.other, R.pending]) || !known([S.upheld, S.corrected, S.other, S.pending])) {
+    const nums = [...review.nums, ...suits.nums];
+    return `${lead}${placeholder(gapOf(ctx, nums, "因政府信息公开申请引发的行政复议、行政诉讼情况"))}。具体情况见下表。`;
   }
-  return s + "详见下表。";
+  const r = R.total!;
+  const s = S.total!;
+  if (r === 0 && s === 0) return `${lead}未发生因政府信息公开申请引发的行政复议、行政诉讼案件。`;
+  const sentences: string[] = [];
+  if (r > 0) sentences.push(`因政府信息公开申请被申请行政复议${countWith(r, "件")}，${resultsText(R)}`);
+  else sentences.push("未发生因政府信息公开申请引发的行政复议");
+  if (s > 0) {
+    const d = direct.c.total!;
+    const a = after.c.total!;
+    let suit = `被提起行政诉讼${countWith(s, "件")}`;
+    if (d > 0 && a > 0) suit += `（未经复议直接起诉${countWith(d, "件")}、复议后起诉${countWith(a, "件")}）`;
+    else suit += `，${s > 1 ? "均为" : "为"}${d > 0 ? "未经复议直接起诉" : "复议后起诉"}`;
+    sentences.push(`${suit}，${resultsText(S)}`);
+  } else sentences.push("未发生行政诉讼");
+  let text = `${lead}${sentences.join("；")}。`;
+  if (r > 0 && s > 0) text += `复议、诉讼相关案件共${countWith(r + s, "件")}。`;
+  const concluded = r - R.pending! + (s - S.pending!);
+  if (concluded > 0 && R.corrected === 0 && S.corrected === 0) {
+    text +=
+      r > 0 && s > 0 ? "未发生行政复议纠错或行政诉讼败诉。" : r > 0 ? "未发生行政复议纠错。" : "未发生行政诉讼败诉。";
+  }
+  return text + "具体情况见下表。";
 }
 
 // ---------- 六 ----------
 
 function feeText(ctx: Ctx): string {
-  const fee = ctx.report.meta.fee?.value;
-  if (fee === null || fee === undefined) {
-    return `${ctx.when}，${ctx.scope}收取政府信息公开信息处理费${placeholder("金额，未收取的写0")}元。`;
+  const n = ctx.report.meta.fee;
+  const v = n?.value ?? null;
+  const subject = `${ctx.when}，${ctx.subject}`;
+  if (v === null && !n?.issue && ctx.blanksAsZero) return `${subject}未收取政府信息公开信息处理费。`;
+  if (v === null) return `${subject}收取政府信息公开信息处理费${placeholder(gapOf(ctx, [n], "金额，未收取的写0"))}元。`;
+  if (!Number.isFinite(v) || v < 0) {
+    return `${subject}收取政府信息公开信息处理费${placeholder("金额（表中金额有误，请先核对）")}元。`;
   }
-  if (!Number.isFinite(fee) || fee < 0) {
-    return `${ctx.when}，${ctx.scope}收取政府信息公开信息处理费${placeholder("金额（表中金额有误，请先核对）")}元。`;
-  }
-  if (fee === 0) return `${ctx.when}，${ctx.scope}未收取政府信息公开信息处理费，收费金额为0元。`;
-  return `${ctx.when}，${ctx.scope}收取政府信息公开信息处理费${yuanText(fee)}元。`;
+  if (v === 0) return `${subject}未收取政府信息公开信息处理费。`;
+  return `${subject}收取政府信息公开信息处理费${yuanText(v)}元。`;
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { fillTable, emptyReport, num } from "../model/build";
-import { FORMAT_2019, FORMAT_2021, SECTION_HEADINGS } from "../model/format";
+import { FORMAT_2019, FORMAT_2021, SECTION_HEADINGS, type TableDef } from "../model/format";
 import type { Report } from "../model/report";
 import { formatPercent, shareUnits } from "../shares";
 import { DEFAULT_ROUNDING, type RoundingOptions } from "../shares/types";
@@ -72,6 +72,205 @@ describe("narrative / goldens", () => {
   });
 });
 
+/** A 2021 report with every figure of the national tables 0 (a small department with nothing to report). */
+function allZero2021(): Report {
+  const r = emptyReport("2021");
+  r.meta = {
+    body: { text: "某某县档案馆" },
+    year: { value: 2024, from: "metadata" },
+    scope: { value: "本机关" },
+    fee: num(0),
+  };
+  for (const def of FORMAT_2021.section2) {
+    const rows: Record<string, Record<string, number>> = {};
+    for (const row of def.rows) rows[row.key] = Object.fromEntries(def.cols.map((c) => [c.key, 0]));
+    r.section2[def.id] = fillTable(def, rows);
+  }
+  const zeros: Record<string, number> = {};
+  for (const row of FORMAT_2021.section3.rows) zeros[row.key] = 0;
+  r.section3 = fillTable(FORMAT_2021.section3, section3Rows(zeros));
+  r.section4 = fillTable(FORMAT_2021.section4, section4Row({}));
+  return r;
+}
+
+/** A county government's whole-area report (本级政府), suits in both groups, every application handled. */
+function countyGovernment(): Report {
+  const r = emptyReport("2021");
+  r.meta = {
+    body: { text: "某某县人民政府" },
+    year: { value: 2023, from: "metadata" },
+    scope: { value: "本级政府" },
+    fee: num(0),
+  };
+  r.section2 = {
+    "s2.item1": fillTable(FORMAT_2021.section2[0]!, {
+      rules: { issued: 0, repealed: 0, inForce: 0 },
+      normativeDocs: { issued: 0, repealed: 3, inForce: 42 },
+    }),
+    "s2.item5": fillTable(FORMAT_2021.section2[1]!, { licensing: { decisions: 5321 } }),
+    "s2.item6": fillTable(FORMAT_2021.section2[2]!, { penalty: { decisions: 1487 }, enforcement: { decisions: 36 } }),
+    "s2.item8": fillTable(FORMAT_2021.section2[3]!, { fees: { amount: 1530.26 } }),
+  };
+  const totals: Record<string, number> = {};
+  for (const row of FORMAT_2021.section3.rows) totals[row.key] = 0;
+  Object.assign(totals, {
+    new: 236,
+    carried: 9,
+    open: 118,
+    partial: 21,
+    "withheld.thirdParty": 4,
+    "unavailable.notHeld": 71,
+    "notProcessed.petition": 12,
+    "notProcessed.repeat": 5,
+    "other.other": 14,
+    carryNext: 0,
+  });
+  r.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
+  r.section4 = fillTable(
+    FORMAT_2021.section4,
+    section4Row({ review: [6, 0, 1, 0], suitDirect: [3, 0, 0, 1], suitAfterReview: [2, 0, 0, 0] }),
+  );
+  return r;
+}
+
+/** A 2020 report in the 2019 trial format. */
+function report2019(): Report {
+  const r = emptyReport("2019");
+  r.meta = { body: { text: "某某市生态环境局" }, year: { value: 2020, from: "metadata" }, scope: { value: "本机关" } };
+  const [item1, item5, item6, item8, item9] = FORMAT_2019.section2 as [
+    TableDef,
+    TableDef,
+    TableDef,
+    TableDef,
+    TableDef,
+  ];
+  r.section2 = {
+    "s2.item1": fillTable(item1, {
+      rules: { made: 0, published: 0, totalPublic: 0 },
+      normativeDocs: { made: 4, published: 4, totalPublic: 27 },
+    }),
+    "s2.item5": fillTable(item5, {
+      licensing: { priorCount: 12, change: 1, decisions: 268 },
+      otherServices: { priorCount: 3, change: 0, decisions: 0 },
+    }),
+    "s2.item6": fillTable(item6, {
+      penalty: { priorCount: 40, change: -2, decisions: 93 },
+      enforcement: { priorCount: 5, change: 0, decisions: 7 },
+    }),
+    "s2.item8": fillTable(item8, { fees: { priorCount: 0, change: 0 } }),
+    "s2.item9": fillTable(item9, { procurement: { count: 6, amount: 412.5 } }),
+  };
+  const totals: Record<string, number> = {};
+  for (const row of FORMAT_2019.section3.rows) totals[row.key] = 0;
+  Object.assign(totals, {
+    new: 31,
+    carried: 2,
+    open: 17,
+    partial: 3,
+    "unavailable.notHeld": 9,
+    other: 2,
+    carryNext: 2,
+  });
+  r.section3 = fillTable(FORMAT_2019.section3, section3Rows(totals));
+  r.section4 = fillTable(FORMAT_2019.section4, section4Row({ review: [1, 0, 0, 0] }));
+  return r;
+}
+
+describe("narrative / goldens of the preparer's reports", () => {
+  it("a department (本机关: 某某县教育局 -> 本局) is example-2021.txt", () => {
+    assert.match(textOf(narrative(example2021()), "s1.applications"), /^（二）依申请公开。本局全年/);
+  });
+
+  it("a county government (本级政府: 全县各级行政机关)", () => {
+    const ps = narrative(countyGovernment());
+    assertClean(ps);
+    golden("county-government-2023.txt", ps);
+  });
+
+  it("a report with every category 0", () => {
+    const ps = narrative(allZero2021());
+    assertClean(ps);
+    assert.ok(
+      ps.every((p) => !/(?<![\d.])0件|0元/.test(p.text)),
+      "no category stated as 0",
+    );
+    golden("all-zero-2024.txt", ps);
+  });
+
+  it("a 2019-format report: the 2019 tables' sentences, no 2021 sub-headings", () => {
+    const ps = narrative(report2019());
+    assertClean(ps);
+    assert.ok(!ps.some((p) => /^（[一二三四五]）/.test(p.text)), "no （一）主动公开… sub-headings");
+    assert.match(textOf(ps, "s2.tables"), /新制作规范性文件4件、新公开4件，对外公开规范性文件总数27件/);
+    golden("format-2019-2020.txt", ps);
+  });
+
+  it("a report with last year's figures: 同比 sentences", () => {
+    const r = example2021();
+    const last = example2021();
+    const totals: Record<string, number> = {};
+    for (const row of FORMAT_2021.section3.rows) totals[row.key] = 0;
+    Object.assign(totals, { new: 100, open: 95, carryNext: 5 });
+    last.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
+    last.meta.year = { value: 2020, from: "metadata" };
+    r.prior = last;
+    const ps = narrative(r);
+    assertClean(ps);
+    assert.match(textOf(ps, "s1.applications"), /新收政府信息公开申请120件，较上年增加20件，增长20\.00%，其中自然人/);
+    golden("with-last-year-2021.txt", ps);
+  });
+
+  it("an unreadable count cell: 【待补充】, never a number", () => {
+    const r = example2021();
+    // 予以公开 of 自然人 typed as "六十" — the reader keeps the text, the value is unknown.
+    r.section3!.cells["open|natural"] = { value: null, text: "六十", issue: "not-a-number" };
+    r.section4!.cells["count|review.upheld"] = { value: null, text: "#REF!", issue: "error-value" };
+    for (const settings of [{}, { blanksAsZero: true }]) {
+      const ps = narrative(r, settings);
+      assertClean(ps);
+      const t = textOf(ps, "s1.applications");
+      assert.match(t, /全年办结【待补充：办结件数（表中有无法识别的数字，请先修正）】件。/);
+      assert.doesNotMatch(t, /办结\d|予以公开\d|占/);
+      // Figures that do not depend on the cell are still stated.
+      assert.match(t, /新收政府信息公开申请120件/);
+      assert.match(textOf(ps, "s4.cases"), /【待补充：[^】]*无法识别/);
+      assert.doesNotMatch(textOf(ps, "s4.cases"), /\d件/);
+      if (settings === undefined || !("blanksAsZero" in settings)) golden("unreadable-cell-2021.txt", ps);
+    }
+  });
+
+  it("names the subject as the body names itself", () => {
+    const r = example2021();
+    const subject = (unit: string, scope: "本机关" | "本级政府" = "本机关") => {
+      r.meta.body = { text: unit };
+      r.meta.scope = { value: scope };
+      return textOf(narrative(r), "s6.fee")
+        .replace(/^2021年，/, "")
+        .replace(/未收取.*$/, "");
+    };
+    assert.equal(subject("某某县教育局"), "本局");
+    assert.equal(subject("某某市发展和改革委员会"), "本委");
+    assert.equal(subject("某某省财政厅"), "本厅");
+    assert.equal(subject("某某县人民政府"), "县政府");
+    assert.equal(subject("某某县人民政府办公室"), "本办");
+    assert.equal(subject("某某镇人民政府"), "本镇");
+    assert.equal(subject("某某县人民政府", "本级政府"), "全县各级行政机关");
+    assert.equal(subject("某某县档案馆"), "本馆");
+    assert.equal(subject("某某单位"), "本机关");
+  });
+
+  it("varies the openings of its paragraphs", () => {
+    const ps = narrative(countyGovernment()).filter((p) => p.kind === "body" && !p.text.startsWith("【"));
+    const openings = ps.map((p) => p.text.replace(/^（[一二三四五]）[^。]+。/, "").slice(0, 6));
+    const counts = new Map<string, number>();
+    for (const o of openings) counts.set(o, (counts.get(o) ?? 0) + 1);
+    assert.ok(
+      [...counts.values()].every((n) => n <= 2),
+      `openings repeat: ${openings.join(" | ")}`,
+    );
+  });
+});
+
 describe("narrative / structure", () => {
   it("has the title, the six headings in order and no empty paragraph", () => {
     const ps = narrative(example2021());
@@ -106,7 +305,10 @@ describe("narrative / structure", () => {
     ]) {
       assert.match(textOf(ps, id), /【待补充：[^】]+】/, id);
     }
-    assert.match(textOf(ps, "s6.fee"), /^本年度，本机关收取政府信息公开信息处理费【待补充：/);
+    assert.match(
+      textOf(ps, "s6.fee"),
+      /^本年度，本机关收取政府信息公开信息处理费【待补充：金额，未收取的写0（表中尚未填写）】元。$/,
+    );
     assertClean(ps);
   });
 });
@@ -114,9 +316,11 @@ describe("narrative / structure", () => {
 describe("narrative / applications (section 三)", () => {
   it("states received, carried over, handled, carry-over and group counts from the 总计 column", () => {
     const t = textOf(narrative(example2021()), "s1.applications");
-    assert.match(t, /共办理政府信息公开申请125件，其中本年新收120件，上年结转5件/);
-    assert.match(t, /全年办结政府信息公开申请118件/);
-    assert.match(t, /结转下年度继续办理7件/);
+    assert.match(t, /^（二）依申请公开。本局全年新收政府信息公开申请120件，/);
+    // The applicants' split of 本年新收: 自然人 column, and the five 法人或其他组织 columns together.
+    assert.match(t, /其中自然人申请78件、法人或其他组织申请42件；另有上年结转申请5件。/);
+    assert.match(t, /全年办结118件。其中，/);
+    assert.match(t, /另有7件结转下年度继续办理。$/);
     // Group counts are sums of their items in the 总计 column; the 自然人 column would give 予以公开44件.
     assert.match(t, /予以公开60件，占办结总数的50\.85%/);
     assert.match(t, /不予公开9件，占7\.63%/);
@@ -141,10 +345,10 @@ describe("narrative / applications (section 三)", () => {
     const r = emptyReport("2021");
     r.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
     const t = textOf(narrative(r), "s1.applications");
-    assert.match(t, /新收政府信息公开申请20001件，无上年结转申请/);
+    assert.match(t, /新收政府信息公开申请20001件，其中自然人申请13001件、法人或其他组织申请7000件，无上年结转申请/);
     assert.match(t, /其他处理1件，占不足0\.01%/);
     assert.doesNotMatch(t, /部分公开|不予公开|无法提供|不予处理/);
-    assert.match(t, /无结转下年度继续办理的申请/);
+    assert.match(t, /申请已全部办结，无结转下年度继续办理的申请。$/);
   });
 
   it("reads a 2019-format table with （六）其他处理 as one row", () => {
@@ -158,13 +362,13 @@ describe("narrative / applications (section 三)", () => {
     const t = textOf(narrative(r), "s1.applications");
     assert.match(
       t,
-      /办结政府信息公开申请9件，其中予以公开6件，占办结总数的66\.67%；其他处理3件，占33\.33%。结转下年度继续办理1件。/,
+      /全年办结9件。其中，予以公开6件，占办结总数的66\.67%；其他处理3件，占33\.33%。另有1件结转下年度继续办理。$/,
     );
   });
 
   it("says so when there were no applications", () => {
     const t = textOf(narrative(seedReport2018()), "s1.applications");
-    assert.equal(t, "（二）依申请公开。2018年，全区各级行政机关未收到政府信息公开申请，无上年结转申请。");
+    assert.equal(t, "全区各级行政机关全年未收到政府信息公开申请，也无上年结转的申请。");
   });
 
   it("adds the rounding note when shares of the handled total do not add up to 100%", () => {
@@ -175,10 +379,18 @@ describe("narrative / applications (section 三)", () => {
     r.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
     const plain = narrative(r);
     assert.match(textOf(plain, "s1.applications"), /予以公开1件，占办结总数的33\.33%；部分公开1件，占33\.33%/);
-    assert.equal(textOf(plain, "s1.applications.note"), "注：因四舍五入，各项占比之和可能不等于100%。");
+    // The note is the last sentence of the paragraph it concerns.
+    assert.match(
+      textOf(plain, "s1.applications"),
+      /其他处理1件，占33\.33%。申请已全部办结，无结转下年度继续办理的申请。因四舍五入，各项占比之和可能不等于100%。$/,
+    );
+    assert.ok(!plain.some((p) => p.kind === "note"));
     const lr = narrative(r, LR);
     assert.match(textOf(lr, "s1.applications"), /予以公开1件，占办结总数的33\.34%；部分公开1件，占33\.33%/);
-    assert.match(textOf(lr, "s1.applications.note"), /最大余数法.*予以公开由33\.33%调整为33\.34%/);
+    assert.match(
+      textOf(lr, "s1.applications"),
+      /。为使各项占比之和为100%，个别占比按最大余数法作了调整（予以公开由33\.33%调整为33\.34%）。$/,
+    );
     assertClean(lr);
   });
 
@@ -250,7 +462,7 @@ describe("narrative / proactive (section 一（一）)", () => {
       partition: true,
       children: [],
     };
-    assert.match(textOf(narrative(r), "s1.proactive"), /本年度，本机关无主动公开的政府信息。/);
+    assert.equal(textOf(narrative(r), "s1.proactive"), "（一）主动公开。本年度，本机关未主动公开政府信息。");
     r.proactive.total = num(10);
     r.proactive.categories[0]!.count = num(10);
     r.proactive.priorTotal = num(10);
@@ -286,6 +498,13 @@ describe("narrative / proactive (section 一（一）)", () => {
     r.proactive!.categories.forEach((c) => (c.count = num(null)));
     r.proactive!.children = [];
     assert.match(textOf(narrative(r), "s1.proactive"), /主动公开政府信息500条/);
+    // One category filled, the others blank: not filled yet, unless blanks count as 0 (生成报告).
+    r.proactive!.categories[0]!.count = num(72);
+    assert.match(textOf(narrative(r), "s1.proactive"), /^【待补充：主动公开政府信息条数（表中尚未填写）】$/);
+    assert.match(
+      textOf(narrative(r, { blanksAsZero: true }), "s1.proactive"),
+      /主动公开政府信息72条，比上年新增390条。其中，政府文件72条/,
+    );
   });
 
   it("states the completion of a target when the target is known", () => {
@@ -303,51 +522,64 @@ describe("narrative / review and litigation (section 四)", () => {
     return r;
   }
 
-  it("lists every result of the review and the suits", () => {
+  it("states the review and the suits with their results, zeros folded away", () => {
     const t = textOf(narrative(example2021()), "s4.cases");
     assert.equal(
       t,
-      "2021年，本机关因政府信息公开申请引发行政复议2件，其中结果维持1件、结果纠正1件、其他结果0件、尚未审结0件；" +
-        "行政诉讼1件，其中未经复议直接起诉1件（结果维持0件、结果纠正0件、其他结果0件、尚未审结1件），复议后起诉0件。详见下表。",
+      "2021年，本局因政府信息公开申请被申请行政复议2件，其中结果维持1件、结果纠正1件；" +
+        "被提起行政诉讼1件，为未经复议直接起诉，尚未审结。复议、诉讼相关案件共3件。具体情况见下表。",
     );
+    assert.doesNotMatch(t, /0件/);
   });
 
   it("says 未发生 for no cases", () => {
-    assert.match(
+    assert.equal(
       textOf(narrative(withS4({})), "s4.cases"),
-      /^2024年，本机关未发生因政府信息公开申请引发的行政复议、行政诉讼案件。/,
+      "2024年，本机关未发生因政府信息公开申请引发的行政复议、行政诉讼案件。",
     );
   });
 
-  it("handles suits without review", () => {
+  it("handles suits without review, and sums the suits' results over both groups", () => {
     const t = textOf(narrative(withS4({ suitAfterReview: [2, 0, 0, 0] })), "s4.cases");
-    assert.match(
+    assert.equal(
       t,
-      /未发生因政府信息公开申请引发的行政复议；因政府信息公开申请引发行政诉讼2件，其中未经复议直接起诉0件，复议后起诉2件（结果维持2件、/,
+      "2024年，本机关未发生因政府信息公开申请引发的行政复议；被提起行政诉讼2件，均为复议后起诉，均获维持。" +
+        "未发生行政诉讼败诉。具体情况见下表。",
+    );
+    const both = textOf(narrative(withS4({ suitDirect: [1, 0, 0, 1], suitAfterReview: [1, 0, 1, 0] })), "s4.cases");
+    assert.match(
+      both,
+      /被提起行政诉讼4件（未经复议直接起诉2件、复议后起诉2件），其中结果维持2件、其他结果1件、尚未审结1件。/,
     );
   });
 
-  it("never claims 均获维持", () => {
-    for (const g of [
-      { review: [3, 0, 0, 0] as [number, number, number, number] },
-      { review: [2, 1, 0, 0] as [number, number, number, number] },
-      { review: [2, 0, 0, 1] as [number, number, number, number] },
-    ]) {
-      assert.doesNotMatch(textOf(narrative(withS4(g)), "s4.cases"), /均/);
+  it("claims 均获维持 and 未发生纠错 only when the table gives them", () => {
+    const say = (g: Parameters<typeof section4Row>[0]) => textOf(narrative(withS4(g)), "s4.cases");
+    assert.match(say({ review: [3, 0, 0, 0] }), /行政复议3件，均获维持；未发生行政诉讼。未发生行政复议纠错。/);
+    assert.match(say({ review: [1, 0, 0, 0] }), /行政复议1件，结果维持；/);
+    for (const g of [{ review: [2, 1, 0, 0] }, { review: [2, 0, 0, 1] }] as Parameters<typeof section4Row>[0][]) {
+      assert.doesNotMatch(say(g), /均获维持/);
     }
+    assert.doesNotMatch(say({ review: [2, 1, 0, 0] }), /未发生行政复议纠错/);
+    // Every case pending: nothing concluded, so no claim about corrections.
+    assert.equal(
+      say({ review: [0, 0, 0, 2] }),
+      "2024年，本机关因政府信息公开申请被申请行政复议2件，均尚未审结；未发生行政诉讼。具体情况见下表。",
+    );
   });
 });
 
 describe("narrative / fee (section 六)", () => {
   it("states 0元, an amount, or a placeholder", () => {
     const r = example2021();
-    assert.equal(textOf(narrative(r), "s6.fee"), "2021年，本机关未收取政府信息公开信息处理费，收费金额为0元。");
+    assert.equal(textOf(narrative(r), "s6.fee"), "2021年，本局未收取政府信息公开信息处理费。");
     r.meta.fee = num(12.5);
-    assert.equal(textOf(narrative(r), "s6.fee"), "2021年，本机关收取政府信息公开信息处理费12.50元。");
+    assert.equal(textOf(narrative(r), "s6.fee"), "2021年，本局收取政府信息公开信息处理费12.50元。");
     r.meta.fee = num(300);
     assert.match(textOf(narrative(r), "s6.fee"), /信息处理费300元。$/);
     r.meta.fee = num(null);
-    assert.match(textOf(narrative(r), "s6.fee"), /【待补充：金额，未收取的写0】元/);
+    assert.match(textOf(narrative(r), "s6.fee"), /【待补充：金额，未收取的写0（表中尚未填写）】元/);
+    assert.equal(textOf(narrative(r, { blanksAsZero: true }), "s6.fee"), "2021年，本局未收取政府信息公开信息处理费。");
   });
 
   it("uses the scope word settings", () => {
@@ -367,8 +599,8 @@ describe("narrative / fee (section 六)", () => {
 describe("narrative / robustness", () => {
   it("waits for a correction instead of writing non-whole or negative figures", () => {
     const r = example2021();
-    r.section3!.cells["open|total"] = num(60.5);
-    r.section4!.cells["count|review.total"] = num(-2);
+    r.section3!.cells["open|natural"] = num(60.5);
+    r.section4!.cells["count|review.upheld"] = num(-2);
     r.proactive!.categories[0]!.count = num(-1);
     r.meta.fee = num(-3);
     const ps = narrative(r);
@@ -402,9 +634,17 @@ describe("narrative / robustness", () => {
             ...(prior !== null ? { priorTotal: num(prior) } : {}),
             ...(increase !== null ? { statedIncrease: num(increase) } : {}),
           };
-          const ps = narrative(r, { rounding: { decimals, rounding: "half-up", largestRemainder: lr } });
+          const rounding = { decimals, rounding: "half-up" as const, largestRemainder: lr };
+          // Blanks not filled yet: the text waits for them, and stays clean.
+          const waiting = narrative(r, { rounding });
+          assertClean(waiting);
+          if (cats.some(([, n]) => n === null) && cats.some(([, n]) => n !== null)) {
+            assert.match(waiting.find((p) => p.id === "s1.proactive")!.text, /^【待补充：主动公开政府信息条数/);
+          }
+          // 生成报告: blanks count as 0, as the table's SUM counts them.
+          const ps = narrative(r, { rounding, blanksAsZero: true });
           assertClean(ps);
-          const t = textOf(ps, "s1.proactive");
+          const t = ps.find((p) => p.id === "s1.proactive")?.text ?? "";
           const counts = cats.map(([, n]) => n);
           const valid = [...counts, total, prior].every((v) => v === null || (Number.isSafeInteger(v) && v >= 0));
           const sum = counts.reduce<number>((a, c) => a + (c ?? 0), 0);
@@ -436,8 +676,8 @@ describe("narrative / the figures of the tables (a typed total that disagrees wi
     const ps = narrative(r);
     assertClean(ps);
     const t = textOf(ps, "s1.applications");
-    assert.match(t, /其中本年新收120件，上年结转5件/);
-    assert.match(t, /全年办结政府信息公开申请118件，其中予以公开60件，占办结总数的50\.85%/);
+    assert.match(t, /新收政府信息公开申请120件，/);
+    assert.match(t, /全年办结118件。其中，予以公开60件，占办结总数的50\.85%/);
     assert.doesNotMatch(t, /119件|121件|61件/);
     assert.match(textOf(ps, "s4.cases"), /行政复议2件/);
   });

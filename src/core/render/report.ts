@@ -602,7 +602,7 @@ export function renderReport(
   const names: NamedRangePlan[] = [];
   const tables = tableSheet(report, s, names);
   const record: GenerationRecord = { entries: [] };
-  const text = textSheet(paragraphs ?? narrative(report, { rounding: s.rounding }), s, record);
+  const text = textSheet(paragraphs ?? narrative(report, { rounding: s.rounding, blanksAsZero: true }), s, record);
   return { sheets: [tables, text, recordPlan(record)], names };
 }
 
