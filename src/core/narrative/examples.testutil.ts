@@ -5,7 +5,7 @@
  */
 import { SEED_CATEGORIES } from "../model/seed";
 import { fillTable, emptyReport, num } from "../model/build";
-import { FORMAT_2019, FORMAT_2021, S3_COLS } from "../model/format";
+import { FORMAT_2019, FORMAT_2021, S3_COLS, type TableDef } from "../model/format";
 import type { Breakdown, Category, Report, StatedPercent } from "../model/report";
 
 function pct(text: string): StatedPercent {
@@ -159,5 +159,130 @@ export function example2021(): Report {
   });
   r.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals), { sheet: "公开数据", row: 40, col: 3 });
   r.section4 = fillTable(FORMAT_2021.section4, section4Row({ review: [1, 1, 0, 0], suitDirect: [0, 0, 0, 1] }));
+  return r;
+}
+
+/** A 2021 report with every figure of the national tables 0 (a small department with nothing to report). */
+export function allZero2021(): Report {
+  const r = emptyReport("2021");
+  r.meta = {
+    body: { text: "某某县档案馆" },
+    year: { value: 2024, from: "metadata" },
+    scope: { value: "本机关" },
+    fee: num(0),
+  };
+  for (const def of FORMAT_2021.section2) {
+    const rows: Record<string, Record<string, number>> = {};
+    for (const row of def.rows) rows[row.key] = Object.fromEntries(def.cols.map((c) => [c.key, 0]));
+    r.section2[def.id] = fillTable(def, rows);
+  }
+  const zeros: Record<string, number> = {};
+  for (const row of FORMAT_2021.section3.rows) zeros[row.key] = 0;
+  r.section3 = fillTable(FORMAT_2021.section3, section3Rows(zeros));
+  r.section4 = fillTable(FORMAT_2021.section4, section4Row({}));
+  return r;
+}
+
+/** A county government's whole-area report (本级政府), suits in both groups, every application handled. */
+export function countyGovernment2023(): Report {
+  const r = emptyReport("2021");
+  r.meta = {
+    body: { text: "某某县人民政府" },
+    year: { value: 2023, from: "metadata" },
+    scope: { value: "本级政府" },
+    fee: num(0),
+  };
+  r.section2 = {
+    "s2.item1": fillTable(FORMAT_2021.section2[0]!, {
+      rules: { issued: 0, repealed: 0, inForce: 0 },
+      normativeDocs: { issued: 0, repealed: 3, inForce: 42 },
+    }),
+    "s2.item5": fillTable(FORMAT_2021.section2[1]!, { licensing: { decisions: 5321 } }),
+    "s2.item6": fillTable(FORMAT_2021.section2[2]!, { penalty: { decisions: 1487 }, enforcement: { decisions: 36 } }),
+    "s2.item8": fillTable(FORMAT_2021.section2[3]!, { fees: { amount: 1530.26 } }),
+  };
+  const totals: Record<string, number> = {};
+  for (const row of FORMAT_2021.section3.rows) totals[row.key] = 0;
+  Object.assign(totals, {
+    new: 236,
+    carried: 9,
+    open: 118,
+    partial: 21,
+    "withheld.thirdParty": 4,
+    "unavailable.notHeld": 71,
+    "notProcessed.petition": 12,
+    "notProcessed.repeat": 5,
+    "other.other": 14,
+    carryNext: 0,
+  });
+  r.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
+  r.section4 = fillTable(
+    FORMAT_2021.section4,
+    section4Row({ review: [6, 0, 1, 0], suitDirect: [3, 0, 0, 1], suitAfterReview: [2, 0, 0, 0] }),
+  );
+  return r;
+}
+
+/** A 2020 report in the 2019 trial format. */
+export function report2020(): Report {
+  const r = emptyReport("2019");
+  r.meta = { body: { text: "某某市生态环境局" }, year: { value: 2020, from: "metadata" }, scope: { value: "本机关" } };
+  const [item1, item5, item6, item8, item9] = FORMAT_2019.section2 as [
+    TableDef,
+    TableDef,
+    TableDef,
+    TableDef,
+    TableDef,
+  ];
+  r.section2 = {
+    "s2.item1": fillTable(item1, {
+      rules: { made: 0, published: 0, totalPublic: 0 },
+      normativeDocs: { made: 4, published: 4, totalPublic: 27 },
+    }),
+    "s2.item5": fillTable(item5, {
+      licensing: { priorCount: 12, change: 1, decisions: 268 },
+      otherServices: { priorCount: 3, change: 0, decisions: 0 },
+    }),
+    "s2.item6": fillTable(item6, {
+      penalty: { priorCount: 40, change: -2, decisions: 93 },
+      enforcement: { priorCount: 5, change: 0, decisions: 7 },
+    }),
+    "s2.item8": fillTable(item8, { fees: { priorCount: 0, change: 0 } }),
+    "s2.item9": fillTable(item9, { procurement: { count: 6, amount: 412.5 } }),
+  };
+  const totals: Record<string, number> = {};
+  for (const row of FORMAT_2019.section3.rows) totals[row.key] = 0;
+  Object.assign(totals, {
+    new: 31,
+    carried: 2,
+    open: 17,
+    partial: 3,
+    "unavailable.notHeld": 9,
+    other: 2,
+    carryNext: 2,
+  });
+  r.section3 = fillTable(FORMAT_2019.section3, section3Rows(totals));
+  r.section4 = fillTable(FORMAT_2019.section4, section4Row({ review: [1, 0, 0, 0] }));
+  return r;
+}
+
+/** The 2021 example with last year's report known (本年新收 100 last year): 同比 sentences. */
+export function withLastYear2021(): Report {
+  const r = example2021();
+  const last = example2021();
+  const totals: Record<string, number> = {};
+  for (const row of FORMAT_2021.section3.rows) totals[row.key] = 0;
+  Object.assign(totals, { new: 100, open: 95, carryNext: 5 });
+  last.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
+  last.meta.year = { value: 2020, from: "metadata" };
+  r.prior = last;
+  return r;
+}
+
+/** The 2021 example with two unreadable count cells: 予以公开/自然人 typed "六十", 行政复议/结果维持 #REF!. */
+export function unreadableCell2021(): Report {
+  const r = example2021();
+  r.section3!.cells["open|natural"] = { value: null, text: "六十", issue: "not-a-number" };
+  r.section4!.cells["count|review.upheld"] = { value: null, text: "#REF!", issue: "error-value" };
   return r;
 }

@@ -648,12 +648,16 @@ function section4Text(ctx: Ctx): string {
     const d = direct.c.total!;
     const a = after.c.total!;
     let suit = `被提起行政诉讼${countWith(s, "件")}`;
-    if (d > 0 && a > 0) suit += `（未经复议直接起诉${countWith(d, "件")}、复议后起诉${countWith(a, "件")}）`;
-    else suit += `，${s > 1 ? "均为" : "为"}${d > 0 ? "未经复议直接起诉" : "复议后起诉"}`;
-    sentences.push(`${suit}，${resultsText(S)}`);
+    if (d > 0 && a > 0) {
+      // The results summed over both groups, then the groups (results per group are in the table).
+      suit += `，${resultsText(S)}。行政诉讼中，未经复议直接起诉${countWith(d, "件")}、复议后起诉${countWith(a, "件")}`;
+    } else {
+      suit += `，${s > 1 ? "均为" : "为"}${d > 0 ? "未经复议直接起诉" : "复议后起诉"}，${resultsText(S)}`;
+    }
+    sentences.push(suit);
   } else sentences.push("未发生行政诉讼");
   let text = `${lead}${sentences.join("；")}。`;
-  if (r > 0 && s > 0) text += `复议、诉讼相关案件共${countWith(r + s, "件")}。`;
+  if (r > 0 && s > 0) text += `以上两类案件共${countWith(r + s, "件")}。`;
   const concluded = r - R.pending! + (s - S.pending!);
   if (concluded > 0 && R.corrected === 0 && S.corrected === 0) {
     text +=

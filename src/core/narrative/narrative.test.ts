@@ -3,12 +3,22 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { fillTable, emptyReport, num } from "../model/build";
-import { FORMAT_2019, FORMAT_2021, SECTION_HEADINGS, type TableDef } from "../model/format";
+import { FORMAT_2019, FORMAT_2021, SECTION_HEADINGS } from "../model/format";
 import type { Report } from "../model/report";
 import { formatPercent, shareUnits } from "../shares";
 import { DEFAULT_ROUNDING, type RoundingOptions } from "../shares/types";
 import { section3Figures } from "../model/figures";
-import { example2021, section3Rows, section4Row, seedReport2018 } from "./examples.testutil";
+import {
+  allZero2021,
+  countyGovernment2023,
+  example2021,
+  report2020,
+  section3Rows,
+  section4Row,
+  seedReport2018,
+  unreadableCell2021,
+  withLastYear2021,
+} from "./examples.testutil";
 import { areaWordOf, checkNumberWriting, narrative, titleText, type NarrativeSettings, type Paragraph } from "./index";
 
 const GOLDEN_DIR = path.join(__dirname, "golden");
@@ -72,117 +82,13 @@ describe("narrative / goldens", () => {
   });
 });
 
-/** A 2021 report with every figure of the national tables 0 (a small department with nothing to report). */
-function allZero2021(): Report {
-  const r = emptyReport("2021");
-  r.meta = {
-    body: { text: "某某县档案馆" },
-    year: { value: 2024, from: "metadata" },
-    scope: { value: "本机关" },
-    fee: num(0),
-  };
-  for (const def of FORMAT_2021.section2) {
-    const rows: Record<string, Record<string, number>> = {};
-    for (const row of def.rows) rows[row.key] = Object.fromEntries(def.cols.map((c) => [c.key, 0]));
-    r.section2[def.id] = fillTable(def, rows);
-  }
-  const zeros: Record<string, number> = {};
-  for (const row of FORMAT_2021.section3.rows) zeros[row.key] = 0;
-  r.section3 = fillTable(FORMAT_2021.section3, section3Rows(zeros));
-  r.section4 = fillTable(FORMAT_2021.section4, section4Row({}));
-  return r;
-}
-
-/** A county government's whole-area report (本级政府), suits in both groups, every application handled. */
-function countyGovernment(): Report {
-  const r = emptyReport("2021");
-  r.meta = {
-    body: { text: "某某县人民政府" },
-    year: { value: 2023, from: "metadata" },
-    scope: { value: "本级政府" },
-    fee: num(0),
-  };
-  r.section2 = {
-    "s2.item1": fillTable(FORMAT_2021.section2[0]!, {
-      rules: { issued: 0, repealed: 0, inForce: 0 },
-      normativeDocs: { issued: 0, repealed: 3, inForce: 42 },
-    }),
-    "s2.item5": fillTable(FORMAT_2021.section2[1]!, { licensing: { decisions: 5321 } }),
-    "s2.item6": fillTable(FORMAT_2021.section2[2]!, { penalty: { decisions: 1487 }, enforcement: { decisions: 36 } }),
-    "s2.item8": fillTable(FORMAT_2021.section2[3]!, { fees: { amount: 1530.26 } }),
-  };
-  const totals: Record<string, number> = {};
-  for (const row of FORMAT_2021.section3.rows) totals[row.key] = 0;
-  Object.assign(totals, {
-    new: 236,
-    carried: 9,
-    open: 118,
-    partial: 21,
-    "withheld.thirdParty": 4,
-    "unavailable.notHeld": 71,
-    "notProcessed.petition": 12,
-    "notProcessed.repeat": 5,
-    "other.other": 14,
-    carryNext: 0,
-  });
-  r.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
-  r.section4 = fillTable(
-    FORMAT_2021.section4,
-    section4Row({ review: [6, 0, 1, 0], suitDirect: [3, 0, 0, 1], suitAfterReview: [2, 0, 0, 0] }),
-  );
-  return r;
-}
-
-/** A 2020 report in the 2019 trial format. */
-function report2019(): Report {
-  const r = emptyReport("2019");
-  r.meta = { body: { text: "某某市生态环境局" }, year: { value: 2020, from: "metadata" }, scope: { value: "本机关" } };
-  const [item1, item5, item6, item8, item9] = FORMAT_2019.section2 as [
-    TableDef,
-    TableDef,
-    TableDef,
-    TableDef,
-    TableDef,
-  ];
-  r.section2 = {
-    "s2.item1": fillTable(item1, {
-      rules: { made: 0, published: 0, totalPublic: 0 },
-      normativeDocs: { made: 4, published: 4, totalPublic: 27 },
-    }),
-    "s2.item5": fillTable(item5, {
-      licensing: { priorCount: 12, change: 1, decisions: 268 },
-      otherServices: { priorCount: 3, change: 0, decisions: 0 },
-    }),
-    "s2.item6": fillTable(item6, {
-      penalty: { priorCount: 40, change: -2, decisions: 93 },
-      enforcement: { priorCount: 5, change: 0, decisions: 7 },
-    }),
-    "s2.item8": fillTable(item8, { fees: { priorCount: 0, change: 0 } }),
-    "s2.item9": fillTable(item9, { procurement: { count: 6, amount: 412.5 } }),
-  };
-  const totals: Record<string, number> = {};
-  for (const row of FORMAT_2019.section3.rows) totals[row.key] = 0;
-  Object.assign(totals, {
-    new: 31,
-    carried: 2,
-    open: 17,
-    partial: 3,
-    "unavailable.notHeld": 9,
-    other: 2,
-    carryNext: 2,
-  });
-  r.section3 = fillTable(FORMAT_2019.section3, section3Rows(totals));
-  r.section4 = fillTable(FORMAT_2019.section4, section4Row({ review: [1, 0, 0, 0] }));
-  return r;
-}
-
 describe("narrative / goldens of the preparer's reports", () => {
   it("a department (本机关: 某某县教育局 -> 本局) is example-2021.txt", () => {
     assert.match(textOf(narrative(example2021()), "s1.applications"), /^（二）依申请公开。本局全年/);
   });
 
   it("a county government (本级政府: 全县各级行政机关)", () => {
-    const ps = narrative(countyGovernment());
+    const ps = narrative(countyGovernment2023());
     assertClean(ps);
     golden("county-government-2023.txt", ps);
   });
@@ -198,7 +104,7 @@ describe("narrative / goldens of the preparer's reports", () => {
   });
 
   it("a 2019-format report: the 2019 tables' sentences, no 2021 sub-headings", () => {
-    const ps = narrative(report2019());
+    const ps = narrative(report2020());
     assertClean(ps);
     assert.ok(!ps.some((p) => /^（[一二三四五]）/.test(p.text)), "no （一）主动公开… sub-headings");
     assert.match(textOf(ps, "s2.tables"), /新制作规范性文件4件、新公开4件，对外公开规范性文件总数27件/);
@@ -206,25 +112,14 @@ describe("narrative / goldens of the preparer's reports", () => {
   });
 
   it("a report with last year's figures: 同比 sentences", () => {
-    const r = example2021();
-    const last = example2021();
-    const totals: Record<string, number> = {};
-    for (const row of FORMAT_2021.section3.rows) totals[row.key] = 0;
-    Object.assign(totals, { new: 100, open: 95, carryNext: 5 });
-    last.section3 = fillTable(FORMAT_2021.section3, section3Rows(totals));
-    last.meta.year = { value: 2020, from: "metadata" };
-    r.prior = last;
-    const ps = narrative(r);
+    const ps = narrative(withLastYear2021());
     assertClean(ps);
     assert.match(textOf(ps, "s1.applications"), /新收政府信息公开申请120件，较上年增加20件，增长20\.00%，其中自然人/);
     golden("with-last-year-2021.txt", ps);
   });
 
   it("an unreadable count cell: 【待补充】, never a number", () => {
-    const r = example2021();
-    // 予以公开 of 自然人 typed as "六十" — the reader keeps the text, the value is unknown.
-    r.section3!.cells["open|natural"] = { value: null, text: "六十", issue: "not-a-number" };
-    r.section4!.cells["count|review.upheld"] = { value: null, text: "#REF!", issue: "error-value" };
+    const r = unreadableCell2021();
     for (const settings of [{}, { blanksAsZero: true }]) {
       const ps = narrative(r, settings);
       assertClean(ps);
@@ -260,7 +155,7 @@ describe("narrative / goldens of the preparer's reports", () => {
   });
 
   it("varies the openings of its paragraphs", () => {
-    const ps = narrative(countyGovernment()).filter((p) => p.kind === "body" && !p.text.startsWith("【"));
+    const ps = narrative(countyGovernment2023()).filter((p) => p.kind === "body" && !p.text.startsWith("【"));
     const openings = ps.map((p) => p.text.replace(/^（[一二三四五]）[^。]+。/, "").slice(0, 6));
     const counts = new Map<string, number>();
     for (const o of openings) counts.set(o, (counts.get(o) ?? 0) + 1);
@@ -527,7 +422,7 @@ describe("narrative / review and litigation (section 四)", () => {
     assert.equal(
       t,
       "2021年，本局因政府信息公开申请被申请行政复议2件，其中结果维持1件、结果纠正1件；" +
-        "被提起行政诉讼1件，为未经复议直接起诉，尚未审结。复议、诉讼相关案件共3件。具体情况见下表。",
+        "被提起行政诉讼1件，为未经复议直接起诉，尚未审结。以上两类案件共3件。具体情况见下表。",
     );
     assert.doesNotMatch(t, /0件/);
   });
@@ -549,7 +444,7 @@ describe("narrative / review and litigation (section 四)", () => {
     const both = textOf(narrative(withS4({ suitDirect: [1, 0, 0, 1], suitAfterReview: [1, 0, 1, 0] })), "s4.cases");
     assert.match(
       both,
-      /被提起行政诉讼4件（未经复议直接起诉2件、复议后起诉2件），其中结果维持2件、其他结果1件、尚未审结1件。/,
+      /被提起行政诉讼4件，其中结果维持2件、其他结果1件、尚未审结1件。行政诉讼中，未经复议直接起诉2件、复议后起诉2件。/,
     );
   });
 

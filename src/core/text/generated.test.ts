@@ -6,7 +6,15 @@ import assert from "node:assert/strict";
 import { runChecks } from "../checks";
 import { emptyReport } from "../model/build";
 import type { Report } from "../model/report";
-import { example2021, seedReport2018 } from "../narrative/examples.testutil";
+import {
+  allZero2021,
+  countyGovernment2023,
+  example2021,
+  report2020,
+  seedReport2018,
+  unreadableCell2021,
+  withLastYear2021,
+} from "../narrative/examples.testutil";
 import { narrative, type NarrativeSettings } from "../narrative";
 import { DEFAULT_ROUNDING } from "../shares/types";
 import { textReport } from "./reports.testutil";
@@ -36,6 +44,13 @@ const EXAMPLES: Example[] = [
     settings: { rounding: { ...DEFAULT_ROUNDING, largestRemainder: true } },
   },
   { name: "empty 2021 report", report: () => emptyReport("2021") },
+  // The narrative's golden reports (src/core/narrative/golden/).
+  { name: "county government 2023 (本级政府)", report: countyGovernment2023 },
+  { name: "every category 0 (2024)", report: allZero2021 },
+  { name: "2019 format (2020)", report: report2020 },
+  { name: "with last year's report (同比)", report: withLastYear2021 },
+  { name: "unreadable count cells", report: unreadableCell2021 },
+  { name: "unreadable count cells, blanks as 0", report: unreadableCell2021, settings: { blanksAsZero: true } },
   // Every table of the sentence tests, as the generator would describe it.
   ...TEXT_CASES.map((c, i) => ({
     name: `table of sentence ${i + 1} (${c.note ?? ""})`,
