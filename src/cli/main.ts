@@ -9,10 +9,16 @@ import type { Report } from "../core/model/report";
 import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/shares/types";
 import { readWorkbook } from "../core/read";
 import { runChecks } from "../core/checks";
-import { DEFAULT_REPORT_SETTINGS, RECORD_SHEET, renderReport, templatePlan } from "../core/render";
+import {
+  DEFAULT_REPORT_SETTINGS,
+  keptEditsLines,
+  planRegeneration,
+  regenerationProblem,
+  renderReport,
+  templatePlan,
+} from "../core/render";
 import { COMMANDS, helpText, type CommandName, parseCommand, UsageError, wantsEnglish, wantsHelp } from "./args";
 import { expandInputs, exists, writeAtomic } from "./files";
-import { preserveEdits } from "./preserve";
 import {
   exitCodeOf,
   formatFileResult,
@@ -22,7 +28,7 @@ import {
   toJson,
   type FileResult,
 } from "./output";
-import { applyPlan, loadXlsx, readXlsxBytes, workbookToGrid, XlsxReadError } from "./xlsx";
+import { applyPlan, loadXlsx, protectedSheets, readXlsxBytes, workbookToGrid, XlsxReadError } from "./xlsx";
 import { readAnyGrid } from "./read-any";
 import { buildSeedPlan, parseSeedReport, SEED_FILE, type SeedReport } from "./demo";
 
@@ -358,38 +364,34 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     largestRemainder: options["largest-remainder"] === true,
   };
   const plan = renderReport(report, { rounding: roundingOptions });
-  // A sheet of the user's own under a report sheet's name is never replaced silently.
-  const clash = plan.sheets.map((x) => x.name).filter((n) => grid.sheets.some((x) => x.name === n));
-  const generatedBefore = grid.sheets.some((x) => x.name === RECORD_SHEET);
-  if (clash.includes(report.sheet) || (clash.length > 0 && !generatedBefore && options.force !== true)) {
-    const names = clash.join(lang === "zh" ? "、" : ", ");
+  // The one regeneration policy (core/render/regenerate): the pane applies it too.
+  const decision = planRegeneration(plan, grid, {
+    dataSheet: report.sheet,
+    textSheet: DEFAULT_REPORT_SETTINGS.textSheet,
+    replaceUsersSheets: options.force === true,
+    protectedSheets: protectedSheets(wb),
+  });
+  if (decision.action !== "write") {
+    const why = regenerationProblem(decision);
+    const todo =
+      decision.action === "ask"
+        ? {
+            zh: "请将其改名，或加 --force 替换后再试。",
+            en: " Rename them, or add --force to replace them, and try again.",
+          }
+        : decision.reason === "data-sheet"
+          ? { zh: "请将其改名后再试。", en: " Rename it and try again." }
+          : { zh: "", en: "" };
     io.err(
       lang === "zh"
-        ? `${file}：工作簿中已有工作表“${names}”${clash.includes(report.sheet) ? "（即数据所在的工作表）" : "，且不是本工具生成的"}；为免覆盖，未生成。请将其改名${clash.includes(report.sheet) ? "" : "，或加 --force 替换"}后再试。\n`
-        : `${file}: the workbook already has sheet(s) ${names}${clash.includes(report.sheet) ? " (the data sheet itself)" : " not made by this tool"}; nothing was generated, to avoid overwriting them. Rename ${clash.includes(report.sheet) ? "it" : "them, or add --force to replace them,"} and try again.\n`,
+        ? `${file}：${why.zh}；为免覆盖，未生成。${todo.zh}\n`
+        : `${file}: ${why.en}; nothing was generated, to avoid overwriting them.${todo.en}\n`,
     );
     return 2;
   }
-  // Report sheets from an earlier run: the user's edits there are kept, never overwritten silently.
-  const kept = preserveEdits(plan, grid, DEFAULT_REPORT_SETTINGS.textSheet);
   applyPlan(wb, plan);
   await writeWorkbook(wb, out);
-  if (kept.keptInPlace.length > 0) {
-    const cells = kept.keptInPlace.join(lang === "zh" ? "、" : ", ");
-    io.out(
-      lang === "zh"
-        ? `保留了您修改过的 ${kept.keptInPlace.length} 段正文（${cells}），新生成的文字写在其右侧一列，请对照后自行取舍。\n`
-        : `Kept ${kept.keptInPlace.length} paragraph(s) you edited (${cells}); the newly generated text is in the next column for you to compare.\n`,
-    );
-  }
-  if (kept.keptBelow.length > 0) {
-    const cells = kept.keptBelow.join(lang === "zh" ? "、" : ", ");
-    io.out(
-      lang === "zh"
-        ? `另有 ${kept.keptBelow.length} 处您写入的文字已移到正文末尾保留：${cells}\n`
-        : `${kept.keptBelow.length} more text(s) you wrote were kept at the end of the text sheet: ${cells}\n`,
-    );
-  }
+  for (const line of keptEditsLines(decision.kept, lang)) io.out(`${line}\n`);
   const sheets = plan.sheets.map((s) => s.name).join(lang === "zh" ? "、" : ", ");
   io.out(
     lang === "zh"

@@ -189,6 +189,13 @@ export async function parseXlsx(buf: Buffer, file: string): Promise<ExcelJS.Work
   return wb;
 }
 
+/** The protected sheets (ExcelJS keeps an xlsx's <sheetProtection sheet="1"> as `sheetProtection`). */
+export function protectedSheets(wb: ExcelJS.Workbook): string[] {
+  return wb.worksheets
+    .filter((ws) => (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true)
+    .map((ws) => ws.name);
+}
+
 export function workbookToGrid(wb: ExcelJS.Workbook, source?: string): WorkbookGrid {
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   const sheets: SheetGrid[] = [];

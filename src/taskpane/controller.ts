@@ -17,8 +17,8 @@ import type { Finding, CheckOptions, Severity } from "../core/checks/types";
 import { localizeValue } from "../core/checks/values";
 import type { Report } from "../core/model/report";
 import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
-import { detectEditedCells, readGenerationRecord } from "../core/render/record";
-import { RECORD_SHEET, type ReportSettings } from "../core/render/settings";
+import { keptEditsLines, planRegeneration, regenerationProblem } from "../core/render/regenerate";
+import type { ReportSettings } from "../core/render/settings";
 import type { TieRule } from "../core/shares/types";
 import { copyShortcut, hostMessage, joinList, t, type Lang } from "./i18n";
 
@@ -353,8 +353,6 @@ export class Controller {
   private retryTimer: unknown = null;
   /** The user agreed to (or this session already did) overwrite the report sheets. */
   private replaceOk = false;
-  /** The user agreed to overwrite edited report text: the next write skips the edit check once. */
-  private overwriteEdits = false;
   private disposed = false;
 
   constructor(deps: ControllerDeps) {
@@ -484,7 +482,8 @@ export class Controller {
       if (!this.s.sheet) return;
       const ok = this.checkGrid({ sheets: [await this.host.readSheet(this.s.sheet)] }, this.s.sheet);
       if (!ok || !this.report) return;
-      if (!(await this.writeReport(this.report))) return;
+      const kept = await this.writeReport(this.report);
+      if (kept === null) return;
       const errors = severityCounts(this.s.findings ?? []).error;
       const notice: Notice =
         errors > 0
@@ -495,14 +494,13 @@ export class Controller {
                 sheets: joinList(this.s.lang, [this.s.settings.tableSheet, this.s.settings.textSheet]),
               }),
             };
-      this.set({ notice });
+      this.set({ notice: kept.length > 0 ? { ...notice, text: [notice.text, ...kept].join(" ") } : notice });
     }).then(() => undefined);
   }
 
-  /** The user agreed to overwrite the existing report sheets. */
+  /** The user agreed to replace sheets of their own that carry the report's sheet names. */
   confirmReplace(): Promise<void> {
     this.replaceOk = true;
-    this.overwriteEdits = true;
     this.set({ confirmReplace: null });
     return this.generate();
   }
@@ -657,7 +655,8 @@ export class Controller {
         const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet, { background: true })] }, sheet);
         if (!ok || !this.report) return;
         if (this.s.generated) {
-          if (!this.s.settings.autoUpdate || !(await this.writeReport(this.report, true))) this.set({ stale: true });
+          if (!this.s.settings.autoUpdate || (await this.writeReport(this.report, true)) === null)
+            this.set({ stale: true });
         }
       },
       true,
@@ -739,33 +738,35 @@ export class Controller {
   }
 
   /**
-   * Write the report sheets; false when the user must confirm first: the sheets exist from an
-   * earlier session, or the user edited generated text (filled a 【待补充】 paragraph, say), which a
-   * regeneration would overwrite. Auto-update never overwrites edits silently.
+   * Write the report sheets as the regeneration policy (core/render/regenerate) says: the user's edits to
+   * generated text are kept (the new text beside them); sheets of the user's own under the report's names are
+   * replaced only after the user agrees (confirmReplace). Null when nothing was written; else what was kept,
+   * as lines to tell the user.
    */
-  private async writeReport(report: Report, background = false): Promise<boolean> {
+  private async writeReport(report: Report, background = false): Promise<string[] | null> {
     const plan = this.engine.renderReport(report, reportSettings(this.s.settings));
     const call = background ? { background } : {};
-    if (this.s.generated && !this.overwriteEdits) {
-      const wb = await this.host.readWorkbook(background ? call : undefined);
-      const record = readGenerationRecord(wb, RECORD_SHEET);
-      const edited = record ? detectEditedCells(record, wb) : [];
-      if (edited.length > 0) {
-        const cells = edited.map((e) => e.address);
-        const shown = cells.length > 3 ? `${cells.slice(0, 3).join(" ")} …` : cells.join(" ");
-        this.set({ confirmReplace: this.tr("editedText", { n: edited.length, cells: shown }) });
-        return false;
-      }
+    const decision = planRegeneration(plan, await this.host.readWorkbook(background ? call : undefined), {
+      dataSheet: report.sheet,
+      textSheet: this.s.settings.textSheet,
+      replaceUsersSheets: this.replaceOk,
+    });
+    if (decision.action !== "write") {
+      const text = regenerationProblem(decision)[this.s.lang];
+      const why = text.charAt(0).toUpperCase() + text.slice(1);
+      if (decision.action === "ask") this.set({ confirmReplace: this.tr("replaceSheets", { why }) });
+      else this.set({ notice: { kind: "error", text: why } });
+      return null;
     }
-    this.overwriteEdits = false;
     try {
-      const opts = this.replaceOk ? { replace: true, ...call } : background ? call : undefined;
+      const opts = decision.replaced.length > 0 ? { replace: true, ...call } : background ? call : undefined;
       await this.host.applyPlan(plan, opts);
     } catch (e) {
       const err = this.host.toUserError(e);
       if (err.code !== "SheetExists") throw e;
+      // The sheets appeared between the read and the write: ask as above.
       this.set({ confirmReplace: hostMessage(this.s.lang, err) });
-      return false;
+      return null;
     }
     this.replaceOk = true;
     this.set({
@@ -775,7 +776,9 @@ export class Controller {
       tables: plan.names.map((n) => ({ name: n.name, title: n.title })),
       selectedTable: null,
     });
-    return true;
+    const kept = keptEditsLines(decision.kept, this.s.lang);
+    if (kept.length > 0) this.set({ notice: { kind: "info", text: kept.join(" ") } });
+    return kept;
   }
 
   private async watch(sheet: string): Promise<void> {

@@ -39,9 +39,9 @@ export const STRINGS = {
   stale: { zh: "报告已过期，请重新生成", en: "The report is out of date. Generate it again." },
   regenerate: { zh: "重新生成", en: "Regenerate" },
   replace: { zh: "覆盖", en: "Replace" },
-  editedText: {
-    zh: "报告中有 {n} 处文字已手工修改（{cells}），重新生成将覆盖这些修改。",
-    en: "{n} generated cells were edited by hand ({cells}); generating again overwrites them.",
+  replaceSheets: {
+    zh: "{why}。要用报告替换这些工作表吗？",
+    en: "{why}. Replace them with the report?",
   },
   cancel: { zh: "取消", en: "Cancel" },
   fixButton: { zh: "改为 {value}", en: "Set to {value}" },

@@ -764,7 +764,7 @@ describe("task pane controller", () => {
       assert.equal(host.applied.length, 0);
       assert.equal(
         c.state.confirmReplace,
-        "工作表“报告表格、报告正文、_报告生成记录”已存在。确认覆盖后将清空并重写该工作表（其他工作表不受影响）。",
+        "工作簿中已有工作表“报告正文”，且不是本工具生成的。要用报告替换这些工作表吗？",
       );
       c.cancelReplace();
       assert.equal(c.state.confirmReplace, null);
@@ -775,7 +775,7 @@ describe("task pane controller", () => {
       assert.equal(c.state.confirmReplace, null);
     });
 
-    it("never overwrites hand-edited report text without asking, even with auto-update", async () => {
+    it("keeps hand-edited report text when it regenerates (the new text beside it), even with auto-update", async () => {
       const { c, host, timers } = setup({ counts: true });
       await c.open();
       await c.generate();
@@ -786,20 +786,28 @@ describe("task pane controller", () => {
       host.edit("公开数据", 1, 2, 3);
       timers.advance(400);
       await flush();
-      assert.equal(host.applied.length, 1, "not regenerated over the edit");
-      assert.equal(c.state.stale, true);
-      assert.match(c.state.confirmReplace ?? "", /1 处.*报告正文!A1/);
-      await c.confirmReplace();
-      assert.equal(host.applied.length, 2);
-      assert.equal(host.sheets.get("报告正文")!.values[0]![0], "公开数据：本年新收3件");
-      assert.equal(c.state.stale, false);
+      assert.equal(host.applied.length, 2, "regenerated without asking: nothing is lost");
       assert.equal(c.state.confirmReplace, null);
-      // What was just written is not an edit: the next change regenerates without asking.
-      host.edit("公开数据", 1, 2, 5);
+      assert.equal(c.state.stale, false);
+      const text = host.sheets.get("报告正文")!;
+      assert.equal(text.values[0]![0], "本机关……（手工补充）", "the user's text stays");
+      assert.equal(text.values[0]![1], "公开数据：本年新收3件", "the new text is beside it");
+      assert.match(c.state.notice?.text ?? "", /保留了您修改过的 1 段正文（报告正文!A1）/);
+      // The same edit again with the same counts: nothing new to compare, still kept.
+      host.edit("公开数据", 1, 2, 3);
       timers.advance(400);
       await flush();
-      assert.equal(host.applied.length, 3);
-      assert.equal(c.state.confirmReplace, null);
+      assert.equal(host.sheets.get("报告正文")!.values[0]![0], "本机关……（手工补充）");
+    });
+
+    it("refuses to write the report over the counts sheet itself", async () => {
+      const { c, host } = setup({ counts: true });
+      await c.open();
+      // Settings cannot name the counts sheet; a renderer that did must still not overwrite it.
+      (c as unknown as { s: { settings: { textSheet: string } } }).s.settings.textSheet = "公开数据";
+      await c.generate();
+      assert.equal(host.applied.length, 0);
+      assert.match(c.state.notice?.text ?? "", /即数据所在的工作表/);
     });
 
     it("shows a host error as a notice in the pane's language", async () => {

@@ -30,3 +30,12 @@ export {
   type ReportSettings,
   type FontSettings,
 } from "./settings";
+export {
+  planRegeneration,
+  preserveEdits,
+  regenerationProblem,
+  keptEditsLines,
+  type Regeneration,
+  type RegenerationOptions,
+  type Preserved,
+} from "./regenerate";
