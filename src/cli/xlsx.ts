@@ -4,14 +4,25 @@
  *
  * Value mapping, chosen to match what Office.js `range.values` gives the add-in:
  * - numbers, text, booleans as they are; rich text and hyperlinks -> their plain text;
- * - dates -> Excel serial numbers (1900 or 1904 date system as the workbook says), as Excel shows them to Office.js;
- * - formulas -> "=..." in `formulas`, and the cached result in `values` (null when the file holds none);
+ * - dates -> Excel serial numbers (1900 or 1904 date system as the workbook says), as Excel shows them to Office.js,
+ *   marked "date" or "time" in `kinds` (as is any number whose format shows it as a date or time);
+ * - formulas -> "=..." in `formulas`, and the cached result in `values` (null, and "uncached" in `kinds`, when the
+ *   file holds none);
  * - error values -> { error: "#REF!" };
  * - the cells covered by a merge, other than its top-left, are blank (null).
  */
 import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
-import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
+import JSZip from "jszip";
+import { emptyTextFormulaCells } from "./package";
+import {
+  numberFormatKind,
+  type CellKind,
+  type CellRange,
+  type CellValue,
+  type SheetGrid,
+  type WorkbookGrid,
+} from "../core/grid";
 
 export { applyPlan } from "./xlsx-write";
 
@@ -186,6 +197,7 @@ export async function parseXlsx(buf: Buffer, file: string): Promise<ExcelJS.Work
   } catch {
     fail("corrupt", file);
   }
+  await markEmptyTextResults(wb, buf);
   return wb;
 }
 
@@ -194,6 +206,40 @@ export function protectedSheets(wb: ExcelJS.Workbook): string[] {
   return wb.worksheets
     .filter((ws) => (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true)
     .map((ws) => ws.name);
+}
+
+/**
+ * ExcelJS reads a formula showing "" (t="str", empty value) exactly like one never calculated (no value): tell them
+ * apart from the file itself, only when some formula has no result (the common file has none such).
+ */
+async function markEmptyTextResults(wb: ExcelJS.Workbook, buf: Buffer): Promise<void> {
+  const pending = new Map<string, ExcelJS.Cell[]>();
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type !== ExcelJS.ValueType.Formula) return;
+        if (formulaResult(cell) === undefined) {
+          const list = pending.get(ws.name) ?? [];
+          list.push(cell);
+          pending.set(ws.name, list);
+        }
+      }),
+    ),
+  );
+  if (pending.size === 0) return;
+  let empty: Map<string, Set<string>>;
+  try {
+    empty = await emptyTextFormulaCells(await JSZip.loadAsync(buf), new Set(pending.keys()));
+  } catch {
+    return; // ExcelJS read it; an unreadable detail only leaves those formulas marked as never calculated
+  }
+  for (const [name, cells] of pending) {
+    const found = empty.get(name);
+    if (!found) continue;
+    for (const cell of cells) {
+      if (found.has(cell.address)) cell.value = { ...(cell.value as object), result: "" } as ExcelJS.CellValue;
+    }
+  }
 }
 
 export function workbookToGrid(wb: ExcelJS.Workbook, source?: string): WorkbookGrid {
@@ -205,7 +251,7 @@ export function workbookToGrid(wb: ExcelJS.Workbook, source?: string): WorkbookG
 
 /** An ExcelJS worksheet -> SheetGrid over the range of cells that hold a value or formula. */
 export function sheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
-  type Found = { row: number; col: number; value: CellValue; formula?: string };
+  type Found = { row: number; col: number; value: CellValue; formula?: string; kind?: CellKind };
   const found: Found[] = [];
   const mergeBoxes = new Map<string, CellRange>();
   const hiddenRows: number[] = [];
@@ -225,9 +271,9 @@ export function sheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid 
         mergeBoxes.set(key, box);
         return;
       }
-      const { value, formula } = cellContent(cell, date1904);
+      const { value, formula, kind } = cellContent(cell, date1904);
       if (value === null && !formula) return;
-      found.push({ row: r, col: c, value, formula });
+      found.push(kind ? { row: r, col: c, value, formula, kind } : { row: r, col: c, value, formula });
     });
   });
   const merges = [...mergeBoxes.values()];
@@ -247,6 +293,7 @@ export function sheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid 
     extend(m.bottom, m.right);
   }
   if (bottom < 0) return { name: ws.name, top: 0, left: 0, values: [], formulas: [], merges, hiddenRows };
+  let kinds: (CellKind | null)[][] | undefined;
   const height = bottom - top + 1;
   const width = right - left + 1;
   const values: CellValue[][] = [];
@@ -258,8 +305,14 @@ export function sheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid 
   for (const f of found) {
     values[f.row - top]![f.col - left] = f.value;
     if (f.formula) formulas[f.row - top]![f.col - left] = f.formula;
+    if (f.kind) {
+      kinds ??= [];
+      (kinds[f.row - top] ??= [])[f.col - left] = f.kind;
+    }
   }
-  return { name: ws.name, top, left, values, formulas, merges, hiddenRows };
+  const grid: SheetGrid = { name: ws.name, top, left, values, formulas, merges, hiddenRows };
+  if (kinds) grid.kinds = kinds;
+  return grid;
 }
 
 const MS_PER_DAY = 86400000;
@@ -283,11 +336,34 @@ function plain(v: unknown, date1904: boolean): CellValue {
   return null;
 }
 
-function cellContent(cell: ExcelJS.Cell, date1904: boolean): { value: CellValue; formula?: string } {
+/**
+ * The cached result of a formula cell as the file holds it. Not `cell.value.result`: ExcelJS's value copy drops a
+ * falsy result, so a formula showing 0 or "" would read as never calculated.
+ */
+function formulaResult(cell: ExcelJS.Cell): unknown {
+  return (cell as unknown as { result?: unknown }).result;
+}
+
+function cellContent(cell: ExcelJS.Cell, date1904: boolean): { value: CellValue; formula?: string; kind?: CellKind } {
   if (cell.type === ExcelJS.ValueType.Formula) {
     const f = cell.formula;
-    const result = (cell.value as { result?: unknown } | null)?.result;
-    return { value: plain(result, date1904), formula: f ? (f.startsWith("=") ? f : `=${f}`) : undefined };
+    const result = formulaResult(cell);
+    const formula = f ? (f.startsWith("=") ? f : `=${f}`) : undefined;
+    if (result === undefined || result === null)
+      return formula ? { value: null, formula, kind: "uncached" } : { value: null };
+    const value = plain(result, date1904);
+    const kind = kindOf(result, value, cell);
+    return kind ? { value, formula, kind } : { value, formula };
   }
-  return { value: plain(cell.value, date1904) };
+  const value = plain(cell.value, date1904);
+  const kind = kindOf(cell.value, value, cell);
+  return kind ? { value, kind } : { value };
+}
+
+/** "date"/"time" for a number that ExcelJS turned into a Date, or whose number format shows it as one. */
+function kindOf(raw: unknown, value: CellValue, cell: ExcelJS.Cell): CellKind | undefined {
+  if (typeof value !== "number") return undefined;
+  const byFormat = numberFormatKind(cell.numFmt);
+  if (raw instanceof Date) return byFormat ?? "date";
+  return byFormat ?? undefined;
 }

@@ -11,6 +11,15 @@ export interface CellError {
 /** null = blank cell. Strings are kept exactly as typed (no trimming). */
 export type CellValue = string | number | boolean | null | CellError;
 
+/**
+ * What a cell is beyond the type of its value, where the host knows it (absent = a plain value):
+ * - "date": a number shown as a date (or date and time) by its number format: the value is the serial number;
+ * - "time": a number shown as a time of day or a duration ("h:mm", "[h]:mm"): the value is the fraction of a day;
+ * - "uncached": a formula whose result the file does not hold (never calculated): the value is null, but Excel
+ *   will show a computed result once it opens the file.
+ */
+export type CellKind = "date" | "time" | "uncached";
+
 export interface SheetGrid {
   name: string;
   /** Absolute position of values[0][0] (the top-left of the used range). */
@@ -20,6 +29,8 @@ export interface SheetGrid {
   values: CellValue[][];
   /** Same shape as values where known; "" or undefined where the cell has no formula. */
   formulas?: (string | null | undefined)[][];
+  /** Same shape as values where known; null or undefined for a plain value. Sparse is fine (most cells are plain). */
+  kinds?: (CellKind | null | undefined)[][];
   /** Merged areas in absolute coordinates, when the host knows them. */
   merges?: CellRange[];
   /** Absolute row indices that are hidden, when the host knows them. */
@@ -111,4 +122,33 @@ export function formulaAt(sheet: SheetGrid, row: number, col: number): string | 
   const r = sheet.formulas?.[row - sheet.top];
   const f = r?.[col - sheet.left];
   return typeof f === "string" && f.startsWith("=") ? f : null;
+}
+
+/** The kind of the cell at an absolute position (null for a plain value or where the host did not say). */
+export function kindAt(sheet: SheetGrid, row: number, col: number): CellKind | null {
+  const k = sheet.kinds?.[row - sheet.top]?.[col - sheet.left];
+  return k === "date" || k === "time" || k === "uncached" ? k : null;
+}
+
+/**
+ * What an Excel number format shows a number as: "date" (any year, month or day part, with or without a time),
+ * "time" (hours, minutes or seconds only, including elapsed "[h]:mm"), or null (a number, percent, text…).
+ * Only the first section (positive numbers) counts, as Excel's own date test does.
+ */
+export function numberFormatKind(format: string | null | undefined): "date" | "time" | null {
+  if (!format) return null;
+  let f = format.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/)[0] ?? "";
+  const elapsed = /\[(h+|m+|s+)\]/i.test(f);
+  f = f
+    .replace(/"[^"]*"/g, "") // quoted text
+    .replace(/\\./g, "") // escaped characters
+    .replace(/\[[^\]]*\]/g, "") // [Red], [$-804], [DBNum1], [h]
+    .replace(/_.|\*./g, ""); // padding and fill
+  f = f.replace(/general/gi, "").replace(/e[+-]/gi, ""); // General; scientific 0.00E+00
+  if (/[yde]|a{3,4}/i.test(f.replace(/am\/pm|a\/p/gi, ""))) return "date";
+  if (elapsed) return "time";
+  // "m" alone is a month unless it sits next to hours or seconds (then it is minutes).
+  if (/m/i.test(f)) return /[hs]/i.test(f) ? "time" : "date";
+  if (/[hs]/i.test(f)) return "time";
+  return null;
 }

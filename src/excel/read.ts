@@ -3,18 +3,20 @@
  *
  * One sync for ordinary workbooks: the sheets are reached by a chain getFirst().getNextOrNullObject()...
  * (ExcelApi 1.5) queued for up to CHAIN_LENGTH sheets, so that the sheet list, every used range and its
- * values, formulas and valueTypes come back in the same round trip (a chain link past the last sheet is
+ * values, formulas, valueTypes and number formats come back in the same round trip (a chain link past the last sheet is
  * a null object; methods on it give null objects).
  *
  * Size guard: the data loaded in that first sync is the used part of a fixed window A1:T10000
- * (200,000 cells at most per sheet: about 3.9 MB of numbers at the measured 19.6 bytes per cell, under
- * the 5 MB limit of Excel for the web). A sheet whose used range does not fit the window is read again in
+ * (200,000 cells at most per sheet: about 3.9 MB of numbers at the measured 19.6 bytes per cell without number
+ * formats, under the 5 MB limit of Excel for the web; with the number formats that tell a date from a count, about
+ * 30 bytes per number, so a window packed with numbers in all its 20 columns can pass 5 MB and then takes the
+ * fallback below). A sheet whose used range does not fit the window is read again in
  * row chunks, each chunk at most `maxCellsPerSync` cells and at most `maxBytesPerSync` estimated bytes;
  * small chunks of several sheets share a sync. Excel for the web refuses a request or response over 5 MB
  * and a read over 5,000,000 cells may come back empty, hence 1,000,000 cells / 4,000,000 bytes.
  *
  * Chunks adapt to what comes back (readChunks): bytes per cell are measured on every chunk read (JSON of
- * values + formulas + valueTypes, i.e. what the response carries, times 1.25) and size the next chunk of
+ * values + formulas + valueTypes + numberFormat, i.e. what the response carries, times 1.25) and size the next chunk of
  * that sheet; before anything is measured the guess is the largest rate seen in this read, else
  * ESTIMATED_BYTES_PER_CELL (40: a number is ~5 bytes in values and in formulas plus ~9 for "Double"; a
  * 10-character Chinese label is ~32 bytes twice plus ~9 - test/excel/read.test.ts measures both). A sync
@@ -25,8 +27,8 @@
  * Excel that refuses methods on null objects), the read falls back to the plain path: list the sheets,
  * then the used ranges' sizes, then the values in adaptive chunks.
  */
-import type { CellError, CellValue, CellRange, SheetGrid, WorkbookGrid } from "../core/grid";
-import { columnIndex } from "../core/grid";
+import type { CellError, CellKind, CellValue, CellRange, SheetGrid, WorkbookGrid } from "../core/grid";
+import { columnIndex, numberFormatKind } from "../core/grid";
 import { HostError, isEditModeError, isPayloadLimitError } from "./errors";
 import { excelRun, type CallOptions } from "./run";
 
@@ -74,7 +76,7 @@ function queueProbe(ws: Excel.Worksheet): Probe {
   const used = ws.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
   const window = ws.getRange(WINDOW_ADDRESS).getUsedRangeOrNullObject(true);
-  window.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas,valueTypes");
+  window.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas,valueTypes,numberFormat");
   return { ws, used, window, merged: queueMerges(ws) };
 }
 
@@ -124,9 +126,10 @@ function finishProbe(p: Probe): { grid: SheetGrid; pending: Pending | null } {
     w.rowCount === p.used.rowCount &&
     w.columnCount === p.used.columnCount;
   if (fits) {
-    const { values, formulas } = toCells(w.values, w.formulas, w.valueTypes);
+    const { values, formulas, kinds } = toCells(w.values, w.formulas, w.valueTypes, w.numberFormat);
     grid.values = values;
     grid.formulas = formulas;
+    if (kinds) grid.kinds = kinds;
     return { grid, pending: null };
   }
   let bytesPerCell: number | null = null;
@@ -196,7 +199,7 @@ async function readChunks(context: Excel.RequestContext, pending: Pending[], bud
         rows = 1;
       }
       const range = w.p.ws.getRangeByIndexes(w.p.top + w.offset, w.p.left, rows, w.p.cols);
-      range.load("values,formulas,valueTypes");
+      range.load("values,formulas,valueTypes,numberFormat");
       batch.push({ w, offset: w.offset, rows, range });
       cells += rows * w.p.cols;
       bytes += rows * w.p.cols * rate;
@@ -223,7 +226,14 @@ async function readChunks(context: Excel.RequestContext, pending: Pending[], bud
       continue;
     }
     for (const c of batch) {
-      const { values, formulas } = toCells(c.range.values, c.range.formulas, c.range.valueTypes);
+      const { values, formulas, kinds } = toCells(
+        c.range.values,
+        c.range.formulas,
+        c.range.valueTypes,
+        c.range.numberFormat,
+      );
+      const grid = c.w.p.grid;
+      if (kinds) kinds.forEach((k, i) => k && ((grid.kinds ??= [])[grid.values.length + i] = k));
       c.w.p.grid.values.push(...values);
       c.w.p.grid.formulas!.push(...formulas);
       c.w.offset += c.rows;
@@ -235,25 +245,35 @@ async function readChunks(context: Excel.RequestContext, pending: Pending[], bud
   }
 }
 
-/** Bytes per cell of what a loaded range brought back (values + formulas + valueTypes), with a 25% margin. */
+/** Bytes per cell of what a loaded range brought back (values + formulas + valueTypes + numberFormat), +25%. */
 function measuredRate(range: Excel.Range, cells: number): number {
   if (cells <= 0) return 0;
-  const bytes = jsonLength(range.values) + jsonLength(range.formulas) + jsonLength(range.valueTypes);
+  const bytes =
+    jsonLength(range.values) +
+    jsonLength(range.formulas) +
+    jsonLength(range.valueTypes) +
+    jsonLength(range.numberFormat);
   return Math.max(8, Math.ceil((bytes / cells) * 1.25));
 }
 
-/** Excel's values + valueTypes -> CellValue (blank null, errors as CellError); formulas only where real. */
+/**
+ * Excel's values + valueTypes -> CellValue (blank null, errors as CellError); formulas only where real; a number
+ * whose number format shows a date or time marked so in `kinds` (absent when there is none).
+ */
 export function toCells(
   values: unknown[][],
   formulas: unknown[][] | undefined,
   types: string[][] | undefined,
-): { values: CellValue[][]; formulas: string[][] } {
+  numberFormats?: unknown[][],
+): { values: CellValue[][]; formulas: string[][]; kinds?: (CellKind | null)[][] } {
+  let kinds: (CellKind | null)[][] | undefined;
   const outV: CellValue[][] = [];
   const outF: string[][] = [];
   for (let r = 0; r < values.length; r++) {
     const vr = values[r]!;
     const fr = formulas?.[r];
     const tr = types?.[r];
+    const nr = numberFormats?.[r];
     const lineV: CellValue[] = new Array<CellValue>(vr.length);
     const lineF: string[] = new Array<string>(vr.length);
     for (let c = 0; c < vr.length; c++) {
@@ -265,6 +285,10 @@ export function toCells(
       else if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") cell = v;
       else cell = String(v);
       lineV[c] = cell;
+      if (typeof cell === "number") {
+        const k = numberFormatKind(nr?.[c] as string | undefined);
+        if (k) ((kinds ??= [])[r] ??= [])[c] = k;
+      }
       const f = fr?.[c];
       // A text cell that reads "=1+1" reports the same text as its formula: that is not a formula.
       lineF[c] = typeof f === "string" && f.startsWith("=") && !(t === "String" && f === v) ? f : "";
@@ -272,7 +296,7 @@ export function toCells(
     outV.push(lineV);
     outF.push(lineF);
   }
-  return { values: outV, formulas: outF };
+  return kinds ? { values: outV, formulas: outF, kinds } : { values: outV, formulas: outF };
 }
 
 /** "Sheet1!A1:B2,Sheet1!C3" or "'a,b'!A1:B2, 'a,b'!C3" -> absolute rectangles. */

@@ -7,7 +7,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { formulaAt, valueAt } from "../../src/core/grid";
+import { formulaAt, kindAt, valueAt } from "../../src/core/grid";
 import { readXlsx, XlsxReadError } from "../../src/cli/xlsx";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "xlsx");
@@ -71,9 +71,13 @@ describe("cli/xlsx readXlsx", () => {
     assert.equal(valueAt(s, 4, 2), 12, "cached formula result");
     assert.equal(formulaAt(s, 4, 2), "=SUM(C4:C4)");
     assert.equal(valueAt(s, 4, 3), null, "formula without a cached result reads as blank");
+    assert.equal(kindAt(s, 4, 3), "uncached", "… and is marked so, never taken for a blank");
+    assert.equal(kindAt(s, 4, 2), null);
     assert.equal(formulaAt(s, 4, 3), "=C4*2");
     assert.deepEqual(valueAt(s, 4, 4), { error: "#REF!" });
     assert.equal(valueAt(s, 5, 2), 45322, "dates become Excel serial numbers (2024-01-31)");
+    assert.equal(kindAt(s, 5, 2), "date", "… marked as dates");
+    assert.equal(kindAt(s, 3, 2), null);
     assert.equal(valueAt(s, 5, 3), true);
     assert.equal(valueAt(s, 5, 4), "网站");
     assert.deepEqual(valueAt(s, 6, 5), { error: "#DIV/0!" });
@@ -81,6 +85,36 @@ describe("cli/xlsx readXlsx", () => {
     // Shape: values cover the used range C3:F7.
     assert.equal(s.values.length, 5);
     assert.equal(s.values[0]!.length, 4);
+  });
+
+  it('marks numbers shown as dates or times by their number format; a formula showing 0 or "" is not uncached', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getCell("A1").value = 45047;
+    ws.getCell("A1").numFmt = 'yyyy"年"m"月"d"日"';
+    ws.getCell("A2").value = 0.5;
+    ws.getCell("A2").numFmt = "h:mm";
+    ws.getCell("A3").value = 12;
+    ws.getCell("A3").numFmt = '0"件"';
+    ws.getCell("A4").value = { formula: "A1+1", result: 45048 };
+    ws.getCell("A4").numFmt = "yyyy-mm-dd";
+    ws.getCell("B1").value = { formula: "A3-12", result: 0 };
+    ws.getCell("B2").value = { formula: 'IF(1,"",0)', result: "" };
+    const file = path.join(dir, "kinds.xlsx");
+    await wb.xlsx.writeFile(file);
+    const s = (await readXlsx(file)).sheets[0]!;
+    assert.deepEqual(
+      [0, 1, 2, 3].map((r) => [valueAt(s, r, 0), kindAt(s, r, 0)]),
+      [
+        [45047, "date"],
+        [0.5, "time"],
+        [12, null],
+        [45048, "date"],
+      ],
+    );
+    // A formula showing 0 or "" is calculated (ExcelJS's cell.value drops a falsy result: not read through it).
+    assert.deepEqual([valueAt(s, 0, 1), kindAt(s, 0, 1)], [0, null]);
+    assert.deepEqual([valueAt(s, 1, 1), kindAt(s, 1, 1)], ["", null]);
   });
 
   it("reads every sheet, and an empty sheet as an empty grid", async () => {

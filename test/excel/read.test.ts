@@ -11,7 +11,7 @@ import { planToGrid, templateForReport } from "../../src/core/render";
 import { seedLikeReport } from "../../src/core/render/samples.testutil";
 import { readWorkbook as readReport } from "../../src/core/read";
 import { ESTIMATED_BYTES_PER_CELL, parseAreas, toCells } from "../../src/excel/read";
-import type { WorkbookGrid } from "../../src/core/grid";
+import { kindAt, type WorkbookGrid } from "../../src/core/grid";
 
 const figures: string[] = [];
 function record(label: string, cost: StatsDelta): void {
@@ -74,6 +74,19 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     const user = toUserError(error);
     assert.equal(user.code, "ApiNotSupported");
     assert.match(hostMessage("zh", user), /^此功能需要 Excel 2019 或更新版本/);
+  });
+
+  it("marks a date typed into a count cell (2023/5/1), in the same one sync", async () => {
+    fake.loadGrid(countsGrid());
+    fake.addSheet("日期", [
+      ["行政许可", "2023/5/1"],
+      ["行政处罚", 12],
+    ]);
+    const s = await readSheet("日期");
+    assert.equal(s.values[0]![1], 45047);
+    assert.equal(kindAt(s, 0, 1), "date");
+    assert.equal(kindAt(s, 1, 1), null);
+    assert.equal(fake.stats.syncs, 1);
   });
 
   it("reads a workbook with a 10,000-row sheet of other content in 1 sync", async () => {
@@ -218,7 +231,7 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     const t = await fake.measure(() => readSheet("文"));
     const perText = t.cost.maxResponseBytes / 10000;
     figures.push(
-      `bytes per cell (values+formulas+valueTypes): number ${perNumber.toFixed(1)}, 10-char Chinese text ${perText.toFixed(1)}; estimate ${ESTIMATED_BYTES_PER_CELL}`,
+      `bytes per cell (values+formulas+valueTypes+numberFormat): number ${perNumber.toFixed(1)}, 10-char Chinese text ${perText.toFixed(1)}; estimate ${ESTIMATED_BYTES_PER_CELL}`,
     );
     assert.ok(perNumber < ESTIMATED_BYTES_PER_CELL, `number ${perNumber}`);
     assert.ok(
@@ -237,6 +250,21 @@ describe("host read helpers", () => {
     );
     assert.deepEqual(values, [[null, { error: "#DIV/0!" }, "x", 3]]);
     assert.deepEqual(formulas, [["", "=1/0", "", ""]]);
+  });
+
+  it("toCells marks a number shown as a date or time (never a count), and nothing else", () => {
+    const { values, kinds } = toCells(
+      [[45047, 0.5, 7, "2023-05-01", 45047]],
+      undefined,
+      [["Double", "Double", "Double", "String", "Double"]],
+      [["yyyy/m/d", "h:mm", "0", "@", 'yyyy"年"m"月"d"日"']],
+    );
+    assert.deepEqual(values, [[45047, 0.5, 7, "2023-05-01", 45047]]);
+    assert.deepEqual(
+      Array.from(kinds![0]!, (k) => k ?? null),
+      ["date", "time", null, null, "date"],
+    );
+    assert.equal(toCells([[1, 2]], undefined, [["Double", "Double"]], [["General", "0"]]).kinds, undefined);
   });
 
   it("parseAreas reads multi-area addresses, quoted names with commas included", () => {

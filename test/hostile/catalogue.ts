@@ -97,6 +97,8 @@ function setFormula(s: SheetGrid, ref: { row: number; col: number }, f: string, 
   const line = s.formulas[ref.row]!;
   while (line.length <= ref.col) line.push(null);
   line[ref.col] = f;
+  // No cached result: what a host reading the file sees (the ExcelJS reader marks it "uncached").
+  if (cached === null) ((s.kinds ??= [])[ref.row] ??= [])[ref.col] = "uncached";
   return s;
 }
 
@@ -257,9 +259,9 @@ export const CATALOGUE: HostileCase[] = [
     id: "formula-without-result",
     description:
       "a total given as a formula the file holds no result for (saved by a program that does not calculate): " +
-      'read as blank (ExcelJS cannot tell it from a formula showing ""), so the blank total is reported',
+      'never read as blank (the file tells it from a formula showing ""): one finding asks to open and save it in Excel',
     build: mutate((s) => setFormula(s, at(S3, "new", "total"), "=SUM(D62:I62)", null)),
-    expected: { kind: "finding", rule: "s3-row-sum", cell: addr(S3, "new", "total"), severity: "error" },
+    expected: { kind: "finding", rule: "uncached-formula", cell: addr(S3, "new", "total"), severity: "error" },
     figures: { [figureKey(S3, "new", "total")]: null },
   },
   {

@@ -40,6 +40,7 @@ import { textClaim } from "./text-claim";
 import { textChange } from "./text-change";
 import { textYear } from "./text-year";
 import { textFee } from "./text-fee";
+import { uncachedFormula } from "./uncached-formula";
 import { wholeNumber } from "./whole-number";
 import { zeroShare } from "./zero-share";
 import type { Check, CheckOptions, Finding, Lang, Severity } from "./types";
@@ -52,6 +53,7 @@ export const CHECKS: readonly Check[] = [
   noFigures,
   readerNotes,
   notANumber,
+  uncachedFormula,
   textNumber,
   wholeNumber,
   blankCell,

@@ -10,7 +10,10 @@ export type NumIssue =
   | "text" // typed as text but reads as a number ("12", "1,234", "１２", "12件"): value kept, noted
   | "not-a-number" // text that does not read as a number: value null
   | "error-value" // #REF!, #DIV/0!, ...: value null
-  | "boolean"; // TRUE/FALSE in a count cell: value null
+  | "boolean" // TRUE/FALSE in a count cell: value null
+  | "date" // a number shown as a date (2023-05-01 is 45047): value null, text = the date as shown
+  | "time" // a number shown as a time (12:00 is 0.5): value null, text = the time as shown
+  | "uncached-formula"; // a formula the file holds no result for: value null until Excel calculates it
 
 export interface Num {
   /** The number, or null for a blank or unreadable cell. */
@@ -22,6 +25,8 @@ export interface Num {
   /** The formula when the cell held one ("=SUM(B3:B5)"). */
   formula?: string;
   issue?: NumIssue;
+  /** For a date or time: the number the cell holds (what it would count as), e.g. 45047 for 2023-05-01. */
+  serial?: number;
 }
 
 /** A share (or other percentage) as the sheet or text states it: "6%", "86.92%". */

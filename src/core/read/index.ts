@@ -38,6 +38,7 @@ function sane(sheet: SheetGrid, i: number): SheetGrid {
     values: values.map((r) => (Array.isArray(r) ? (r as CellValue[]) : [])),
   };
   if (Array.isArray(sheet?.formulas)) out.formulas = sheet.formulas;
+  if (Array.isArray(sheet?.kinds)) out.kinds = sheet.kinds;
   if (Array.isArray(sheet?.merges)) {
     out.merges = sheet.merges.filter(
       (m) =>

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import type { SheetGrid } from "../grid";
-import { cellNum, parseNumberText, parsePercent } from "./values";
+import { numberFormatKind, type SheetGrid } from "../grid";
+import { cellNum, parseNumberText, parsePercent, serialDateText, serialTimeText } from "./values";
 
 describe("read/values: cells to figures", () => {
   it("reads numbers typed as text", () => {
@@ -69,6 +69,79 @@ describe("read/values: cells to figures", () => {
     });
     assert.equal(cellNum(sheet, 2, 9).issue, "not-a-number");
     assert.equal(cellNum(sheet, 2, 10).value, 1234);
+  });
+
+  it("never reads a date, a time or a formula without a result as a count", () => {
+    const g: SheetGrid = {
+      name: "公开数据",
+      top: 0,
+      left: 0,
+      values: [[45047, 0.5, null, 7, 45047.75]],
+      formulas: [[null, null, "=SUM(A9:A10)", "=3+4"]],
+      kinds: [["date", "time", "uncached", null, "date"]],
+    };
+    const at = (col: number) => ({ sheet: "公开数据", row: 0, col });
+    assert.deepEqual(cellNum(g, 0, 0), { value: null, cell: at(0), issue: "date", text: "2023-05-01", serial: 45047 });
+    assert.deepEqual(cellNum(g, 0, 1), { value: null, cell: at(1), issue: "time", text: "12:00", serial: 0.5 });
+    assert.deepEqual(cellNum(g, 0, 2), {
+      value: null,
+      cell: at(2),
+      formula: "=SUM(A9:A10)",
+      issue: "uncached-formula",
+    });
+    assert.deepEqual(cellNum(g, 0, 3), { value: 7, cell: at(3), formula: "=3+4" });
+    assert.equal(cellNum(g, 0, 4).text, "2023-05-01 18:00");
+    // Without kinds (a host that does not know), the old reading stands.
+    assert.equal(cellNum({ ...g, kinds: undefined }, 0, 0).value, 45047);
+  });
+
+  it("shows serials as Excel shows them", () => {
+    assert.equal(serialDateText(1), "1900-01-01");
+    assert.equal(serialDateText(59), "1900-02-28");
+    assert.equal(serialDateText(60), "1900-02-29");
+    assert.equal(serialDateText(61), "1900-03-01");
+    assert.equal(serialDateText(44197), "2021-01-01");
+    assert.equal(serialTimeText(0.75), "18:00");
+    assert.equal(serialTimeText(1.5), "36:00");
+    assert.equal(serialTimeText(0.5 + 1 / 86400), "12:00:01");
+  });
+
+  it("tells date and time number formats from the rest", () => {
+    for (const f of [
+      "yyyy-mm-dd",
+      "m/d/yy",
+      "mm-dd-yy",
+      'yyyy"年"m"月"d"日"',
+      "[$-804]yyyy年m月d日",
+      "d-mmm",
+      "mmm-yy",
+      "yyyy-mm-dd hh:mm",
+      "[DBNum1]m月d日",
+      "aaaa",
+      "mmmm",
+    ])
+      assert.equal(numberFormatKind(f), "date", f);
+    for (const f of ["h:mm", "hh:mm:ss", "[h]:mm", "mm:ss", "h:mm AM/PM", "[mm]:ss", 'h"时"mm"分"'])
+      assert.equal(numberFormatKind(f), "time", f);
+    for (const f of [
+      undefined,
+      "",
+      "General",
+      "0",
+      "0.00",
+      "#,##0",
+      "0%",
+      "0.00E+00",
+      '0"件"',
+      '#,##0"天"',
+      "@",
+      "[Red]0;[Blue]-0",
+      "[DBNum1]General",
+      '"m"0',
+      "\\d0",
+      "0_);(0)",
+    ])
+      assert.equal(numberFormatKind(f), null, String(f));
   });
 
   it("reads stated percentages as typed", () => {

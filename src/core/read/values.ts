@@ -1,5 +1,5 @@
 /** Cell values -> Num and StatedPercent, keeping the cell, the text as typed and the formula. */
-import { formulaAt, isCellError, valueAt, type CellRef, type CellValue, type SheetGrid } from "../grid";
+import { formulaAt, isCellError, kindAt, valueAt, type CellRef, type CellValue, type SheetGrid } from "../grid";
 import type { Num, StatedPercent } from "../model/report";
 import { stripSpaces } from "./text";
 
@@ -36,7 +36,19 @@ export function cellNum(sheet: SheetGrid, row: number, col: number): Num {
   const formula = formulaAt(sheet, row, col);
   const out: Num = { value: null, cell };
   if (formula) out.formula = formula;
+  const kind = kindAt(sheet, row, col);
+  if (kind === "uncached" && formula && (v === null || v === undefined)) {
+    out.issue = "uncached-formula";
+    return out;
+  }
   if (v === null || v === undefined) return out;
+  if (typeof v === "number" && (kind === "date" || kind === "time") && Number.isFinite(v)) {
+    // Never a count: 2023-05-01 is the serial 45047, which no one meant.
+    out.issue = kind;
+    out.text = kind === "date" ? serialDateText(v) : serialTimeText(v);
+    out.serial = v;
+    return out;
+  }
   if (typeof v === "number") {
     if (Number.isFinite(v)) out.value = v;
     else {
@@ -68,6 +80,29 @@ export function cellNum(sheet: SheetGrid, row: number, col: number): Num {
   }
   out.issue = "not-a-number";
   return out;
+}
+
+const MS_PER_DAY = 86400000;
+
+/** An Excel (1900 date system) serial as the date it shows: 45047 -> "2023-05-01" (with the time when it has one). */
+export function serialDateText(serial: number): string {
+  // Serial 60 is Excel's phantom 1900-02-29; serials before it are one day later than the calendar says.
+  const days = serial < 61 ? serial + 1 : serial;
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(days * MS_PER_DAY));
+  if (serial >= 60 && serial < 61) return "1900-02-29";
+  const date = d.toISOString().slice(0, 10);
+  const frac = serial - Math.floor(serial);
+  return frac > 1e-9 ? `${date} ${serialTimeText(frac)}` : date;
+}
+
+/** A fraction of a day (or more, for a duration) as h:mm(:ss): 0.5 -> "12:00", 1.25 -> "30:00". */
+export function serialTimeText(serial: number): string {
+  const secs = Math.round(Math.abs(serial) * 86400);
+  const h = Math.floor(secs / 3600);
+  const m = Math.floor((secs % 3600) / 60);
+  const s = secs % 60;
+  const mm = String(m).padStart(2, "0");
+  return `${serial < 0 ? "-" : ""}${h}:${mm}${s ? `:${String(s).padStart(2, "0")}` : ""}`;
 }
 
 /** Decimals of a number as it would print (up to 10), without binary noise. */

@@ -1,0 +1,146 @@
+/**
+ * The .xlsx/.xlsm package as parts (OPC): what the workbook lists, where each sheet lives, and raw reads that
+ * ExcelJS's model loses. The writer (./package-write) builds on it.
+ */
+import JSZip from "jszip";
+
+/** "&amp;" -> "&" and the other XML escapes, numeric ones included. */
+export function xmlUnescape(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (m, e: string) => {
+    const k = e.toLowerCase();
+    if (k === "amp") return "&";
+    if (k === "lt") return "<";
+    if (k === "gt") return ">";
+    if (k === "quot") return '"';
+    if (k === "apos") return "'";
+    const code = k.startsWith("#x") ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+  });
+}
+
+export function xmlEscape(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** The attributes of one start tag's text ('name="x" r:id="rId1"'), names as written (prefixes kept). */
+export function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out[m[1]!] = xmlUnescape(m[3] ?? m[4] ?? "");
+  return out;
+}
+
+/** A part name as a zip entry: "/xl/workbook.xml" or "xl/workbook.xml" -> "xl/workbook.xml". */
+export function entryName(partName: string): string {
+  return partName.replace(/^\/+/, "");
+}
+
+/** Resolves a relationship target against the folder of its source part ("worksheets/a.xml" from xl/workbook.xml). */
+export function resolveTarget(sourcePart: string, target: string): string {
+  if (target.startsWith("/")) return entryName(target);
+  const base = sourcePart.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") base.pop();
+    else if (seg !== "." && seg !== "") base.push(seg);
+  }
+  return base.join("/");
+}
+
+/** The rels part of a part: xl/workbook.xml -> xl/_rels/workbook.xml.rels. */
+export function relsOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export function parseRels(xml: string): Relationship[] {
+  const out: Relationship[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+    const a = attrs(m[1]!);
+    out.push({
+      id: a.Id ?? "",
+      type: a.Type ?? "",
+      target: a.Target ?? "",
+      external: (a.TargetMode ?? "").toLowerCase() === "external",
+    });
+  }
+  return out;
+}
+
+export interface SheetEntry {
+  name: string;
+  sheetId: string;
+  rid: string;
+  /** "hidden", "veryHidden" or undefined. */
+  state?: string;
+  /** The zip entry of the sheet part (xl/worksheets/sheet1.xml), or undefined when the rels do not say. */
+  part?: string;
+  /** worksheet, chartsheet, dialogsheet, macrosheet: from the relationship type. */
+  type: string;
+}
+
+/** The workbook part: the package's root relationship of type officeDocument (xl/workbook.xml as a rule). */
+export async function workbookPart(zip: JSZip): Promise<string> {
+  const rootRels = zip.file("_rels/.rels");
+  if (rootRels) {
+    const rel = parseRels(await rootRels.async("string")).find((r) => /\/officeDocument$/.test(r.type));
+    if (rel) return resolveTarget("", rel.target);
+  }
+  return "xl/workbook.xml";
+}
+
+/** The sheets the workbook lists, in order, with their parts. */
+export async function listSheets(zip: JSZip, wbPart?: string): Promise<SheetEntry[]> {
+  const part = wbPart ?? (await workbookPart(zip));
+  const wbFile = zip.file(part);
+  if (!wbFile) return [];
+  const xml = await wbFile.async("string");
+  const relsFile = zip.file(relsOf(part));
+  const rels = relsFile ? parseRels(await relsFile.async("string")) : [];
+  const out: SheetEntry[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+    const a = attrs(m[1]!);
+    const rid = Object.entries(a).find(([k]) => /(^|:)id$/.test(k) && k !== "sheetId")?.[1] ?? "";
+    const rel = rels.find((r) => r.id === rid);
+    const e: SheetEntry = {
+      name: a.name ?? "",
+      sheetId: a.sheetId ?? "",
+      rid,
+      type: rel ? (rel.type.split("/").pop() ?? "") : "",
+    };
+    if (a.state) e.state = a.state;
+    if (rel && !rel.external) e.part = resolveTarget(part, rel.target);
+    out.push(e);
+  }
+  return out;
+}
+
+/**
+ * Formula cells whose result is the empty text: Excel stores them as t="str" with an empty (or no) value, which
+ * ExcelJS reads exactly like a formula never calculated. Returns sheet name -> addresses ("D93").
+ */
+export async function emptyTextFormulaCells(zip: JSZip, sheetNames: Set<string>): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (const s of await listSheets(zip)) {
+    if (!sheetNames.has(s.name) || !s.part) continue;
+    const f = zip.file(s.part);
+    if (!f) continue;
+    const xml = await f.async("string");
+    const found = new Set<string>();
+    for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const a = attrs(m[1]!);
+      if (a.t !== "str" || !a.r) continue;
+      const body = m[2] ?? "";
+      if (!/<(?:\w+:)?f\b/.test(body)) continue;
+      const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(body);
+      if (!v || (v[1] ?? "") === "") found.add(a.r.replace(/\$/g, "").toUpperCase());
+    }
+    if (found.size) out.set(s.name, found);
+  }
+  return out;
+}
