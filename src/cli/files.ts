@@ -1,5 +1,5 @@
 /** File-system helpers of the CLI: which files to check, and writing a file atomically. */
-import { promises as fs } from "node:fs";
+import { constants as fsConstants, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import { REPORT_NAME } from "./read-any";
@@ -86,6 +86,66 @@ export async function exists(p: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Another program created OUT while we were writing it: it is left as it is. */
+export class OutputExistsError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} already exists`);
+  }
+}
+
+/** The input changed on disk while we read and generated: it is not replaced. */
+export class InputChangedError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} changed while generating`);
+  }
+}
+
+/**
+ * Writes OUT atomically: a temporary file in the same directory, then
+ * - exclusive (no --force): linked to OUT, which fails when OUT exists, even when it appeared a moment ago (so two
+ *   runs racing to one new file cannot both succeed); where the file system has no hard links, copied with
+ *   COPYFILE_EXCL (still exclusive);
+ * - otherwise renamed over OUT; with `unchanged` (--in-place), only if FILE still has the size and time it had when
+ *   it was read, and with its permissions.
+ */
+export async function writeOutput(
+  target: string,
+  data: Uint8Array,
+  opts: { exclusive: boolean; unchanged?: { size: number; mtimeMs: number; mode: number } },
+): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await fs.writeFile(tmp, data, { flag: "wx" });
+    if (opts.exclusive) {
+      try {
+        await fs.link(tmp, target);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "EEXIST") throw new OutputExistsError(target);
+        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS" && code !== "EXDEV")
+          throw e;
+        try {
+          await fs.copyFile(tmp, target, fsConstants.COPYFILE_EXCL);
+        } catch (e2) {
+          if ((e2 as NodeJS.ErrnoException).code === "EEXIST") throw new OutputExistsError(target);
+          throw e2;
+        }
+      }
+      return;
+    }
+    if (opts.unchanged) {
+      await fs.chmod(tmp, opts.unchanged.mode & 0o7777).catch(() => undefined);
+      const now = await fs.stat(target);
+      if (now.size !== opts.unchanged.size || now.mtimeMs !== opts.unchanged.mtimeMs)
+        throw new InputChangedError(target);
+    }
+    await fs.rename(tmp, target);
+  } finally {
+    await fs.rm(tmp, { force: true });
   }
 }
 

@@ -18,7 +18,7 @@ import {
   templatePlan,
 } from "../core/render";
 import { COMMANDS, helpText, type CommandName, parseCommand, UsageError, wantsEnglish, wantsHelp } from "./args";
-import { expandInputs, exists, writeAtomic } from "./files";
+import { expandInputs, exists, OutputExistsError, writeOutput } from "./files";
 import {
   exitCodeOf,
   formatFileResult,
@@ -28,7 +28,8 @@ import {
   toJson,
   type FileResult,
 } from "./output";
-import { applyPlan, loadXlsx, protectedSheets, readXlsxBytes, workbookToGrid, XlsxReadError } from "./xlsx";
+import { applyPlan, loadXlsx, parseXlsx, protectedSheets, readXlsxBytes, workbookToGrid, XlsxReadError } from "./xlsx";
+import { writeReport } from "./report-write";
 import { readAnyGrid } from "./read-any";
 import { buildSeedPlan, parseSeedReport, SEED_FILE, type SeedReport } from "./demo";
 
@@ -269,7 +270,8 @@ export class WriteError extends Error {
   }
 }
 
-async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
+/** Whether OUT can be written where it is: its folder exists and is a folder, and OUT is not a folder. */
+async function checkOutputPlace(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   if (!(await exists(dir))) {
     throw new UsageError(`输出目录 ${dir} 不存在`, `output directory ${dir} does not exist`);
@@ -284,10 +286,21 @@ async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
       en: "this is a directory, not a file to write",
     });
   }
+}
+
+/** Writes an ExcelJS workbook atomically; `exclusive` (no --force): never over a file that exists or appears. */
+async function writeWorkbook(wb: ExcelJS.Workbook, out: string, exclusive = false): Promise<void> {
+  await checkOutputPlace(out);
   const buf = await wb.xlsx.writeBuffer();
   try {
-    await writeAtomic(out, new Uint8Array(buf as ArrayBuffer));
+    await writeOutput(out, new Uint8Array(buf as ArrayBuffer), { exclusive });
   } catch (e) {
+    if (e instanceof OutputExistsError) {
+      throw new WriteError(out, {
+        zh: "输出文件在写入期间已被其他程序创建，未覆盖（如要覆盖请加 --force）；本次未写入任何内容",
+        en: "the output file was created by another program while we were writing; it was not overwritten (add --force to overwrite); nothing was written",
+      });
+    }
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new WriteError(out, {
       zh: `无法写入文件（${code}），未写入任何内容`,
@@ -308,7 +321,7 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
   if (options.unit !== undefined) opts.unit = options.unit;
   const wb = new ExcelJS.Workbook();
   applyPlan(wb, templatePlan(opts));
-  await writeWorkbook(wb, out);
+  await writeWorkbook(wb, out, options.force !== true);
   io.out(`已写入模板 Template written: ${out}\n`);
   return 0;
 }
@@ -336,10 +349,12 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     }
     await refuseExisting(out, options.force === true);
   }
+  await checkOutputPlace(out);
   const rounding = { decimals: options.decimals, rounding: options.rounding };
   const settings: CheckSettings = { ...rounding };
   if (options.sheet !== undefined) settings.sheet = options.sheet;
-  const wb = await loadXlsx(file);
+  const bytes = await readXlsxBytes(file);
+  const wb = await parseXlsx(bytes, file);
   const grid = workbookToGrid(wb, file);
   let report: Report;
   try {
@@ -358,6 +373,15 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     findings,
   };
   io.out(formatFileResult(result, lang));
+  if (findings.some((f) => f.rule === "uncached-formula")) {
+    // Excel will show those figures computed: a text written without them would disagree with its own tables.
+    io.err(
+      lang === "zh"
+        ? `${file}：有公式没有计算结果，未生成报告（正文将与表格不一致）。请在 Excel 中打开并保存一次，以便计算公式结果，然后再生成。\n`
+        : `${file}: some formulas hold no calculated result; nothing was generated (the text would disagree with the tables). Open and save the file once in Excel so that the formulas are calculated, then generate again.\n`,
+    );
+    return 2;
+  }
   const roundingOptions: RoundingOptions = {
     decimals: rounding.decimals ?? DEFAULT_ROUNDING.decimals,
     rounding: rounding.rounding ?? DEFAULT_ROUNDING.rounding,
@@ -389,8 +413,19 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     );
     return 2;
   }
-  applyPlan(wb, plan);
-  await writeWorkbook(wb, out);
+  const written = await writeReport({ file, bytes, out, inPlace, force: options.force === true, plan, grid, report });
+  if (!written.ok) {
+    io.err(lang === "zh" ? `${written.file}：${written.reason.zh}\n` : `${written.file}: ${written.reason.en}\n`);
+    return 2;
+  }
+  if (written.uncarried.length > 0) {
+    const list = written.uncarried.map((u) => `  ${u.part}：${lang === "zh" ? u.why.zh : u.why.en}`).join("\n");
+    io.out(
+      lang === "zh"
+        ? `原工作簿中有以下部分无法在加入报告工作表后原样保留，因此报告写入了一个新工作簿（数据表“${report.sheet}”按数值复制，并注明来源），原文件未改动：\n${list}\n`
+        : `These parts of the workbook could not be kept as they were with the report sheets added, so the report went into a new workbook (the counts sheet ${report.sheet} copied as values, with a note on its source); the input is untouched:\n${list}\n`,
+    );
+  }
   for (const line of keptEditsLines(decision.kept, lang)) io.out(`${line}\n`);
   const sheets = plan.sheets.map((s) => s.name).join(lang === "zh" ? "、" : ", ");
   io.out(

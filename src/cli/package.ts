@@ -144,3 +144,46 @@ export async function emptyTextFormulaCells(zip: JSZip, sheetNames: Set<string>)
   }
   return out;
 }
+
+const EXCELJS_SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+/**
+ * ExcelJS reads worksheets only from parts named xl/worksheets/sheetN.xml: a package keeping a sheet elsewhere
+ * (xl/data/counts.xml, written by some tools) would read without that sheet. For reading only, such parts are moved
+ * to free sheetN names (their rels beside them) in a copy; the user's file is not changed. null: nothing to move.
+ */
+export async function normalizeSheetParts(zip: JSZip): Promise<JSZip | null> {
+  const wbPart = await workbookPart(zip);
+  const sheets = (await listSheets(zip, wbPart)).filter(
+    (s) => s.type === "worksheet" && s.part && !EXCELJS_SHEET_PART.test(s.part) && zip.file(s.part),
+  );
+  if (sheets.length === 0 || wbPart !== "xl/workbook.xml") return null;
+  const taken = new Set(Object.keys(zip.files).map((n) => n.toLowerCase()));
+  let n = 1;
+  let rels = (await zip.file(relsOf(wbPart))?.async("string")) ?? "";
+  let ct = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  for (const s of sheets) {
+    while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const to = `xl/worksheets/sheet${n}.xml`;
+    taken.add(to);
+    zip.file(to, await zip.file(s.part!)!.async("uint8array"));
+    zip.remove(s.part!);
+    const oldRels = zip.file(relsOf(s.part!));
+    if (oldRels) {
+      zip.file(relsOf(to), await oldRels.async("uint8array"));
+      zip.remove(relsOf(s.part!));
+    }
+    rels = rels.replace(
+      new RegExp(`(<(?:\\w+:)?Relationship\\b[^>]*\\bId="${s.rid}"[^>]*\\bTarget=")[^"]*(")`),
+      `$1/${to}$2`,
+    );
+    rels = rels.replace(
+      new RegExp(`(<(?:\\w+:)?Relationship\\b[^>]*\\bTarget=")[^"]*("[^>]*\\bId="${s.rid}")`),
+      `$1/${to}$2`,
+    );
+    ct = ct.split(`PartName="/${s.part}"`).join(`PartName="/${to}"`);
+  }
+  zip.file(relsOf(wbPart), rels);
+  zip.file("[Content_Types].xml", ct);
+  return zip;
+}

@@ -14,7 +14,7 @@
 import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { emptyTextFormulaCells } from "./package";
+import { emptyTextFormulaCells, normalizeSheetParts } from "./package";
 import {
   numberFormatKind,
   type CellKind,
@@ -193,7 +193,7 @@ export async function parseXlsx(buf: Buffer, file: string): Promise<ExcelJS.Work
   sniff(buf, file);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load((await readableByExcelJS(buf)) as unknown as ExcelJS.Buffer);
   } catch {
     fail("corrupt", file);
   }
@@ -206,6 +206,18 @@ export function protectedSheets(wb: ExcelJS.Workbook): string[] {
   return wb.worksheets
     .filter((ws) => (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true)
     .map((ws) => ws.name);
+}
+
+/** The bytes ExcelJS is given: the file's, or a copy with sheets under unusual part names moved where it looks. */
+async function readableByExcelJS(buf: Buffer): Promise<Buffer> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf);
+  } catch {
+    return buf; // ExcelJS says what is wrong
+  }
+  const moved = await normalizeSheetParts(zip);
+  return moved ? moved.generateAsync({ type: "nodebuffer", compression: "STORE" }) : buf;
 }
 
 /**
