@@ -44,9 +44,13 @@ module.exports = tseslint.config(
       parser: require("@typescript-eslint/parser"),
       ecmaVersion: "latest",
       sourceType: "module",
+      // Type information for the rules that need it (a promise nobody awaits or handles).
+      parserOptions: { projectService: true, tsconfigRootDir: __dirname },
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
     },
   },
   {

@@ -61,7 +61,7 @@ function requirementOf(decl: ts.Declaration): Requirement | null {
   const text = sf.getFullText();
   for (const range of ts.getLeadingCommentRanges(text, decl.getFullStart()) ?? []) {
     const m = /\[Api set:\s*([A-Za-z]+)\s+(\d+\.\d+)/.exec(text.slice(range.pos, range.end));
-    if (m && EXCEL_SETS.has(m[1])) return { set: m[1], version: m[2] };
+    if (m?.[1] && m[2] && EXCEL_SETS.has(m[1])) return { set: m[1], version: m[2] };
   }
   return null;
 }
@@ -161,7 +161,10 @@ function whenFalse(checker: ts.TypeChecker, expr: ts.Expression): Requirement[] 
 function exits(stmt: ts.Statement): boolean {
   if (ts.isReturnStatement(stmt) || ts.isThrowStatement(stmt)) return true;
   if (ts.isContinueStatement(stmt) || ts.isBreakStatement(stmt)) return true;
-  if (ts.isBlock(stmt)) return stmt.statements.length > 0 && exits(stmt.statements[stmt.statements.length - 1]);
+  if (ts.isBlock(stmt)) {
+    const last = stmt.statements[stmt.statements.length - 1];
+    return last !== undefined && exits(last);
+  }
   return false;
 }
 
@@ -288,7 +291,7 @@ export function projectFiles(root = REPO_ROOT): string[] {
 export function manifestMinVersion(manifestXml: string): string {
   const sets = /<Requirements>[\s\S]*?<\/Requirements>/.exec(manifestXml)?.[0] ?? "";
   const m = /<Set\s+Name="ExcelApi"\s+MinVersion="(\d+\.\d+)"/.exec(sets);
-  if (!m) throw new Error('manifest.xml declares no <Set Name="ExcelApi" MinVersion="...">');
+  if (!m?.[1]) throw new Error('manifest.xml declares no <Set Name="ExcelApi" MinVersion="...">');
   return m[1];
 }
 

@@ -150,8 +150,8 @@ export function iconScene(size: number): Scene {
 function insidePolygon(points: Point[], x: number, y: number): boolean {
   let inside = false;
   for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
-    const [xi, yi] = points[i];
-    const [xj, yj] = points[j];
+    const [xi, yi] = points[i]!;
+    const [xj, yj] = points[j]!;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -173,7 +173,7 @@ function hits(shape: Shape, x: number, y: number): boolean {
       return Math.hypot(x - shape.cx, y - shape.cy) <= shape.r;
     case "stroke":
       for (let i = 1; i < shape.points.length; i++) {
-        if (distanceToSegment(x, y, shape.points[i - 1], shape.points[i]) <= shape.width / 2) return true;
+        if (distanceToSegment(x, y, shape.points[i - 1]!, shape.points[i]!) <= shape.width / 2) return true;
       }
       return false;
   }
@@ -227,7 +227,7 @@ export function renderScene(scene: Scene, size: number, samples = 8): PNG {
 
 function colorOf(shapes: Shape[], x: number, y: number): Color | null {
   for (let i = shapes.length - 1; i >= 0; i--) {
-    const s = shapes[i];
+    const s = shapes[i]!;
     if (hits(s, x, y)) return s.kind === "stroke" ? s.color : s.fill;
   }
   return null;

@@ -56,7 +56,7 @@ export interface XmlElement {
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, e: string) => {
     const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-    if (e[0] !== "#") return named[e.toLowerCase()];
+    if (e[0] !== "#") return named[e.toLowerCase()] ?? _m;
     return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
   });
 }
@@ -81,7 +81,7 @@ export function parseXml(text: string): XmlElement {
     } else if (opening !== undefined) {
       const attrs: Record<string, string> = {};
       for (const a of (attrText ?? "").matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-        attrs[a[1]] = decodeEntities(a[2] ?? a[3]);
+        attrs[a[1]!] = decodeEntities(a[2] ?? a[3] ?? "");
       }
       const el: XmlElement = { name: opening.replace(/^.*:/, ""), attrs, children: [], text: "", parent: current };
       current.children.push(el);
@@ -92,8 +92,9 @@ export function parseXml(text: string): XmlElement {
   }
   if (consumed !== text.length || current !== root) throw new Error("malformed XML: unclosed element or stray text");
   const elements = root.children;
-  if (elements.length !== 1) throw new Error("XML must have exactly one root element");
-  return elements[0];
+  const [only] = elements;
+  if (elements.length !== 1 || !only) throw new Error("XML must have exactly one root element");
+  return only;
 }
 
 function* walk(el: XmlElement): Generator<XmlElement> {
@@ -266,7 +267,7 @@ function checkIcons(root: XmlElement, assetsDir: string, problems: string[]): vo
   if (icons.length === 0) problems.push(problem("icon-file", "清单没有图标", "the manifest declares no icons"));
   for (const { url, size, where } of icons) {
     const m = /\/assets\/([^?#]+)$/.exec(url);
-    const file = m ? path.join(assetsDir, ...decodeURIComponent(m[1]).split("/")) : null;
+    const file = m?.[1] ? path.join(assetsDir, ...decodeURIComponent(m[1]).split("/")) : null;
     if (!file || !existsSync(file)) {
       problems.push(
         problem("icon-file", `${where} 的图标在 assets/ 中不存在：${url}`, `${where}: no file in assets/ for ${url}`),

@@ -18,4 +18,4 @@ export function registerCommands(office: typeof Office = Office): void {
   }
 }
 
-Office.onReady(() => registerCommands());
+void Office.onReady(() => registerCommands());

@@ -21,7 +21,7 @@ function expectations(file: string): { line: number; apiSet: string; version: st
     .split("\n")
     .flatMap((text, i) => {
       const m = /\/\/ EXPECT (\w+) (\d+\.\d+)/.exec(text);
-      return m ? [{ line: i + 1, apiSet: m[1], version: m[2] }] : [];
+      return m?.[1] && m[2] ? [{ line: i + 1, apiSet: m[1], version: m[2] }] : [];
     });
 }
 

@@ -8,11 +8,11 @@ const ASSETS = path.resolve(__dirname, "../../assets");
 
 function pixel(png: PNG, x: number, y: number): [number, number, number, number] {
   const i = (y * png.width + x) * 4;
-  return [png.data[i], png.data[i + 1], png.data[i + 2], png.data[i + 3]];
+  return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!, png.data[i + 3]!];
 }
 
 /** WCAG relative luminance of an sRGB colour. */
-function luminance([r, g, b]: number[]): number {
+function luminance([r, g, b]: [number, number, number, number]): number {
   const lin = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
@@ -39,7 +39,7 @@ describe("icons (static tier)", function () {
     const tick = pixel(png, 11, 12); // the tick's vertex
     assert.equal(badge[3], 255);
     assert.equal(tick[3], 255);
-    const [hi, lo] = [luminance(tick), luminance(badge)].sort((a, b) => b - a);
+    const [hi = 0, lo = 0] = [luminance(tick), luminance(badge)].sort((a, b) => b - a);
     assert.ok((hi + 0.05) / (lo + 0.05) >= 4.5, "tick contrasts with the badge (WCAG 4.5:1)");
     // The table's header row is drawn in solid green.
     assert.deepEqual(pixel(png, 4, 6), [0x10, 0x7c, 0x41, 255]);
