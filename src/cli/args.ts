@@ -105,6 +105,12 @@ export const COMMANDS = {
         zh: "报告年度（工作簿未写明时）",
         en: "report year when the workbook does not say",
       },
+      text: {
+        type: "string",
+        arg: "REPORT.docx|REPORT.txt",
+        zh: "报告正文（Word 或纯文本），与表格逐句核对（工作簿中的“报告正文”工作表总会核对）",
+        en: "the report's text (Word or plain text), checked sentence by sentence against the tables (a 报告正文 sheet in the workbook is always checked)",
+      },
       json: { type: "boolean", zh: "输出 JSON", en: "print JSON only" },
       recursive: { type: "boolean", short: "r", zh: "包括子文件夹", en: "include sub-folders" },
       lang: LANG,

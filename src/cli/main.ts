@@ -5,7 +5,9 @@
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Lang } from "../core/checks/types";
-import type { Report } from "../core/model/report";
+import type { ProseText, Report } from "../core/model/report";
+import { fileProse, textSheetProse } from "../core/text";
+import { readReportParagraphs, ReportTextError } from "./report-text";
 import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/shares/types";
 import { readWorkbook } from "../core/read";
 import { runChecks } from "../core/checks";
@@ -108,6 +110,8 @@ interface CheckSettings extends RoundingArgs {
   sheet?: string;
   year?: number;
   prior?: Report;
+  /** The report's text given with --text, checked against every file's tables. */
+  prose?: ProseText[];
 }
 
 /** Reads one file and checks it; every user-caused failure becomes FileResult.error. */
@@ -128,6 +132,7 @@ export async function checkFile(
     throw e;
   }
   if (s.prior) report.prior = s.prior;
+  if (s.prose) report.prose = [...(report.prose ?? []), ...s.prose];
   const findings = runChecks(report, checkOptions(s));
   return {
     report,
@@ -173,6 +178,12 @@ function reportFromGrid(grid: Parameters<typeof readWorkbook>[0], s: { sheet?: s
   if (s.year !== undefined) opts.year = s.year;
   const r = readWorkbook(grid, opts);
   if (!r.ok) throw new ReportError(r.error.code, r.error.message);
+  // The text sheet (报告正文) as the user left it is checked against the tables too.
+  const textSheet = DEFAULT_REPORT_SETTINGS.textSheet;
+  if (r.report.sheet !== textSheet) {
+    const prose = textSheetProse(grid, textSheet);
+    if (prose.length > 0) r.report.prose = prose;
+  }
   return r.report;
 }
 
@@ -218,6 +229,14 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
           ? `上年报告 ${options.prior} 无法读取，跳过跨年核对：${e.reason.zh}\n`
           : `last year's report ${options.prior} cannot be read; cross-year checks skipped: ${e.reason.en}\n`,
       );
+    }
+  }
+  if (typeof options.text === "string") {
+    try {
+      settings.prose = fileProse(path.basename(options.text), await readReportParagraphs(options.text));
+    } catch (e) {
+      if (!(e instanceof ReportTextError)) throw e;
+      throw new UsageError(`--text ${options.text}：${e.reason.zh}`, `--text ${options.text}: ${e.reason.en}`);
     }
   }
   const expanded = await expandInputs(positional, options.recursive === true);

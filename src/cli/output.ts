@@ -2,7 +2,7 @@
  * What `check` (and `generate`, `demo`) print: a readable block per file, a summary over several files,
  * and the --json document. Chinese by default, English with --lang en.
  */
-import type { Finding, Lang, Severity } from "../core/checks/types";
+import type { Finding, FindingText, Lang, Severity } from "../core/checks/types";
 import type { FormatId } from "../core/model/format";
 import { findingCells, formatMessage } from "../core/checks";
 import { localizeValue } from "../core/checks/values";
@@ -64,6 +64,26 @@ function expectedActual(f: Finding, lang: Lang): string {
   return parts.join(lang === "zh" ? "，" : ", ");
 }
 
+const MAX_QUOTE = 120;
+
+/** The sentence of a text finding with its figure in 【】, cut around the figure when long. */
+export function quoteText(t: FindingText, lang: Lang): string {
+  const a = t.start - t.quoteStart;
+  const b = t.end - t.quoteStart;
+  let before = t.quote.slice(0, a);
+  let after = t.quote.slice(b);
+  const room = Math.max(20, MAX_QUOTE - (b - a));
+  if (before.length + after.length > room) {
+    const half = Math.floor(room / 2);
+    if (before.length > half) before = "…" + before.slice(before.length - half);
+    if (after.length > room - Math.min(before.length, half))
+      after = after.slice(0, room - Math.min(before.length, half)) + "…";
+  }
+  const where = t.where ? t.where[lang] : t.cell ? cellAddress(t.cell) : "";
+  const quote = `“${before}【${t.quote.slice(a, b)}】${after}”`;
+  return lang === "zh" ? `原文（${where}）：${quote}` : `Text (${where}): ${quote}`;
+}
+
 /** "建议：将 公开数据!J12 改为 17" / "Suggested fix: set 公开数据!J12 to 17". */
 export function fixText(fix: NonNullable<Finding["fix"]>, lang: Lang): string {
   const cell = cellAddress(fix.cell);
@@ -103,6 +123,7 @@ export function formatFileResult(r: FileResult, lang: Lang): string {
     for (const f of group) {
       const where = cellsText(f, lang);
       lines.push(`    ${label.mark} ${where ? where + (lang === "zh" ? "：" : ": ") : ""}${formatMessage(f, lang)}`);
+      if (f.text) lines.push(`      ${quoteText(f.text, lang)}`);
       const ea = expectedActual(f, lang);
       lines.push(`      ${ea ? ea + "  " : ""}[${f.rule}]`);
       if (f.fix) lines.push(`      ${fixText(f.fix, lang)}`);
@@ -154,6 +175,11 @@ export interface JsonFinding {
   actual?: string | number;
   /** Only when the check suggests a correction: set `cell` ("Sheet!A1") to `value`. */
   fix?: { cell: string; value: number };
+  /**
+   * Only for a finding about the report's text: the text cell ("报告正文!A5", or the paragraph of a file
+   * given with --text, "report.docx ¶12"), the figure's offsets in that text, and the sentence.
+   */
+  text?: { cell: string; start: number; end: number; quote: string };
 }
 
 export interface JsonFile {
@@ -183,6 +209,10 @@ export function toJson(results: FileResult[], lang: Lang): { files: JsonFile[] }
           if (x.expected !== undefined) j.expected = x.expected;
           if (x.actual !== undefined) j.actual = localizeValue(x.actual, lang);
           if (x.fix) j.fix = { cell: cellAddress(x.fix.cell), value: x.fix.value };
+          if (x.text) {
+            const cell = x.text.cell ? cellAddress(x.text.cell) : (x.text.where?.[lang] ?? "");
+            j.text = { cell, start: x.text.start, end: x.text.end, quote: x.text.quote };
+          }
           return j;
         }),
       };
