@@ -3,6 +3,8 @@
  * (renderReport) per second, for one report and for a batch of varied reports. The engine measured is
  * the tsc build users run (bench/build.ts), not the sources under tsx.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { WorkbookGrid } from "../src/core/grid";
 import type { Report } from "../src/core/model/report";
 import type * as ReadModule from "../src/core/read";
@@ -34,6 +36,11 @@ export interface EngineResult {
     /** Garbage-collection pauses during the batch, ms per report (included in msPerReport.total). */
     gcMsPerReport: number;
   };
+  /**
+   * Checking the report's own text: the text checks (text-*) over each report's generated narrative plus a
+   * real report's 5,000-character text (平潭 2019, 36 paragraphs), ms per report (target: under 2 ms).
+   */
+  text: { msPerReport: number; target: number; chars: number };
   /** Where the time goes (to explain a miss): the slowest checks and the narrative, ms per report. */
   breakdown: {
     slowestChecks: { id: string; ms: number }[];
@@ -123,6 +130,7 @@ export async function benchEngine(opts: { reports: number; runs: number }): Prom
     singles.push(nowMs() - s);
   }
   const breakdown = whereTimeGoes(books.slice(0, Math.min(200, books.length)));
+  const text = textTime(books.slice(0, Math.min(200, books.length)), opts.runs);
   const n = opts.reports;
   const perSecond = (ms: number): number => round((n / ms) * 1000, 0);
   const single = median(singles);
@@ -145,9 +153,37 @@ export async function benchEngine(opts: { reports: number; runs: number }): Prom
       planted,
       gcMsPerReport: round(median(gc) / n, 3),
     },
+    text,
     breakdown,
     single: { ms: round(single, 3), reportsPerSecond: round(1000 / single, 0) },
   };
+}
+
+export const TEXT_TARGET_MS = 2;
+const REAL_TEXT = path.join(__dirname, "..", "test", "fixtures", "field", "pingtan-2019-text.txt");
+
+/** The text checks alone over each report with its narrative and a real report's text attached: ms per report. */
+function textTime(books: WorkbookGrid[], runs: number): EngineResult["text"] {
+  const { CHECKS, DEFAULT_CHECK_OPTIONS, narrative } = loadEngine();
+  const real = readFileSync(REAL_TEXT, "utf8").split("\n");
+  const reports = books.map(readOne);
+  let chars = 0;
+  for (const r of reports) {
+    const paragraphs = [...narrative(r).map((p) => p.text), ...real];
+    r.prose = paragraphs.map((text, i) => ({ text, cell: { sheet: "报告正文", row: i, col: 0 } }));
+    chars += paragraphs.reduce((a, p) => a + p.length, 0);
+  }
+  const textChecks = CHECKS.filter((c) => c.id.startsWith("text-") && c.id !== "text-number");
+  const times: number[] = [];
+  for (let run = 0; run < Math.max(3, runs); run++) {
+    const t = nowMs();
+    for (const report of reports) {
+      const ctx = { report, options: { ...DEFAULT_CHECK_OPTIONS } };
+      for (const c of textChecks) c.run(ctx);
+    }
+    times.push((nowMs() - t) / reports.length);
+  }
+  return { msPerReport: round(median(times), 3), target: TEXT_TARGET_MS, chars: Math.round(chars / reports.length) };
 }
 
 /** Each check alone, and the narrative alone, over some reports: ms per report. */

@@ -133,6 +133,12 @@ function targets(office: OfficeResult, engine: EngineResult, cli: CliResult): Ta
       `>= ${engine.target}`,
       engine.reportsPerSecond >= engine.target,
     ),
+    t(
+      "engine.text.msPerReport",
+      engine.text.msPerReport,
+      `< ${engine.text.target}`,
+      engine.text.msPerReport < engine.text.target,
+    ),
     t("cli.ratioToParseFloor", cli.ratioToParseFloor, `<= ${cli.target}`, cli.ratioToParseFloor <= cli.target),
   ];
 }
@@ -215,6 +221,10 @@ export function formatTable(r: BenchResults): string {
       `  ${verdict(e.reportsPerSecond >= e.target)}`,
   );
   out.push(row(["  one report (warm)", n(e.single.reportsPerSecond), n(e.single.ms, 3)], w2));
+  out.push(
+    row(["  text checks (text-*)", "", n(e.text.msPerReport, 3)], w2) +
+      `  ${verdict(e.text.msPerReport < e.text.target)} (target < ${e.text.target} ms; ${n(e.text.chars)} characters of text per report)`,
+  );
   out.push(
     `  slowest checks (ms/report): ${e.breakdown.slowestChecks.map((x) => `${x.id} ${n(x.ms, 3)}`).join(", ")}; narrative ${n(e.breakdown.narrativeMs, 3)}; GC ${n(e.batch.gcMsPerReport, 3)} per report in the batch`,
   );

@@ -19,6 +19,7 @@ import type { Report } from "../core/model/report";
 import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
 import { keptEditsLines, planRegeneration, regenerationProblem } from "../core/render/regenerate";
 import type { ReportSettings } from "../core/render/settings";
+import { textSheetProse } from "../core/text";
 import type { TieRule } from "../core/shares/types";
 import { copyShortcut, hostMessage, joinList, t, type Lang } from "./i18n";
 
@@ -200,6 +201,11 @@ export interface FindingView {
   actual?: string;
   /** A suggested correction: set `cell` (as findingCells writes it) to `value`; `was` = what the check read. */
   fix?: { ref: CellRef; cell: string; value: number; was: number | null };
+  /**
+   * For a finding about the report's text: the sentence cut at the figure (before, figure, after), the text
+   * cell (what a click selects) and the table cells (the second action).
+   */
+  text?: { before: string; figure: string; after: string; cell: string; tableRefs: CellRef[]; tableCells: string[] };
 }
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -219,6 +225,23 @@ export function findingViews(findings: Finding[], engine: Pick<Engine, "formatMe
     if (f.expected !== undefined) v.expected = String(f.expected);
     if (f.actual !== undefined) v.actual = String(localizeValue(f.actual, lang));
     if (f.fix) v.fix = { ref: f.fix.cell, cell: cellAddress(f.fix.cell), value: f.fix.value, was: f.fix.was };
+    if (f.text) {
+      const t = f.text;
+      const a = t.start - t.quoteStart;
+      const b = t.end - t.quoteStart;
+      const textCell = t.cell;
+      const tableRefs = textCell ? f.cells.filter((c) => !sameRef(c, textCell)) : f.cells;
+      v.text = {
+        before: t.quote.slice(0, a),
+        figure: t.quote.slice(a, b),
+        after: t.quote.slice(b),
+        cell: textCell ? cellAddress(textCell) : (t.where?.[lang] ?? ""),
+        tableRefs,
+        tableCells: tableRefs.map(cellAddress),
+      };
+      // A click selects the text cell; the table cells are the second action.
+      v.refs = textCell ? [textCell] : [];
+    }
     return v;
   });
 }
@@ -252,6 +275,10 @@ export function compactCells(refs: CellRef[], max = 6): string | null {
     }
   }
   return parts.length > max ? `${parts.slice(0, max).join(" ")} …` : parts.join(" ");
+}
+
+function sameRef(a: CellRef, b: CellRef): boolean {
+  return a.sheet === b.sheet && a.row === b.row && a.col === b.col;
 }
 
 /** Findings by severity, errors first; every severity present (possibly empty), engine order within. */
@@ -480,7 +507,11 @@ export class Controller {
     return this.run("generating", async () => {
       this.set({ notice: null });
       if (!this.s.sheet) return;
-      const ok = this.checkGrid({ sheets: [await this.host.readSheet(this.s.sheet)] }, this.s.sheet);
+      const ok = this.checkGrid(
+        { sheets: [await this.host.readSheet(this.s.sheet)] },
+        this.s.sheet,
+        await this.readTextSheet(),
+      );
       if (!ok || !this.report) return;
       const kept = await this.writeReport(this.report);
       if (kept === null) return;
@@ -542,7 +573,7 @@ export class Controller {
       this.set({ notice: { kind: "success", text: this.tr("fixApplied", { cell: fix.cell, value: fix.value }) } });
       const sheet = this.s.sheet;
       if (!sheet) return;
-      const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet)] }, sheet);
+      const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet)] }, sheet, await this.readTextSheet());
       if (ok && this.s.generated) this.set({ stale: true });
     }).then(() => undefined);
   }
@@ -553,6 +584,17 @@ export class Controller {
     if (!f || f.refs.length === 0) return Promise.resolve();
     return this.run("selecting", async () => {
       await this.host.selectCells(f.refs);
+      this.set({ selectedTable: null });
+    }).then(() => undefined);
+  }
+
+  /** The second action of a finding about the text: select its table cells. */
+  selectFindingTableCells(id: number): Promise<void> {
+    const f = this.s.findings?.find((v) => v.id === id);
+    const refs = f?.text?.tableRefs ?? [];
+    if (refs.length === 0) return Promise.resolve();
+    return this.run("selecting", async () => {
+      await this.host.selectCells(refs);
       this.set({ selectedTable: null });
     }).then(() => undefined);
   }
@@ -652,7 +694,11 @@ export class Controller {
         this.recheckMissed = false;
         const sheet = this.s.sheet;
         if (!sheet) return;
-        const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet, { background: true })] }, sheet);
+        const ok = this.checkGrid(
+          { sheets: [await this.host.readSheet(sheet, { background: true })] },
+          sheet,
+          await this.readTextSheet(true),
+        );
         if (!ok || !this.report) return;
         if (this.s.generated) {
           if (!this.s.settings.autoUpdate || (await this.writeReport(this.report, true)) === null)
@@ -692,6 +738,7 @@ export class Controller {
       return;
     }
     const report = result.report;
+    this.attachTextSheet(report, wb);
     const names = new Set(wb.sheets.map((s) => s.name));
     const generated = names.has(this.s.settings.tableSheet) || names.has(this.s.settings.textSheet);
     this.set({ phase: "ready", reason: undefined, generated: fresh ? generated : this.s.generated || generated });
@@ -701,14 +748,33 @@ export class Controller {
   }
 
   /** Read one sheet's grid into a report and check it; false (with a notice) when the sheet no longer reads. */
-  private checkGrid(wb: WorkbookGrid, sheet: string): boolean {
+  private checkGrid(wb: WorkbookGrid, sheet: string, textSheet?: SheetGrid | null): boolean {
     const result = this.engine.readWorkbook(wb, { sheet });
     if (!result.ok) {
       this.set({ notice: { kind: "error", text: result.error.message[this.s.lang] } });
       return false;
     }
+    if (textSheet) this.attachTextSheet(result.report, { sheets: [textSheet] });
     this.accept(result.report);
     return true;
+  }
+
+  /** The text sheet (报告正文) as the user left it is checked against the tables too (report.prose). */
+  private attachTextSheet(report: Report, wb: WorkbookGrid): void {
+    const name = this.s.settings.textSheet;
+    if (report.sheet === name) return;
+    const prose = textSheetProse(wb, name);
+    if (prose.length > 0) report.prose = prose;
+  }
+
+  /** The text sheet for a live re-check, when the report has been generated (null when it is not there). */
+  private async readTextSheet(background = false): Promise<SheetGrid | null> {
+    if (!this.s.generated) return null;
+    try {
+      return await this.host.readSheet(this.s.settings.textSheet, background ? { background: true } : undefined);
+    } catch {
+      return null;
+    }
   }
 
   private accept(report: Report): void {

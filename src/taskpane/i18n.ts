@@ -82,6 +82,11 @@ export const STRINGS = {
   actual: { zh: "实际", en: "Actual" },
   selectCellsHint: { zh: "选中单元格：{cells}", en: "Select cells: {cells}" },
   showFindingHint: { zh: "点击条目，在工作表中选中相关单元格", en: "Choose an item to select its cells in the sheet" },
+  textGroup: { zh: "正文", en: "Report text" },
+  textSentence: { zh: "原文", en: "Text" },
+  selectTextHint: { zh: "选中正文所在单元格：{cell}", en: "Select the text cell: {cell}" },
+  selectTableCells: { zh: "选中表格单元格", en: "Select table cells" },
+  selectTableCellsLabel: { zh: "选中表格中的相关单元格：{cells}", en: "Select the table cells: {cells}" },
 
   tables: { zh: "报告表格", en: "Report tables" },
   selectTable: { zh: "选中", en: "Select" },

@@ -40,12 +40,13 @@ describe("bench --quick (in-process)", function () {
     assert.ok(r.machine.loadAverage.before >= 0 && r.machine.loadAverage.after >= 0);
     assert.deepEqual(
       r.targets.map((t) => t.measure).filter((m) => !m.startsWith("office.")),
-      ["engine.reportsPerSecond", "cli.ratioToParseFloor"],
+      ["engine.reportsPerSecond", "engine.text.msPerReport", "cli.ratioToParseFloor"],
     );
     for (const k of ["check", "generate", "recheck"] as const) assert.ok(isPositive(r.office[k].syncs), k);
     assert.ok(isPositive(r.office.naiveReadSyncs));
     assert.ok(isPositive(r.office.maxSyncBytes));
     assert.ok(isPositive(r.engine.reportsPerSecond));
+    assert.ok(isPositive(r.engine.text.msPerReport) && r.engine.text.chars > 5000);
     assert.ok(isPositive(r.cli.filesPerSecond));
     assert.ok(isPositive(r.cli.ratioToParseFloor));
     assert.ok(isPositive(r.taskpane.bundleGzipBytes));

@@ -84,6 +84,7 @@ export class FakePane implements PaneActions {
   cancelFix = (): void => void this.record("cancelFix");
   confirmFix = (): Promise<void> => this.record("confirmFix");
   selectFinding = (id: number): Promise<void> => this.record("selectFinding", id);
+  selectFindingTableCells = (id: number): Promise<void> => this.record("selectFindingTableCells", id);
   selectTable = (name: string): Promise<void> => this.record("selectTable", name);
   setAutoUpdate = (on: boolean): Promise<void> => this.record("setAutoUpdate", on);
   saveSettings = async (next: PaneState["settings"]): Promise<boolean> => {

@@ -99,7 +99,7 @@ export interface TextFacts {
   sentences: Span[];
 }
 
-const SENTENCE_END = /[。！？!?\n\r]/;
+const SENTENCE_END = /[。！？!?\n\r]/g;
 const CLAUSE_END = /[，,；;：:（）()【】。！？!?\n\r]/;
 const OPEN = /[（(]/;
 const CLOSE = /[）)]/;
@@ -107,11 +107,10 @@ const CLOSE = /[）)]/;
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (SENTENCE_END.test(text[i]!)) {
-      if (i + 1 > start) out.push({ start, end: i + 1 });
-      start = i + 1;
-    }
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    out.push({ start, end: m.index + 1 });
+    start = m.index + 1;
   }
   if (start < text.length) out.push({ start, end: text.length });
   return out.filter((s) => text.slice(s.start, s.end).trim().length > 0);
@@ -125,30 +124,27 @@ function clauseAround(text: string, sentence: Span, at: number, endAt: number): 
   return { start: s, end: e };
 }
 
-/** Phrase hits of a sentence, overlaps resolved (the longer phrase wins). */
+/**
+ * Every phrase in one regular expression (an alternative per phrase, in PHRASES order): a scan finds the
+ * leftmost phrase, the earlier-listed (longer) one where two start together, and never overlaps.
+ */
+const ALL_PHRASES = new RegExp(PHRASES.map((p) => `(${p.re.source})`).join("|"), "g");
+
+/** Phrase hits of a sentence, left to right. */
 function phraseHits(text: string, sentence: Span): PhraseHit[] {
-  const s = text.slice(sentence.start, sentence.end);
-  const all: PhraseHit[] = [];
-  for (const def of PHRASES) {
-    def.re.lastIndex = 0;
-    for (const m of s.matchAll(def.re)) {
-      all.push({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length, def });
-    }
-  }
-  all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: PhraseHit[] = [];
-  for (const h of all) {
-    const prev = out[out.length - 1];
-    if (prev && h.start < prev.end) {
-      if (h.end - h.start > prev.end - prev.start) out[out.length - 1] = h;
-      continue;
-    }
-    out.push(h);
-  }
+  ALL_PHRASES.lastIndex = sentence.start;
   let group: string | undefined;
-  for (const h of out) {
-    if (h.def.readings === "caseGroup") group = h.def.key;
-    else if (h.def.readings === "caseResult") h.group = group;
+  for (let m = ALL_PHRASES.exec(text); m && m.index < sentence.end; m = ALL_PHRASES.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > sentence.end) break;
+    let k = 1;
+    while (m[k] === undefined) k++;
+    const def = PHRASES[k - 1]!;
+    const h: PhraseHit = { start: m.index, end, def };
+    if (def.readings === "caseGroup") group = def.key;
+    else if (def.readings === "caseResult" && group) h.group = group;
+    out.push(h);
   }
   return out;
 }
@@ -199,14 +195,16 @@ export function extractFacts(source: TextSource): TextFacts {
     if (toks.length === 0 && !hasClaimWord) continue;
     const hits = toks.length > 0 || hasClaimWord ? phraseHits(text, sentence) : [];
     const sentenceCounts: CountFact[] = [];
-    // Paren depth at each token.
+    // Bracket depth at each token (tokens come in order: one pass).
+    let depthPos = sentence.start;
+    let depth = 0;
     const depthAt = (pos: number): number => {
-      let d = 0;
-      for (let i = sentence.start; i < pos; i++) {
-        if (OPEN.test(text[i]!)) d++;
-        else if (CLOSE.test(text[i]!)) d = Math.max(0, d - 1);
+      for (; depthPos < pos; depthPos++) {
+        const c = text[depthPos]!;
+        if (c === "（" || c === "(") depth++;
+        else if ((c === "）" || c === ")") && depth > 0) depth--;
       }
-      return d;
+      return depth;
     };
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!;

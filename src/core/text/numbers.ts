@@ -133,23 +133,23 @@ const UNITS = [
 
 const APPROX_BEFORE = /(?:近|约|逾|超过|超|将近|大约)$/;
 
+const NUMBER_START = /[0-9０-９零〇一二两三四五六七八九十百千万亿]/g;
+
 /** Every number in the text, in order. */
 export function scanNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i]!;
-    let tok: NumberToken | null = null;
+  NUMBER_START.lastIndex = 0;
+  for (let m = NUMBER_START.exec(text); m; m = NUMBER_START.exec(text)) {
+    const i = m.index;
+    const c = m[0];
+    let tok: NumberToken | null;
     if (isDigit(c)) tok = readArabic(text, i);
-    else if (text.startsWith("百分之", i)) tok = readPercentWords(text, i);
-    else if (CN_CHARS.includes(c)) tok = readChinese(text, i);
+    else if (c === "百" && text.startsWith("百分之", i)) tok = readPercentWords(text, i);
+    else tok = readChinese(text, i);
     if (tok) {
       finish(text, tok);
       out.push(tok);
-      i = Math.max(tok.end, i + 1);
-    } else {
-      i++;
+      NUMBER_START.lastIndex = Math.max(tok.end, i + 1);
     }
   }
   return out;

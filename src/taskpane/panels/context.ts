@@ -26,6 +26,7 @@ export type PaneActions = Pick<
   | "cancelFix"
   | "confirmFix"
   | "selectFinding"
+  | "selectFindingTableCells"
   | "selectTable"
   | "setAutoUpdate"
   | "saveSettings"

@@ -99,4 +99,48 @@ describe("pane panel: findings", () => {
     assert.equal(dom.document.activeElement, fallback);
     assert.equal(root.querySelector("#summary")!.textContent, "No problems found: every relation holds.");
   });
+
+  it("groups findings about the report's text under 正文, with the sentence and its figure marked", () => {
+    const text = {
+      before: "2022年，全区收到政府信息公开申请",
+      figure: "75",
+      after: "件，涉及自然人72件。",
+      cell: "报告正文!A5",
+      tableRefs: [{ sheet: "公开数据", row: 10, col: 9 }],
+      tableCells: ["公开数据!J11"],
+    };
+    const pane = new FakePane("zh", {
+      findings: [
+        findingView({ id: 0 }),
+        findingView({
+          id: 1,
+          severity: "warning",
+          rule: "text-count",
+          message: "正文写“75件”…",
+          refs: [{ sheet: "报告正文", row: 4, col: 0 }],
+          cells: ["报告正文!A5", "公开数据!J11"],
+          text,
+        }),
+      ],
+    });
+    const { root } = mount(pane);
+    assert.equal(
+      root.querySelector('[data-testid="group-warning"]'),
+      null,
+      "the text finding is not among the warnings",
+    );
+    const group = root.querySelector('[data-testid="group-text"]')!;
+    assert.equal(group.querySelector("h3 span")!.textContent, "正文");
+    const item = group.querySelector<HTMLElement>('[data-rule="text-count"]')!;
+    assert.equal(
+      item.querySelector('[data-testid="finding-sentence"]')!.textContent,
+      "2022年，全区收到政府信息公开申请75件，涉及自然人72件。",
+    );
+    assert.equal(item.querySelector('[data-testid="finding-figure"]')!.textContent, "75");
+    assert.equal(item.querySelector(".finding-cells")!.textContent, "报告正文!A5");
+    item.click();
+    assert.deepEqual(pane.calls.at(-1), ["selectFinding", 1]);
+    group.querySelector<HTMLElement>('[data-testid="select-table-cells"]')!.click();
+    assert.deepEqual(pane.calls.at(-1), ["selectFindingTableCells", 1]);
+  });
 });

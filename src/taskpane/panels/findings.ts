@@ -32,6 +32,7 @@ export function renderFinding(ctx: ViewContext, f: FindingView): HTMLElement {
   if (f.cells.length) {
     meta.append(h("span", { class: "finding-cells", text: f.cellsLabel, attrs: { title: f.cells.join(" ") } }));
   }
+  if (f.text) meta.replaceChildren(h("span", { class: "finding-cells", text: f.text.cell }));
   if (f.expected !== undefined) meta.append(valueSpan(tr("expected"), f.expected));
   if (f.actual !== undefined) meta.append(valueSpan(tr("actual"), f.actual));
   const selectable = f.refs.length > 0;
@@ -47,7 +48,13 @@ export function renderFinding(ctx: ViewContext, f: FindingView): HTMLElement {
         "data-rule": f.rule,
         "data-key": findingKey(f),
         ...(selectable
-          ? { role: "button", tabindex: "0", title: tr("selectCellsHint", { cells: f.cells.join(" ") }) }
+          ? {
+              role: "button",
+              tabindex: "0",
+              title: f.text
+                ? tr("selectTextHint", { cell: f.text.cell })
+                : tr("selectCellsHint", { cells: f.cells.join(" ") }),
+            }
           : {}),
       },
       on: selectable
@@ -68,10 +75,38 @@ export function renderFinding(ctx: ViewContext, f: FindingView): HTMLElement {
       { class: "finding-text" },
       h("span", { class: "visually-hidden", text: `${tr(SEVERITY_ONE[f.severity])}: ` }),
       h("p", { class: "finding-message", text: f.message }),
+      ...(f.text ? [renderSentence(ctx, f.text)] : []),
       meta,
     ),
   );
-  return h("li", { class: `finding-item item-${f.severity}` }, item, renderFix(ctx, f));
+  return h("li", { class: `finding-item item-${f.severity}` }, item, renderFix(ctx, f), renderTableCells(ctx, f));
+}
+
+/** The sentence of a text finding, its figure marked (workbook text: always textContent). */
+function renderSentence({ tr }: ViewContext, t: NonNullable<FindingView["text"]>): HTMLElement {
+  return h(
+    "blockquote",
+    { class: "finding-sentence", attrs: { "data-testid": "finding-sentence", "aria-label": tr("textSentence") } },
+    h("span", { text: t.before }),
+    h("mark", { class: "finding-figure", text: t.figure, attrs: { "data-testid": "finding-figure" } }),
+    h("span", { text: t.after }),
+  );
+}
+
+/** The second action of a text finding: select its table cells. */
+function renderTableCells({ tr, controller, act }: ViewContext, f: FindingView): HTMLElement | null {
+  if (!f.text || f.text.tableRefs.length === 0) return null;
+  const label = tr("selectTableCellsLabel", { cells: f.text.tableCells.join(" ") });
+  return h(
+    "div",
+    { class: "finding-fix" },
+    h("button", {
+      class: "btn btn-secondary btn-small",
+      text: tr("selectTableCells"),
+      attrs: { type: "button", "data-testid": "select-table-cells", "aria-label": label, title: label },
+      on: { click: act(() => controller.selectFindingTableCells(f.id)) },
+    }),
+  );
 }
 
 /**
@@ -128,18 +163,19 @@ export function renderFix({ tr, controller, act }: ViewContext, f: FindingView):
   );
 }
 
-/** The group of one severity: its heading with the count, then its findings. */
-function renderGroup(ctx: ViewContext, severity: Severity, items: FindingView[]): HTMLElement {
+/** A group of findings: its heading with the count, then its findings (a severity, or 正文). */
+function renderGroup(ctx: ViewContext, key: Severity | "text", items: FindingView[]): HTMLElement {
+  const title = key === "text" ? ctx.tr("textGroup") : ctx.tr(SEVERITY_GROUP[key]);
   return h(
     "section",
     {
-      class: `group group-${severity}`,
-      attrs: { "data-testid": `group-${severity}`, "aria-labelledby": `group-${severity}-title` },
+      class: `group group-${key}`,
+      attrs: { "data-testid": `group-${key}`, "aria-labelledby": `group-${key}-title` },
     },
     h(
       "h3",
-      { id: `group-${severity}-title` },
-      h("span", { text: ctx.tr(SEVERITY_GROUP[severity]) }),
+      { id: `group-${key}-title` },
+      h("span", { text: title }),
       h("span", { class: "count", text: String(items.length) }),
     ),
     h("ul", { class: "finding-list" }, ...items.map((f) => renderFinding(ctx, f))),
@@ -200,10 +236,13 @@ export function findingsPanel(ctx: ViewContext, fallbackFocus: () => HTMLElement
     // With findings the chips say it visibly; the sentence stays for screen readers.
     summary.classList.toggle("visually-hidden", findings.length > 0);
     hint.hidden = !findings.some((f) => f.refs.length > 0);
+    // Findings about the report's own text are one group, 正文, after the tables' findings (severity order inside).
+    const text = findings.filter((f) => f.text);
     body.replaceChildren(
-      ...groupBySeverity(findings)
+      ...groupBySeverity(findings.filter((f) => !f.text))
         .filter((g) => g.items.length > 0)
         .map((g) => renderGroup(ctx, g.severity, g.items)),
+      ...(text.length > 0 ? [renderGroup(ctx, "text", text)] : []),
     );
     if (asked) {
       // The question was just asked: focus its 确定 (the question is its description).
