@@ -16,6 +16,7 @@ import { benchOffice, type OfficeResult, type Cost } from "./office";
 import { benchEngine, type EngineResult } from "./engine";
 import { benchCli, type CliResult } from "./cli";
 import { benchTaskpane, type TaskpaneResult } from "./taskpane";
+import { benchFolder, type FolderResult } from "./folder";
 import { nowMs, round } from "./stats";
 
 /** Hard limits (asserted by the quick test): Excel on the web refuses a request or response over 5 MB. */
@@ -49,6 +50,8 @@ export interface BenchResults {
   office: OfficeResult;
   engine: EngineResult;
   cli: CliResult;
+  /** check DIR --jsonl on folders of 100 / 1,000 / 5,000 workbooks (quick: 20), worker threads, against the floor. */
+  folder: FolderResult;
   taskpane: TaskpaneResult;
   seconds: number;
 }
@@ -72,6 +75,8 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResults> {
   const engine = await benchEngine({ reports: quick ? 100 : 1000, runs });
   log(`command line…`);
   const cli = await benchCli({ files: quick ? 10 : 200, runs });
+  log(`folder check…`);
+  const folder = await benchFolder({ sizes: quick ? [20] : [100, 1000, 5000] });
   log(`task pane…`);
   let taskpane: TaskpaneResult;
   if (opts.browser === false) {
@@ -99,6 +104,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResults> {
     office,
     engine,
     cli,
+    folder,
     taskpane,
     seconds: round((nowMs() - t0) / 1000, 1),
   };
@@ -258,6 +264,28 @@ export function formatTable(r: BenchResults): string {
   );
 
   const t = r.taskpane;
+  out.push(
+    `Folder check (check DIR --jsonl, ${r.folder.cores} worker threads, compiled CLI as its own process; floor: unzip + decode each sheet, ${n(r.folder.floorMsPerFile, 2)} ms/file/core; load ${r.folder.loadAverage})`,
+  );
+  const wf = [8, 9, 9, 9, 10, 9, 8];
+  out.push(row(["files", "seconds", "files/s", "cpu s", "peak MB", "floor s", "ratio"], wf));
+  for (const p of r.folder.points) {
+    out.push(
+      row(
+        [
+          n(p.files),
+          n(p.seconds, 2),
+          n(p.filesPerSecond),
+          n(p.cpuSeconds, 2),
+          n(p.peakMemoryMB, 1),
+          n(p.floorSeconds, 2),
+          `${n(p.ratioToParseFloor, 1)}x`,
+        ],
+        wf,
+      ),
+    );
+  }
+  out.push("");
   out.push("Task pane (production bundle)");
   out.push(
     `  bundle gzip ${n(t.bundleGzipBytes)} B (taskpane.js ${n(t.files["taskpane.js"]?.gzipBytes)} + taskpane.css ${n(t.files["taskpane.css"]?.gzipBytes)}; raw ${n(t.bundleBytes)} B)`,

@@ -112,6 +112,11 @@ export const COMMANDS = {
         en: "the report's text (Word or plain text), checked sentence by sentence against the tables (a 报告正文 sheet in the workbook is always checked)",
       },
       json: { type: "boolean", zh: "输出 JSON", en: "print JSON only" },
+      jsonl: {
+        type: "boolean",
+        zh: "每核对完一份报告即输出一行 JSON（不在内存中保留结果，适合大量文件）",
+        en: "print one JSON line per report as it is done (keeps nothing in memory; for many files)",
+      },
       recursive: { type: "boolean", short: "r", zh: "包括子文件夹", en: "include sub-folders" },
       lang: LANG,
       decimals: DECIMALS,

@@ -21,6 +21,7 @@ import {
 } from "../core/render";
 import { COMMANDS, helpText, type CommandName, parseCommand, UsageError, wantsEnglish, wantsHelp } from "./args";
 import { expandInputs, exists, OutputExistsError, writeOutput } from "./files";
+import { checkInWorkers, workerCount } from "./folder";
 import {
   exitCodeOf,
   formatFileResult,
@@ -34,6 +35,9 @@ import { applyPlan, loadXlsx, parseXlsx, protectedSheets, readXlsxBytes, workboo
 import { writeReport } from "./report-write";
 import { readAnyGrid } from "./read-any";
 import { buildSeedPlan, parseSeedReport, SEED_FILE, type SeedReport } from "./demo";
+
+/** A folder check of this many files or more says how far it is on stderr even when stderr is not a terminal. */
+const PLAIN_PROGRESS_FROM = 20;
 
 export interface Io {
   out(text: string): void;
@@ -106,7 +110,7 @@ interface RoundingArgs {
   rounding?: TieRule;
 }
 
-interface CheckSettings extends RoundingArgs {
+export interface CheckSettings extends RoundingArgs {
   sheet?: string;
   year?: number;
   prior?: Report;
@@ -243,33 +247,101 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
   // Office lock files ("~$…") are not checked: a note on stderr, outside the results, the summary and the exit code.
   for (const x of expanded) if ("skipped" in x) io.err(`${x.file}：${lang === "zh" ? x.skipped.zh : x.skipped.en}\n`);
   const inputs = expanded.filter((x) => !("skipped" in x));
+  const jsonl = options.jsonl === true;
+  // --jsonl prints each report as it is done and keeps nothing: memory stays flat however many files there are.
   const results: FileResult[] = [];
-  const progress = io.errIsTTY && inputs.length > 1;
-  // Read ahead: the next file's bytes come off the disk while this one is parsed and checked, so that a
-  // folder check does not wait for the disk between files. Its errors are the reader's, reported in turn.
-  const bytesOf = (i: number): Promise<Buffer> | undefined => {
-    const x = inputs[i];
-    if (!x || "error" in x) return undefined;
-    const p = readXlsxBytes(x.file);
-    p.catch(() => undefined); // awaited (and reported) when its turn comes, not an unhandled rejection now
-    return p;
+  const counts = { done: 0, errors: 0, unreadable: 0 };
+  const started = Date.now();
+  const total = inputs.length;
+  const tty = io.errIsTTY && total > 1;
+  // Piped (a log, a CI job), a long run still says how far it is: a plain line every few seconds, and the count.
+  const plainProgress = !io.errIsTTY && total >= PLAIN_PROGRESS_FROM;
+  let lastProgress = 0;
+  const showProgress = (file: string): void => {
+    const now = Date.now();
+    if (tty && (now - lastProgress >= 100 || counts.done === total)) {
+      lastProgress = now;
+      io.err(progressLine(counts.done, total, file));
+    } else if (plainProgress && now - lastProgress >= 2000) {
+      lastProgress = now;
+      io.err(lang === "zh" ? `已核对 ${counts.done}/${total} 个文件…\n` : `checked ${counts.done}/${total} files…\n`);
+    }
   };
-  let next = bytesOf(0);
-  for (const [i, input] of inputs.entries()) {
-    if (progress) io.err(progressLine(i, inputs.length, input.file));
-    const bytes = next;
-    next = bytesOf(i + 1);
-    const result: FileResult =
-      "error" in input
-        ? { file: input.file, sheet: null, year: null, format: null, findings: [], error: input.error }
-        : (await checkFile(input.file, settings, bytes)).result;
-    results.push(result);
+  const take = (result: FileResult): void => {
+    counts.done++;
+    if (result.error) counts.unreadable++;
+    else if (result.findings.some((f) => f.severity === "error")) counts.errors++;
     exit = Math.max(exit, exitCodeOf(result));
-    if (!json) io.out(formatFileResult(result, lang) + (inputs.length > 1 ? "\n" : ""));
+    if (jsonl) io.out(JSON.stringify(toJson([result], lang).files[0]) + "\n");
+    else {
+      results.push(result);
+      if (!json) io.out(formatFileResult(result, lang) + (total > 1 ? "\n" : ""));
+    }
+    showProgress(result.file);
+  };
+  const workers = workerCount(total);
+  if (workers > 0) {
+    const files = inputs.map((x) => x.file);
+    const early = new Map<number, FileResult>();
+    inputs.forEach((x, i) => {
+      if ("error" in x)
+        early.set(i, { file: x.file, sheet: null, year: null, format: null, findings: [], error: x.error });
+    });
+    const todo = files.flatMap((_, i) => (early.has(i) ? [] : [i]));
+    let k = 0;
+    await checkInWorkers(
+      todo.map((i) => files[i]!),
+      settings,
+      workers,
+      (j, result) => {
+        const i = todo[j]!;
+        while (k < i) {
+          if (early.has(k)) take(early.get(k)!);
+          k++;
+        }
+        take(result);
+        k = i + 1;
+      },
+    );
+    for (; k < total; k++) if (early.has(k)) take(early.get(k)!);
+  } else {
+    // Read ahead: the next file's bytes come off the disk while this one is parsed and checked, so that a
+    // folder check does not wait for the disk between files. Its errors are the reader's, reported in turn.
+    const bytesOf = (i: number): Promise<Buffer> | undefined => {
+      const x = inputs[i];
+      if (!x || "error" in x) return undefined;
+      const p = readXlsxBytes(x.file);
+      p.catch(() => undefined); // awaited (and reported) when its turn comes, not an unhandled rejection now
+      return p;
+    };
+    let next = bytesOf(0);
+    for (const [i, input] of inputs.entries()) {
+      if (tty) io.err(progressLine(i, total, input.file));
+      const bytes = next;
+      next = bytesOf(i + 1);
+      take(
+        "error" in input
+          ? { file: input.file, sheet: null, year: null, format: null, findings: [], error: input.error }
+          : (await checkFile(input.file, settings, bytes)).result,
+      );
+    }
   }
-  if (progress) io.err(progressLine(inputs.length, inputs.length, "") + "\n");
+  if (tty) io.err(progressLine(total, total, "") + "\n");
+  if (tty || plainProgress) {
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    io.err(
+      lang === "zh"
+        ? `共核对 ${counts.done} 个文件，用时 ${secs} 秒：${counts.errors} 个有错误，${counts.unreadable} 个无法核对\n`
+        : `checked ${counts.done} files in ${secs} s: ${counts.errors} with errors, ${counts.unreadable} unreadable\n`,
+    );
+  }
   if (json) io.out(JSON.stringify(toJson(results, lang), null, 2) + "\n");
-  else if (results.length > 1) io.out(formatSummary(results, lang));
+  else if (!jsonl && results.length > 1) io.out(formatSummary(results, lang));
+  if (process.env.DISCLOSURE_REPORT_USAGE) {
+    // For the benchmark: this process's CPU time and peak memory (worker threads included).
+    const u = process.resourceUsage();
+    io.err(`usage cpu=${((u.userCPUTime + u.systemCPUTime) / 1e6).toFixed(2)} maxrss=${u.maxRSS}\n`);
+  }
   return exit;
 }
 

@@ -10,7 +10,8 @@ import { blocksToSheet } from "../core/published";
 import { readDocxBlocks } from "./docx-read";
 import { decodeHtml, htmlBlocks } from "./html-read";
 import { PdfNoTextError, readPdfGrid } from "./pdf-read";
-import { fail, readXlsx, readXlsxBytes } from "./xlsx";
+import { fail, readXlsx, readXlsxBytes, sniff } from "./xlsx";
+import { readXlsxFast } from "./xlsx-fast";
 
 export type FileForm = "xlsx" | "docx" | "html" | "pdf";
 
@@ -45,8 +46,15 @@ export async function readAnyGrid(file: string, bytes?: Promise<Buffer>): Promis
   const form = formOf(file, buf.subarray(0, 2048));
   const name = path.basename(file).replace(/\.[^.]+$/, "");
   switch (form) {
-    case "xlsx":
-      return { ...(await readXlsx(file, Promise.resolve(buf))), form };
+    case "xlsx": {
+      sniff(buf, file);
+      try {
+        return { ...readXlsxFast(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file), form };
+      } catch {
+        // Something the fast reader does not know: ExcelJS reads it, or says why it cannot.
+        return { ...(await readXlsx(file, Promise.resolve(buf))), form };
+      }
+    }
     case "docx": {
       if (buf[0] === 0xd0 && buf[1] === 0xcf) fail("doc-format", file);
       let blocks;

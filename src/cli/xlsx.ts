@@ -127,7 +127,7 @@ const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** What the first bytes say the file is, before ExcelJS tries it. */
-function sniff(buf: Buffer, file: string): void {
+export function sniff(buf: Buffer, file: string): void {
   if (buf.length === 0) fail("empty-file", file);
   if (buf.subarray(0, 4).equals(ZIP_MAGIC) || buf.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
     // Other zip-based spreadsheets, told by what they hold (ExcelJS would read them as an empty workbook):

@@ -103,6 +103,16 @@ describe("bench --quick (in-process)", function () {
     assert.ok(Math.abs(r.cli.ratioToParseFloor - r.cli.checkMs / r.cli.parseFloorMs) < 0.01);
   });
 
+  it("measures the folder check: every file answered with one line, time, memory and the floor", () => {
+    const [p] = r.folder.points;
+    assert.ok(p);
+    assert.equal(p.files, 20);
+    assert.equal(p.lines, 20, "check DIR --jsonl printed one line per report");
+    assert.ok(isPositive(p.seconds) && isPositive(p.cpuSeconds) && isPositive(p.peakMemoryMB));
+    assert.ok(isPositive(r.folder.floorMsPerFile));
+    assert.ok(Math.abs(p.ratioToParseFloor - p.seconds / p.floorSeconds) < 0.1 * p.ratioToParseFloor + 0.1);
+  });
+
   it("measures the task pane: bundle gzip, and navigation to ready when Chromium is there", () => {
     const js = r.taskpane.files["taskpane.js"]!;
     const css = r.taskpane.files["taskpane.css"]!;
