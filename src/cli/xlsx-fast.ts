@@ -9,6 +9,8 @@ import { strFromU8, unzipSync } from "fflate";
 import {
   columnIndex,
   columnLetters,
+  numberFormatKind,
+  type CellKind,
   type CellRange,
   type CellValue,
   type SheetGrid,
@@ -22,6 +24,7 @@ export function readXlsxFast(bytes: Uint8Array, source?: string): WorkbookGrid {
       f.name === "xl/workbook.xml" ||
       f.name === "xl/_rels/workbook.xml.rels" ||
       f.name === "xl/sharedStrings.xml" ||
+      f.name === "xl/styles.xml" ||
       f.name.startsWith("xl/worksheets/sheet") ||
       /^xl\/worksheets\/[^/]+\.xml$/.test(f.name),
   });
@@ -55,11 +58,12 @@ export function readXlsxFast(bytes: Uint8Array, source?: string): WorkbookGrid {
     () => undefined,
   );
   const shared = sharedStrings(text("xl/sharedStrings.xml") ?? "");
+  const styleKinds = numberFormatKinds(text("xl/styles.xml") ?? "");
   const sheets: SheetGrid[] = [];
   for (const s of sheetsListed) {
     const xml = text(s.target);
     if (xml === undefined) continue; // a chart sheet or a missing part: ExcelJS lists no worksheet for it either
-    sheets.push(sheetGrid(s.name, xml, shared));
+    sheets.push(sheetGrid(s.name, xml, shared, styleKinds));
   }
   return source === undefined ? { sheets } : { sheets, source };
 }
@@ -112,11 +116,51 @@ interface Found {
   col: number;
   value: CellValue;
   formula?: string;
+  kind?: CellKind;
+}
+
+/** Excel's built-in number formats that ExcelJS names (the others have no format string there either). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+};
+
+/** For each cell style (cellXfs index): "date"/"time" when its number format shows a number so, else null. */
+function numberFormatKinds(xml: string): ("date" | "time" | null)[] {
+  const custom = new Map<number, string>();
+  const out: ("date" | "time" | null)[] = [];
+  let inXfs = false;
+  scanXml(
+    xml,
+    (t) => {
+      if (t.name === "numFmt" && !t.close) {
+        const id = Number(attr(t.attrs, "numFmtId"));
+        const code = attr(t.attrs, "formatCode");
+        if (Number.isFinite(id) && code !== undefined) custom.set(id, code);
+      } else if (t.name === "cellXfs") inXfs = !t.close && !t.selfClose;
+      else if (t.name === "xf" && inXfs && !t.close) {
+        const id = Number(attr(t.attrs, "numFmtId") ?? 0);
+        out.push(numberFormatKind(custom.get(id) ?? BUILTIN_FORMATS[id]));
+      }
+    },
+    () => undefined,
+  );
+  return out;
 }
 
 const CELL_REF = /^([A-Z]{1,3})([0-9]+)$/;
 
-function sheetGrid(name: string, xml: string, shared: string[]): SheetGrid {
+function sheetGrid(name: string, xml: string, shared: string[], styleKinds: ("date" | "time" | null)[]): SheetGrid {
   const found: Found[] = [];
   const merges: CellRange[] = [];
   const hiddenRows: number[] = [];
@@ -124,6 +168,7 @@ function sheetGrid(name: string, xml: string, shared: string[]): SheetGrid {
   let row = -1;
   let col = -1;
   let type = "n";
+  let style = 0;
   let v: string | null = null;
   let f: string | null = null;
   let fShared: { si: string; master: boolean } | null = null;
@@ -152,6 +197,7 @@ function sheetGrid(name: string, xml: string, shared: string[]): SheetGrid {
               row = Number(m[2]) - 1;
             } else col++;
             type = attr(t.attrs, "t") ?? "n";
+            style = Number(attr(t.attrs, "s") ?? 0) || 0;
             v = null;
             f = null;
             fShared = null;
@@ -243,7 +289,12 @@ function sheetGrid(name: string, xml: string, shared: string[]): SheetGrid {
       }
     }
     if (value === null && !formula) return;
-    found.push(formula ? { row, col, value, formula: `=${formula}` } : { row, col, value });
+    // A formula with no cached result is "uncached"; a number shown as a date or time by its format says so.
+    const kind: CellKind | null =
+      formula && value === null ? "uncached" : typeof value === "number" ? (styleKinds[style] ?? null) : null;
+    const cell: Found = formula ? { row, col, value, formula: `=${formula}` } : { row, col, value };
+    if (kind) cell.kind = kind;
+    found.push(cell);
   }
 
   // Cells covered by a merge, other than its top-left, are blank (as ExcelJS and Excel show them).
@@ -276,11 +327,18 @@ function sheetGrid(name: string, xml: string, shared: string[]): SheetGrid {
     values.push(new Array<CellValue>(width).fill(null));
     formulas.push(new Array<string | null>(width).fill(null));
   }
+  let kinds: (CellKind | null)[][] | undefined;
   for (const x of found) {
     values[x.row - top]![x.col - left] = x.value;
     if (x.formula) formulas[x.row - top]![x.col - left] = x.formula;
+    if (x.kind) {
+      kinds ??= [];
+      (kinds[x.row - top] ??= [])[x.col - left] = x.kind;
+    }
   }
-  return { name, top, left, values, formulas, merges, hiddenRows };
+  const grid: SheetGrid = { name, top, left, values, formulas, merges, hiddenRows };
+  if (kinds) grid.kinds = kinds;
+  return grid;
 }
 
 /** A shared formula as it reads in a cell dr rows and dc columns from its master: relative references move. */

@@ -58,6 +58,10 @@ describe("cli/xlsx-fast: the same grid as ExcelJS", () => {
     ws.getCell("E3").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
     ws.getCell("E4").value = true;
     ws.getCell("E5").value = new Date(Date.UTC(2023, 4, 1));
+    ws.getCell("E7").value = 0.5;
+    ws.getCell("E7").numFmt = "[h]:mm";
+    ws.getCell("E8").value = 45000;
+    ws.getCell("E8").numFmt = 'yyyy"年"m"月"d"日"';
     ws.getCell("E6").value = { formula: "SUM(B2:B3)" } as ExcelJS.CellValue;
     ws.getCell("F2").value = "合并";
     ws.mergeCells("F2:G3");
