@@ -22,6 +22,13 @@ if (fs.existsSync(compiled)) {
   }
   mod = require(path.join(root, "src", "cli", "main.ts"));
 }
+// Anything thrown outside main's own handling (a stream error, a timer): one line and exit 2, never a stack.
+const oneLine = (e) => {
+  process.stderr.write(`内部错误 Internal error: ${String((e && e.message) || e).split("\n")[0]}\n`);
+  process.exit(2);
+};
+process.on("uncaughtException", oneLine);
+process.on("unhandledRejection", oneLine);
 mod.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

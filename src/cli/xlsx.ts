@@ -12,6 +12,7 @@
  * - the cells covered by a merge, other than its top-left, are blank (null).
  */
 import { promises as fs } from "node:fs";
+import * as v8 from "node:v8";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { emptyTextFormulaCells, normalizeSheetParts } from "./package";
@@ -39,6 +40,8 @@ export type XlsxErrorCode =
   | "not-xlsx"
   | "corrupt"
   | "unreadable"
+  | "not-regular"
+  | "too-large"
   | "doc-format"
   | "needs-ocr"
   | "not-docx"
@@ -95,6 +98,11 @@ const REASONS: Record<XlsxErrorCode, { zh: string; en: string }> = {
     en: "the file is damaged or not a valid .xlsx workbook and cannot be opened",
   },
   unreadable: { zh: "无法读取文件", en: "the file cannot be read" },
+  "not-regular": {
+    zh: "不是普通文件（可能是管道、设备或套接字），未读取",
+    en: "not a regular file (a pipe, device or socket); not read",
+  },
+  "too-large": { zh: "文件过大", en: "the file is too large" },
   "doc-format": {
     zh: "这是旧版 Word 97-2003 (.doc) 文件；请在 Word 或 WPS 中另存为 .docx 格式再试",
     en: "this is an old Word 97-2003 (.doc) file; save it as .docx in Word or WPS and try again",
@@ -179,6 +187,10 @@ export async function readXlsxBytes(file: string): Promise<Buffer> {
     fail("unreadable", file, code ?? String(e));
   }
   if (stat.isDirectory()) fail("is-directory", file);
+  // A FIFO named x.xlsx would block the read forever: only regular files are opened.
+  if (!stat.isFile()) fail("not-regular", file);
+  if (stat.size > LIMITS.fileBytes)
+    fail("too-large", file, tooLarge(stat.size, LIMITS.fileBytes, "文件大小", "file size"));
   let buf: Buffer;
   try {
     buf = await fs.readFile(file);
@@ -188,9 +200,27 @@ export async function readXlsxBytes(file: string): Promise<Buffer> {
   return buf;
 }
 
+/**
+ * Limits that keep a hostile or huge file from exhausting memory (ExcelJS holds the whole workbook): the file size,
+ * and the unzipped size the zip declares, at most an eighth of the heap (ExcelJS needs several times the XML).
+ */
+export const LIMITS = {
+  fileBytes: 100 * 1024 * 1024,
+  unzippedBytes: Math.min(400 * 1024 * 1024, Math.floor(v8.getHeapStatistics().heap_size_limit / 8)),
+};
+
+function mb(n: number): string {
+  return `${Math.round(n / 1024 / 1024)} MB`;
+}
+
+function tooLarge(size: number, limit: number, zh: string, en: string): string {
+  return `${zh} ${mb(size)}，上限 ${mb(limit)} / ${en} ${mb(size)}, limit ${mb(limit)}`;
+}
+
 /** An .xlsx workbook from the bytes of `file`, after checking what they are; throws XlsxReadError. */
 export async function parseXlsx(buf: Buffer, file: string): Promise<ExcelJS.Workbook> {
   sniff(buf, file);
+  await checkUnzippedSize(buf, file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load((await readableByExcelJS(buf)) as unknown as ExcelJS.Buffer);
@@ -206,6 +236,23 @@ export function protectedSheets(wb: ExcelJS.Workbook): string[] {
   return wb.worksheets
     .filter((ws) => (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true)
     .map((ws) => ws.name);
+}
+
+/** A zip bomb (or a workbook too big for memory) is "too large", said before anything is unzipped. */
+async function checkUnzippedSize(buf: Buffer, file: string): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf);
+  } catch {
+    return; // not a readable zip: ExcelJS's failure says "damaged"
+  }
+  let total = 0;
+  for (const f of Object.values(zip.files)) {
+    total += (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  }
+  if (total > LIMITS.unzippedBytes) {
+    fail("too-large", file, tooLarge(total, LIMITS.unzippedBytes, "解压后大小", "unzipped size"));
+  }
 }
 
 /** The bytes ExcelJS is given: the file's, or a copy with sheets under unusual part names moved where it looks. */
