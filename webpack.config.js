@@ -6,10 +6,30 @@
  *
  * ADDIN_ORIGIN is where dist/ will be hosted, e.g. ADDIN_ORIGIN=https://xxgk.example.gov.cn/report/ npm run build.
  * It must be https; a path is allowed; a trailing "/" is added when missing.
+ * OFFICE_JS_URL is where the pages load office.js from (default Microsoft's global CDN); the pages'
+ * Content-Security-Policy follows it.
+ *
+ * Three compilations, in order (issue 13: the Excels offices run):
+ *   1. modern: taskpane.js, ES2022, for WebView2, current Safari/WebKit and Excel on the web;
+ *   2. legacy: taskpane.legacy.js and commands.js, ES5 by Babel (IE11 in volume-licensed Office 2019,
+ *      EdgeHTML), with core-js polyfills chosen by usage and taken out into
+ *   3. polyfills: polyfills.js, and loader.js, the one script taskpane.html names, which picks 1 or 2.
+ * A lazily loaded chunk (import("...")) works in both: the modern one is [id].js, the legacy one
+ * [id].legacy.js, transpiled and polyfilled like the rest (node_modules included, core-js excluded).
  */
 const fs = require("node:fs");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const {
+  officeJsUrl,
+  contentSecurityPolicy,
+  cssFallbacks,
+  CoreJsCollector,
+  polyfillEntry,
+  featureTests,
+  loaderSource,
+  writeIfChanged,
+} = require("./scripts/legacy-build");
 
 /** The origin every URL in the source manifest.xml uses. */
 const DEV_ORIGIN = "https://localhost:3000/";
@@ -84,56 +104,80 @@ class CopyFilesPlugin {
   }
 }
 
+const CACHE = path.resolve(__dirname, "node_modules/.cache/disclosure-report");
+const EMPTY_MODULE = path.join(CACHE, "empty.js");
+const POLYFILL_ENTRY = path.join(CACHE, "polyfills-entry.js");
+
+function tsRule(production, babel) {
+  const ts = {
+    loader: "ts-loader",
+    options: {
+      // Type errors are caught by `npm run typecheck`; ES modules let webpack tree-shake.
+      transpileOnly: true,
+      compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: !production },
+    },
+  };
+  return { test: /\.ts$/, exclude: /node_modules/, use: babel ? [babel, ts] : [ts] };
+}
+
+/** Babel for IE11: ES5 syntax; core-js imports by usage (collected out of the bundle by CoreJsCollector). */
+const LEGACY_BABEL = {
+  loader: "babel-loader",
+  options: {
+    babelrc: false,
+    configFile: false,
+    sourceType: "unambiguous",
+    presets: [["@babel/preset-env", { targets: { ie: "11" }, useBuiltIns: "usage", corejs: "3.47", modules: false }]],
+  },
+};
+
 function config(_env, argv) {
   const production = argv.mode !== "development";
   const origin = production ? productionOrigin() : DEV_ORIGIN;
-  return {
-    mode: production ? "production" : "development",
-    // Office add-in pages may run under a CSP without 'unsafe-eval': never eval, even in development.
-    devtool: production ? false : "source-map",
-    entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
-      commands: "./src/commands/commands.ts",
-    },
-    output: {
-      path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
-      clean: true,
-    },
-    resolve: {
-      extensions: [".ts", ".js"],
-    },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type errors are caught by `npm run typecheck`; ES modules let webpack tree-shake.
-              transpileOnly: true,
-              compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: !production },
-            },
-          },
-        },
-      ],
-    },
+  const officeJs = officeJsUrl();
+  const htmlParams = { officeJs, csp: contentSecurityPolicy(officeJs) };
+  const mode = production ? "production" : "development";
+  // Office add-in pages may run under a CSP without 'unsafe-eval': never eval, even in development.
+  const devtool = production ? false : "source-map";
+  const resolve = { extensions: [".ts", ".js"] };
+  const performance = {
+    // exceljs is not bundled here; the task pane bundle carries the engine only.
+    maxAssetSize: 1024 * 1024,
+    maxEntrypointSize: 1024 * 1024,
+  };
+  const outputPath = path.resolve(__dirname, "dist");
+
+  const modern = {
+    name: "modern",
+    mode,
+    devtool,
+    entry: { taskpane: "./src/taskpane/taskpane.ts" },
+    output: { path: outputPath, filename: "[name].js", chunkFilename: "[id].js", clean: true },
+    resolve,
+    module: { rules: [tsRule(production, null)] },
     plugins: [
+      // loader.js (compilation 3) loads the bundle: nothing is injected.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
+        inject: false,
+        templateParameters: htmlParams,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
-        chunks: ["commands"],
+        inject: false,
+        templateParameters: htmlParams,
       }),
       new CopyFilesPlugin([
         { from: "assets", to: "assets" },
-        // The task pane's stylesheet: taskpane.html links it as <link rel="stylesheet" href="taskpane.css" />.
-        { from: "src/taskpane/taskpane.css", to: "taskpane.css", optional: true },
+        // The task pane's stylesheet (taskpane.html links it), with plain values before var() for IE11.
+        {
+          from: "src/taskpane/taskpane.css",
+          to: "taskpane.css",
+          optional: true,
+          transform: (content) => cssFallbacks(content.toString("utf8")),
+        },
         {
           from: "manifest.xml",
           to: "manifest.xml",
@@ -141,11 +185,9 @@ function config(_env, argv) {
         },
       ]),
     ],
-    performance: {
-      // exceljs is not bundled here; the task pane bundle carries the engine only.
-      maxAssetSize: 1024 * 1024,
-      maxEntrypointSize: 1024 * 1024,
-    },
+    performance,
+    // webpack's CSS minifier would drop the IE11 fallbacks (a value before each var()) as overridden.
+    optimization: { minimizeOptions: { css: false } },
     devServer: {
       port: 3000,
       // Self-signed certificate from webpack-dev-server; `npx office-addin-dev-certs install` gives a trusted one.
@@ -155,6 +197,75 @@ function config(_env, argv) {
       static: false,
     },
   };
+
+  writeIfChanged(EMPTY_MODULE, "/* a core-js module, moved to polyfills.js */\n");
+  // Reflect.construct: Babel's class helpers use it (inside try) where present; polyfilled like the rest.
+  const collector = new CoreJsCollector(EMPTY_MODULE, ["es.reflect.construct"]);
+  const legacy = {
+    name: "legacy",
+    dependencies: ["modern"],
+    mode,
+    devtool,
+    target: ["web", "es5"],
+    entry: { "taskpane.legacy": "./src/taskpane/taskpane.ts", commands: "./src/commands/commands.ts" },
+    output: { path: outputPath, filename: "[name].js", chunkFilename: "[id].legacy.js", publicPath: "" },
+    resolve,
+    module: {
+      rules: [
+        tsRule(production, LEGACY_BABEL),
+        // Libraries (and lazily loaded chunks of them) are ES5 too; core-js itself is already.
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /node_modules[\\/](core-js|webpack)[\\/]/,
+          use: LEGACY_BABEL,
+        },
+      ],
+    },
+    plugins: [
+      collector,
+      {
+        apply(compiler) {
+          compiler.hooks.done.tap("PolyfillEntry", () =>
+            writeIfChanged(POLYFILL_ENTRY, polyfillEntry(collector.modules)),
+          );
+        },
+      },
+    ],
+    performance,
+  };
+
+  const polyfills = {
+    name: "polyfills",
+    dependencies: ["legacy"],
+    mode,
+    devtool: false,
+    target: ["web", "es5"],
+    entry: { polyfills: POLYFILL_ENTRY },
+    output: { path: outputPath, filename: "[name].js" },
+    plugins: [
+      {
+        apply(compiler) {
+          const { Compilation, sources } = compiler.webpack;
+          compiler.hooks.thisCompilation.tap("Loader", (compilation) => {
+            compilation.hooks.processAssets.tap(
+              { name: "Loader", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+              () => {
+                compilation.emitAsset(
+                  "loader.js",
+                  new sources.RawSource(loaderSource(featureTests(collector.modules))),
+                );
+              },
+            );
+          });
+        },
+      },
+    ],
+    performance,
+  };
+  if (!fs.existsSync(POLYFILL_ENTRY)) writeIfChanged(POLYFILL_ENTRY, "");
+
+  return [modern, legacy, polyfills];
 }
 
 module.exports = config;

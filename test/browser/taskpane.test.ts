@@ -118,6 +118,8 @@ describe("task pane in headless Chromium (browser tier)", function () {
     theme?: Record<string, string>;
     /** navigator.platform and navigator.userAgentData.platform, e.g. "MacIntel" (default: the browser's). */
     platform?: string;
+    /** Take ES2017+ builtins away before any script runs: the loader then picks polyfills + the ES5 bundle. */
+    legacy?: boolean;
   }): Promise<Pane> {
     const context = await browser.newContext({
       viewport: { width: 360, height: 800 },
@@ -144,12 +146,29 @@ describe("task pane in headless Chromium (browser tier)", function () {
           });`,
       });
     }
+    if (opts.legacy) {
+      // What an old engine lacks (IE11 lacks far more; Babel has already written the syntax down to ES5).
+      // The fake office.js (our own modern code, standing in for Microsoft's) gets them back while it loads.
+      await page.addInitScript({
+        content: `(function () {
+          var list = [[Array.prototype, "at"], [Object, "hasOwn"], [Object, "fromEntries"], [Object, "entries"],
+            [Array.prototype, "flat"], [Array.prototype, "flatMap"], [String.prototype, "padStart"],
+            [String.prototype, "replaceAll"], [Array.prototype, "includes"], [String.prototype, "includes"]];
+          var saved = list.map(function (x) { return [x[0], x[1], x[0][x[1]]]; });
+          function take() { list.forEach(function (x) { delete x[0][x[1]]; }); }
+          window.__giveBack = function () { saved.forEach(function (x) { x[0][x[1]] = x[2]; }); };
+          window.__takeAgain = take;
+          take();
+        })();`,
+      });
+    }
     await page.route("**/*", (route) => {
       const url = route.request().url();
       if (url.startsWith(base)) return route.continue();
       if (OFFICE_JS.test(url)) {
         pane.officeJsRequests++;
-        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeJs });
+        const body = opts.legacy ? `window.__giveBack();\n${officeJs}\nwindow.__takeAgain();` : officeJs;
+        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body });
       }
       pane.outside.push(url);
       return route.abort();
@@ -366,8 +385,8 @@ describe("task pane in headless Chromium (browser tier)", function () {
     assert.deepEqual([...new Set(imgs)], ["assets/logo.svg"], "no img element but the logo");
     assert.equal(
       await page.evaluate(() => document.querySelectorAll("script").length),
-      2,
-      "office.js and taskpane.js only",
+      3,
+      "office.js, loader.js and taskpane.js only",
     );
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     await page.click("#check");
@@ -452,6 +471,34 @@ describe("task pane in headless Chromium (browser tier)", function () {
       fullPage: true,
       animations: "disabled",
     });
+  });
+
+  it("an old engine (builtins taken away) gets polyfills + the ES5 bundle and works: check, select, generate", async () => {
+    const sc = scenario(YEAR);
+    const pane = await openPane({ lang: "zh-CN", sheets: [[COUNTS, filledRows(sc.edits)]], legacy: true });
+    const { page } = pane;
+    await page.waitForSelector('body[data-state="ready"]');
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __disclosureReportBundle?: string }).__disclosureReportBundle),
+      "legacy+polyfills",
+    );
+    const scripts = await page.evaluate(() => Array.from(document.scripts).map((x) => x.src.replace(/^.*\//, "")));
+    assert.deepEqual(scripts.slice(1), ["loader.js", "polyfills.js", "taskpane.legacy.js"]);
+    assert.equal(await page.evaluate(() => typeof Object.fromEntries), "function", "polyfilled");
+    await page.locator('[data-testid="group-error"]').waitFor();
+    assert.match(await text(page, '[data-testid="group-error"] h3'), /错误\s*2/);
+    await page.locator('[data-testid="finding"][data-rule="s3-row-sum"]').click();
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { fake: { selection(): { address: string } | null } }).fake.selection()?.address ===
+        "D64:J64",
+    );
+    await page.click("#generate");
+    await page.waitForFunction(() =>
+      (window as unknown as { fake: { sheetNames(): string[] } }).fake.sheetNames().includes("报告正文"),
+    );
+    await idle(page);
+    await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-legacy.png") });
   });
 
   it("opens in English with findings, follows the Office theme, and stays small and quick", async () => {
@@ -568,11 +615,17 @@ describe("task pane in headless Chromium (browser tier)", function () {
       animations: "disabled",
     });
 
-    // The page's CSP: only this origin and Office.js' CDN, no inline script or style.
+    // The page's CSP: only this origin and Office.js' CDN, no inline script; inline styles for office.js only
+    // (the whole policy is pinned in test/static/legacy.test.ts).
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
     assert.match(csp ?? "", /script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
     assert.match(csp ?? "", /default-src 'self'/);
-    assert.doesNotMatch(csp ?? "", /unsafe-inline|unsafe-eval|\*/);
+    assert.match(csp ?? "", /style-src 'self' 'unsafe-inline';/);
+    assert.doesNotMatch((csp ?? "").replace("style-src 'self' 'unsafe-inline'", ""), /unsafe-inline|unsafe-eval|\*/);
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __disclosureReportBundle?: string }).__disclosureReportBundle),
+      "modern",
+    );
 
     const js = readFileSync(path.join(served, "taskpane.js"));
     const css = readFileSync(path.join(served, "taskpane.css"));

@@ -23,6 +23,8 @@ export function privateProductionBuild(prefix: string): { dir: string; build: "d
   const usable =
     existsSync(path.join(DIST, "taskpane.html")) &&
     existsSync(path.join(DIST, "taskpane.js")) &&
+    existsSync(path.join(DIST, "loader.js")) &&
+    existsSync(path.join(DIST, "taskpane.legacy.js")) &&
     !/sourceMappingURL=/.test(readFileSync(path.join(DIST, "taskpane.js"), "utf8"));
   if (usable) {
     cpSync(DIST, dir, { recursive: true });

@@ -1,3 +1,4 @@
+import { matchAllNotAfter } from "../text/lookbehind";
 import { defineCheck, reportYear } from "./define";
 
 /** Only short texts that read like a title are looked at: body text legitimately cites other years' documents. */
@@ -7,7 +8,9 @@ const MAX_TITLE_LENGTH = 60;
 const SENTENCE = /[，。；！？,;]/;
 /** Years inside 《…》 belong to a cited document. */
 const CITED = /《[^》]*》/g;
-const YEAR = /(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年/g;
+/** A year: four digits not preceded by another digit (no lookbehind: IE11/EdgeHTML cannot parse it). */
+const YEAR = /((?:19|20)[0-9]{2})\s*年/g;
+const DIGIT = /[0-9０-９]/;
 
 /** A title naming a year other than the report year (or its neighbours): often last year's file reused. */
 export const otherYearText = defineCheck({
@@ -29,7 +32,7 @@ export const otherYearText = defineCheck({
     for (const t of ctx.report.texts) {
       const text = t.text.trim();
       if (text.length > MAX_TITLE_LENGTH || !TITLE_LIKE.test(text) || SENTENCE.test(text)) continue;
-      const others = [...text.replace(CITED, "").matchAll(YEAR)]
+      const others = matchAllNotAfter(text.replace(CITED, ""), YEAR, DIGIT)
         .map((m) => Number(m[1]))
         .filter((y) => Math.abs(y - year) > 1);
       for (const found of new Set(others)) {

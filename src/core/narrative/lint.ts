@@ -4,6 +4,8 @@
  * offending text. Rules only flag obvious cases: a false alarm costs the user's trust.
  */
 
+import { matchAllNotAfter, matchAllWhere } from "../text/lookbehind";
+
 export interface NumberFinding {
   rule: string;
   index: number;
@@ -20,9 +22,10 @@ interface Rule {
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const CN_DIGITS = "一二两三四五六七八九十";
 
-function matches(text: string, re: RegExp, rule: string, group = 0): NumberFinding[] {
+/** Matches of `re`; with `notAfter`, as `(?<!notAfter)re` (lookbehind written out: IE11 cannot parse it). */
+function matches(text: string, re: RegExp, rule: string, group = 0, notAfter?: RegExp): NumberFinding[] {
   const out: NumberFinding[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of notAfter ? matchAllNotAfter(text, re, notAfter) : text.matchAll(re)) {
     const whole = m[0];
     const part = m[group] ?? whole;
     const offset = group === 0 ? 0 : whole.indexOf(part);
@@ -48,12 +51,14 @@ function sentences(text: string): { start: number; text: string }[] {
 const noSpace: Rule = {
   id: "no-space-cjk-digit",
   description: { zh: "汉字与数字之间不加空格", en: "No space between Chinese characters and digits" },
-  check: (text) =>
-    matches(
-      text,
-      new RegExp(`(?<=[${CJK}])[ \\t\\u00a0\\u3000]+(?=[0-9])|(?<=[0-9%])[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, "g"),
-      "no-space-cjk-digit",
-    ),
+  check: (text) => {
+    // A run of spaces between a Chinese character and a digit, or between a digit (or %) and a Chinese character.
+    const cjk = new RegExp(`[${CJK}]`);
+    return matchAllWhere(text, /[ \t\u00a0\u3000]+/g, (prev, m) => {
+      const next = text.charAt(m.index + m[0].length);
+      return (cjk.test(prev) && /[0-9]/.test(next)) || (/[0-9%]/.test(prev) && cjk.test(next));
+    }).map((m) => ({ rule: "no-space-cjk-digit", index: m.index, text: m[0] }));
+  },
 };
 
 const zeroShare: Rule = {
@@ -81,7 +86,7 @@ const onePrecision: Rule = {
     const out: NumberFinding[] = [];
     for (const s of sentences(text)) {
       let first: number | null = null;
-      for (const m of s.text.matchAll(/(?<![\d.])(\d+)(?:\.(\d+))?[%％]/g)) {
+      for (const m of matchAllNotAfter(s.text, /(\d+)(?:\.(\d+))?[%％]/g, /[\d.]/)) {
         // "100%" stands for the whole (各项之和为100%) and carries no precision of its own.
         if (m[0] === "100%" || m[0] === "100％") continue;
         const d = m[2]?.length ?? 0;
@@ -99,7 +104,7 @@ const rangeUnit: Rule = {
     zh: "数值范围两端都要写出%、万、亿，如“15%~30%”",
     en: 'Both ends of a range carry %, 万 or 亿: "15%~30%", not "15~30%"',
   },
-  check: (text) => matches(text, /(?<![\d.])\d+(?:\.\d+)?\s*[~～〜]\s*\d+(?:\.\d+)?\s*[%％万亿]/g, "range-unit"),
+  check: (text) => matches(text, /\d+(?:\.\d+)?\s*[~～〜]\s*\d+(?:\.\d+)?\s*[%％万亿]/g, "range-unit", 0, /[\d.]/),
 };
 
 const fullYear: Rule = {
@@ -107,7 +112,7 @@ const fullYear: Rule = {
   description: { zh: "年份写全，如“2024年”，不写“24年”", en: 'Years are written in full: "2024年", not "24年"' },
   check(text) {
     const out: NumberFinding[] = [];
-    for (const m of text.matchAll(/(?<![\d.'’])\d{2}年/g)) {
+    for (const m of matchAllNotAfter(text, /\d{2}年/g, /[\d.'’]/)) {
       const before = text.slice(Math.max(0, m.index! - 2), m.index!);
       const after = text.slice(m.index! + m[0].length);
       // Durations ("近10年", "连续10年", "10年来") are not years.
@@ -138,8 +143,8 @@ const digitGrouping: Rule = {
   },
   check(text) {
     const out: NumberFinding[] = [];
-    const grouped = [...text.matchAll(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g)];
-    const ungroupedLarge = [...text.matchAll(/(?<![\d.,])\d{5,}(?![\d,])/g)].filter(
+    const grouped = matchAllNotAfter(text, /\d{1,3}(?:,\d{3})+(?![\d,])/g, /[\d.,]/);
+    const ungroupedLarge = matchAllNotAfter(text, /\d{5,}(?![\d,])/g, /[\d.,]/).filter(
       // A year-month-day or a phone number is not a quantity.
       (m) => !/^(19|20)\d{6}$/.test(m[0]) && m[0].length < 9,
     );
@@ -204,7 +209,7 @@ const decreaseMultiple: Rule = {
 const leadingZero: Rule = {
   id: "leading-zero",
   description: { zh: "纯小数保留整数位的0，如“0.46”", en: 'Decimals keep the leading zero: "0.46"' },
-  check: (text) => matches(text, /(?<![\d\w.])\.\d+/g, "leading-zero"),
+  check: (text) => matches(text, /\.\d+/g, "leading-zero", 0, /[\d\w.]/),
 };
 
 const halfWidth: Rule = {

@@ -38,9 +38,20 @@ interface Division {
   total: bigint;
 }
 
+/**
+ * 10^n as a BigInt, by multiplication: `a ** b` is compiled to Math.pow(a, b) for the ES5 bundle (IE11,
+ * EdgeHTML: issue 13), and Math.pow throws on BigInts ("Cannot convert a BigInt value to a number").
+ */
+function pow10(n: number): bigint {
+  const ten = BigInt(10);
+  let r = BigInt(1);
+  for (let i = 0; i < n; i++) r *= ten;
+  return r;
+}
+
 function divide(count: number, total: number, decimals: number): Division {
   const t = BigInt(total);
-  const p = BigInt(count) * BigInt(100) * BigInt(10) ** BigInt(decimals);
+  const p = BigInt(count) * BigInt(100) * pow10(decimals);
   return { q: p / t, rem: p % t, total: t };
 }
 
@@ -230,8 +241,8 @@ export function checkStatedShare(
   if (got) {
     // Compare got.mantissa / 10^got.scale with expected / 10^decimals exactly.
     const s = Math.max(got.scale, decimals);
-    const a = got.mantissa * BigInt(10) ** BigInt(s - got.scale);
-    const b = expected * BigInt(10) ** BigInt(s - decimals);
+    const a = got.mantissa * pow10(s - got.scale);
+    const b = expected * pow10(s - decimals);
     ok = a === b;
   }
   return { ok, expectedUnits: toSafeNumber(expected), expectedText };

@@ -1,0 +1,334 @@
+/*
+ * The pieces of the build that make the task pane work in every Excel offices run (issue 13), used by
+ * webpack.config.js and pinned by test/static/legacy.test.ts:
+ *
+ * - officeJsUrl / contentSecurityPolicy: where office.js comes from (a build setting) and the page's policy,
+ *   which follows it.
+ * - cssFallbacks: taskpane.css with a plain value before every var(): Internet Explorer 11 ignores custom
+ *   properties, and then the light palette applies.
+ * - CoreJsCollector + polyfillEntry + loaderSource: the legacy bundle (ES5, for IE11 and EdgeHTML) is
+ *   compiled by Babel with core-js "usage" polyfills; the collector takes those imports out of the bundle
+ *   and lists them; they become polyfills.js; loader.js (hand-written ES5) loads the modern bundle where the
+ *   engine is modern, else polyfills.js (only when a listed builtin is missing) and the legacy bundle.
+ *
+ * Plain CommonJS: webpack.config.js and the tests both load it.
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+
+/** Microsoft's global CDN; offices on Microsoft 365 operated in China may build against their own. */
+const DEFAULT_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** The office.js URL for this build: OFFICE_JS_URL, https only. */
+function officeJsUrl(value = process.env.OFFICE_JS_URL || DEFAULT_OFFICE_JS) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`OFFICE_JS_URL 不是有效网址 / is not a valid URL: ${value}`);
+  }
+  if (url.protocol !== "https:") throw new Error(`OFFICE_JS_URL 必须使用 https / must use https: ${value}`);
+  return url.href;
+}
+
+/**
+ * The task pane's Content-Security-Policy. Only this origin and office.js's origin; no inline script, no
+ * eval, no outside connection but office.js's own.
+ *
+ * style-src has 'unsafe-inline' for one reason: office.js applies inline styles (its dialogs and, in Excel
+ * on the web, excel-web-16.00.js), and "style-src 'self'" makes the browser refuse them: OfficeDev/office-js
+ * issue 1687 ("Refused to apply inline style because it violates ... style-src 'self'"). Inline styles
+ * cannot run code; scripts stay 'self' + office.js. Nothing else is widened (test/static/legacy.test.ts pins
+ * the whole policy).
+ */
+function contentSecurityPolicy(officeJs = officeJsUrl()) {
+  const office = new URL(officeJs).origin;
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${office}`,
+    `connect-src 'self' ${office}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self'",
+    "font-src 'self'",
+    `frame-src 'self' ${office}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+// ---------- CSS ----------
+
+/** The custom properties declared in :root blocks (light palette), resolved among themselves. */
+function rootVariables(css) {
+  const vars = {};
+  const rootBlock = /(^|[\s}/]):root\s*\{([^}]*)\}/g;
+  let m;
+  const plain = css.replace(/\/\*[\s\S]*?\*\//g, "");
+  while ((m = rootBlock.exec(plain))) {
+    for (const d of m[2].split(";")) {
+      const i = d.indexOf(":");
+      if (i < 0) continue;
+      const name = d.slice(0, i).trim();
+      if (name.startsWith("--")) vars[name] = d.slice(i + 1).trim();
+    }
+  }
+  return vars;
+}
+
+function resolveVars(value, vars, depth = 0) {
+  if (depth > 10) return null;
+  let unresolved = false;
+  const out = value.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*(?:\([^()]*\))?[^()]*))?\)/g, (_, name, fallback) => {
+    const v = vars[name] ?? (fallback !== undefined ? fallback.trim() : undefined);
+    if (v === undefined) {
+      unresolved = true;
+      return "";
+    }
+    return v;
+  });
+  if (unresolved) return null;
+  return /var\(/.test(out) ? resolveVars(out, vars, depth + 1) : out;
+}
+
+/**
+ * Every declaration `prop: ...var(--x)...` gets `prop: <light value>` just before it. Engines with custom
+ * properties use the second; IE11 drops it as invalid and keeps the first.
+ */
+function cssFallbacks(css) {
+  const vars = rootVariables(css);
+  return css.replace(
+    // The declaration's end (";" or "}") is left in place: it leads the next declaration.
+    /(^|[;{]\s*)([a-z-]+)(\s*:\s*)([^;{}]*var\(--[^;{}]*)(?=[;}])/gm,
+    (all, lead, prop, colon, value) => {
+      if (prop.startsWith("--")) return all;
+      const plain = resolveVars(value, vars);
+      if (plain === null) return all;
+      return `${lead}${prop}${colon}${plain}; ${prop}${colon}${value}`;
+    },
+  );
+}
+
+// ---------- Polyfills ----------
+
+const CORE_JS_MODULE = /^core-js\/modules\/([a-z0-9.-]+?)(?:\.js)?$/;
+
+/**
+ * Takes the core-js imports Babel's "usage" mode adds to the legacy bundle out of it (each becomes an empty
+ * module) and records them: they are bundled once, in polyfills.js, which loader.js loads only where needed.
+ */
+class CoreJsCollector {
+  constructor(emptyModule, always = []) {
+    this.empty = emptyModule;
+    this.modules = new Set(always);
+  }
+  apply(compiler) {
+    compiler.hooks.normalModuleFactory.tap("CoreJsCollector", (nmf) => {
+      nmf.hooks.beforeResolve.tap("CoreJsCollector", (data) => {
+        const m = CORE_JS_MODULE.exec(data.request);
+        if (!m) return;
+        this.modules.add(m[1]);
+        data.request = this.empty;
+      });
+    });
+  }
+}
+
+/** The entry of polyfills.js: the collected modules, in a stable order. */
+function polyfillEntry(modules) {
+  return [...modules]
+    .sort()
+    .map((m) => `require("core-js/modules/${m}.js");`)
+    .join("\n");
+}
+
+const CAMEL = (s) => s.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+const GLOBALS = {
+  promise: "Promise",
+  map: "Map",
+  set: "Set",
+  "weak-map": "WeakMap",
+  "weak-set": "WeakSet",
+  symbol: "Symbol",
+};
+/** Static functions core-js adds (module es.<ns>.<name>). */
+const STATICS = {
+  array: ["from", "of", "is-array"],
+  object: [
+    "assign",
+    "entries",
+    "values",
+    "from-entries",
+    "get-own-property-descriptors",
+    "is",
+    "set-prototype-of",
+    "has-own",
+    "group-by",
+  ],
+  number: ["is-finite", "is-integer", "is-nan", "is-safe-integer", "parse-float", "parse-int"],
+  math: [
+    "trunc",
+    "sign",
+    "imul",
+    "log10",
+    "log2",
+    "hypot",
+    "fround",
+    "clz32",
+    "cbrt",
+    "expm1",
+    "log1p",
+    "sinh",
+    "cosh",
+    "tanh",
+    "acosh",
+    "asinh",
+    "atanh",
+  ],
+  promise: ["all-settled", "any", "try", "with-resolvers"],
+  string: ["from-code-point", "raw"],
+};
+/** Prototype methods that ES5 engines lack (module es.<ns>.<name>); the other modules fix engine bugs. */
+const METHODS = {
+  array: [
+    "at",
+    "fill",
+    "find",
+    "find-index",
+    "find-last",
+    "find-last-index",
+    "flat",
+    "flat-map",
+    "includes",
+    "copy-within",
+    "to-reversed",
+    "to-sorted",
+    "to-spliced",
+    "with",
+  ],
+  string: [
+    "at",
+    "includes",
+    "starts-with",
+    "ends-with",
+    "pad-start",
+    "pad-end",
+    "repeat",
+    "trim-start",
+    "trim-end",
+    "replace-all",
+    "code-point-at",
+    "match-all",
+  ],
+};
+
+/**
+ * A feature test (an ES5 expression, true when present) for each module whose presence can be tested: a
+ * global (es.promise), a static function (es.object.from-entries -> Object.fromEntries) or a method
+ * (es.array.includes -> Array.prototype.includes). Modules that fix engine bugs (es.array.iterator,
+ * es.regexp.exec...) have none: they come along when any tested builtin is missing.
+ */
+function featureTests(modules) {
+  const tests = new Set();
+  for (const m of modules) {
+    const [kind, ns, member] = m.split(".");
+    if (kind !== "es") continue;
+    const G = GLOBALS[ns] || ns.charAt(0).toUpperCase() + CAMEL(ns.slice(1));
+    if (!member && GLOBALS[ns]) tests.add(`typeof ${G} === "function"`);
+    else if (member && (STATICS[ns] || []).includes(member)) tests.add(`typeof ${G}.${CAMEL(member)} === "function"`);
+    else if (member && (METHODS[ns] || []).includes(member))
+      tests.add(`typeof ${G}.prototype.${CAMEL(member)} === "function"`);
+  }
+  return [...tests].sort();
+}
+
+/**
+ * loader.js: ES5 by hand, the only script taskpane.html names. A host whose engine has ES2022 (the
+ * modern bundle's syntax and builtins: class fields, ?., ??; Array.prototype.at and Object.hasOwn arrived
+ * with them in Chrome 92, Safari 15.4, Firefox 90) gets taskpane.js and nothing else. Any other (IE11,
+ * EdgeHTML, an old Mac WebKit) gets polyfills.js - only when one of the tested builtins is missing - and
+ * then taskpane.legacy.js. If a script cannot load, the pane says so in plain words.
+ */
+const LOAD_FAILED =
+  "加载项未能加载，请关闭任务窗格后重新打开。 The add-in could not load; close the task pane and open it again.";
+const NO_BIGINT =
+  "此版本 Excel 使用的内置浏览器（Internet Explorer 11 或旧版 Edge）不支持本加载项的精确计算，无法运行。" +
+  "请使用 Excel 2021、Microsoft 365 或网页版 Excel（也可在 Windows 上安装 Microsoft Edge WebView2 运行时）。" +
+  " This Excel's built-in browser (Internet Explorer 11 or Edge legacy) cannot do the add-in's exact arithmetic." +
+  " Use Excel 2021, Microsoft 365 or Excel on the web (or install the Microsoft Edge WebView2 Runtime on Windows).";
+
+function loaderSource(tests) {
+  return `/* disclosure-report loader: ES5 only (test/static/legacy.test.ts parses it at ecmaVersion 5). */
+(function () {
+  "use strict";
+  var modern =
+    typeof Array.prototype.at === "function" &&
+    typeof Object.hasOwn === "function" &&
+    typeof Promise !== "undefined" &&
+    typeof Promise.prototype["finally"] === "function";
+  function missingBuiltin() {
+    try {
+      return !(${tests.length ? tests.join(" &&\n        ") : "true"});
+    } catch (e) {
+      return true;
+    }
+  }
+  function say(text) {
+    var app = document.getElementById("app");
+    if (!app) return;
+    app.innerHTML = "";
+    var p = document.createElement("p");
+    p.className = "load-failed";
+    p.appendChild(document.createTextNode(text));
+    app.appendChild(p);
+  }
+  function fail() {
+    say(${JSON.stringify(LOAD_FAILED)});
+  }
+  function load(src, next) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.async = false;
+    s.onload = function () {
+      if (next) next();
+    };
+    s.onerror = fail;
+    (document.head || document.getElementsByTagName("head")[0]).appendChild(s);
+  }
+  window.__disclosureReportBundle = modern ? "modern" : "legacy";
+  // Exact shares use BigInt (src/core/shares), which no polyfill can give IE11 or EdgeHTML.
+  if (typeof BigInt !== "function") {
+    window.__disclosureReportBundle = "none";
+    say(${JSON.stringify(NO_BIGINT)});
+    return;
+  }
+  if (modern) load("taskpane.js");
+  else if (missingBuiltin()) {
+    window.__disclosureReportBundle = "legacy+polyfills";
+    load("polyfills.js", function () {
+      load("taskpane.legacy.js");
+    });
+  } else load("taskpane.legacy.js");
+})();
+`;
+}
+
+/** Writes a file only when its content changed (webpack watches it). */
+function writeIfChanged(file, text) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) return;
+  fs.writeFileSync(file, text);
+}
+
+module.exports = {
+  DEFAULT_OFFICE_JS,
+  officeJsUrl,
+  contentSecurityPolicy,
+  cssFallbacks,
+  rootVariables,
+  CoreJsCollector,
+  polyfillEntry,
+  featureTests,
+  loaderSource,
+  writeIfChanged,
+};

@@ -1,0 +1,251 @@
+/**
+ * The task pane in every Excel offices run (issue 13), checked on the shipped build:
+ * - every script in dist/ parses as ES5 (acorn, ecmaVersion 5): IE11 (volume-licensed Office 2019) and
+ *   EdgeHTML parse nothing newer;
+ * - no builtin newer than ES5 is used by the legacy bundle without its polyfill in polyfills.js;
+ * - loader.js picks the modern bundle only on a modern engine, loads polyfills only where a builtin is missing;
+ * - the Content-Security-Policy is exactly the one below, and follows OFFICE_JS_URL;
+ * - taskpane.css gives IE11 a plain value before every var().
+ * The browser tier runs the pane with the polyfills forced on (test/browser/taskpane.test.ts).
+ */
+import { strict as assert } from "node:assert";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import * as acorn from "acorn";
+import * as walk from "acorn-walk";
+import { privateProductionBuild } from "../support/pane-server";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const build = require("../../scripts/legacy-build") as {
+  DEFAULT_OFFICE_JS: string;
+  officeJsUrl(v?: string): string;
+  contentSecurityPolicy(officeJs?: string): string;
+  cssFallbacks(css: string): string;
+  featureTests(modules: Iterable<string>): string[];
+  loaderSource(tests: string[]): string;
+};
+
+const ROOT = path.resolve(__dirname, "../..");
+const POLYFILL_ENTRY = path.join(ROOT, "node_modules/.cache/disclosure-report/polyfills-entry.js");
+
+/**
+ * Builtins newer than ES5 and the core-js modules that provide them. A method name stands for every
+ * receiver it may have (".includes" on an array or a string), so each listed module must be there.
+ */
+const GLOBALS: Record<string, string[]> = {
+  Promise: ["es.promise"],
+  Map: ["es.map"],
+  Set: ["es.set"],
+  WeakMap: ["es.weak-map"],
+  WeakSet: ["es.weak-set"],
+  Symbol: ["es.symbol"],
+  Reflect: ["es.reflect.construct"],
+  globalThis: ["es.global-this"],
+  // Not polyfilled by core-js: their use must be avoided or guarded.
+  Proxy: ["(none)"],
+  TextEncoder: ["(none)"],
+  TextDecoder: ["(none)"],
+  structuredClone: ["(none)"],
+  fetch: ["(none)"],
+};
+const STATICS: Record<string, string[]> = {
+  "Object.assign": ["es.object.assign"],
+  "Object.entries": ["es.object.entries"],
+  "Object.values": ["es.object.values"],
+  "Object.fromEntries": ["es.object.from-entries"],
+  "Object.hasOwn": ["es.object.has-own"],
+  "Array.from": ["es.array.from"],
+  "Array.of": ["es.array.of"],
+  "Number.isFinite": ["es.number.is-finite"],
+  "Number.isInteger": ["es.number.is-integer"],
+  "Number.isNaN": ["es.number.is-nan"],
+  "Number.isSafeInteger": ["es.number.is-safe-integer"],
+  "Math.trunc": ["es.math.trunc"],
+  "Math.sign": ["es.math.sign"],
+  "Math.log10": ["es.math.log10"],
+  "String.fromCodePoint": ["es.string.from-code-point"],
+};
+const METHODS: Record<string, string[]> = {
+  includes: ["es.array.includes", "es.string.includes"],
+  startsWith: ["es.string.starts-with"],
+  endsWith: ["es.string.ends-with"],
+  padStart: ["es.string.pad-start"],
+  padEnd: ["es.string.pad-end"],
+  repeat: ["es.string.repeat"],
+  trimStart: ["es.string.trim-start"],
+  trimEnd: ["es.string.trim-end"],
+  replaceAll: ["es.string.replace-all"],
+  matchAll: ["es.string.match-all"],
+  codePointAt: ["es.string.code-point-at"],
+  find: ["es.array.find"],
+  findIndex: ["es.array.find-index"],
+  findLast: ["es.array.find-last"],
+  fill: ["es.array.fill"],
+  flat: ["es.array.flat"],
+  flatMap: ["es.array.flat-map"],
+  at: ["es.array.at", "es.string.at-alternative"],
+};
+
+describe("legacy webviews: ES5 build, polyfills, loader, CSP, CSS (static tier)", function () {
+  this.timeout(600_000);
+  let dist = path.join(ROOT, "dist");
+  let tmp: string | null = null;
+  let modules: Set<string>;
+
+  before(() => {
+    if (!existsSync(path.join(dist, "loader.js")) || !existsSync(path.join(dist, "taskpane.legacy.js"))) {
+      tmp = privateProductionBuild("legacy-dist-").dir;
+      dist = tmp;
+    }
+    const entry = readFileSync(POLYFILL_ENTRY, "utf8");
+    modules = new Set([...entry.matchAll(/core-js\/modules\/([a-z0-9.-]+)\.js/g)].map((m) => m[1]!));
+  });
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("every shipped script parses as ES5 (acorn ecmaVersion 5)", () => {
+    const scripts = readdirSync(dist).filter((f) => f.endsWith(".js") && f !== "taskpane.js");
+    for (const must of ["loader.js", "polyfills.js", "taskpane.legacy.js", "commands.js"])
+      assert.ok(scripts.includes(must), must);
+    for (const f of scripts) {
+      assert.doesNotThrow(() => acorn.parse(readFileSync(path.join(dist, f), "utf8"), { ecmaVersion: 5 }), f);
+    }
+    // The modern bundle is for modern engines only: ES2022, which loader.js tests for.
+    assert.throws(() => acorn.parse(readFileSync(path.join(dist, "taskpane.js"), "utf8"), { ecmaVersion: 5 }));
+    assert.doesNotThrow(() => acorn.parse(readFileSync(path.join(dist, "taskpane.js"), "utf8"), { ecmaVersion: 2022 }));
+  });
+
+  it("no builtin newer than ES5 in the legacy bundle lacks its polyfill", () => {
+    const src = readFileSync(path.join(dist, "taskpane.legacy.js"), "utf8");
+    const ast = acorn.parse(src, { ecmaVersion: 5 });
+    const used = new Map<string, string[]>();
+    walk.full(ast, (node) => {
+      if (node.type === "Identifier") {
+        const name = (node as acorn.Identifier).name;
+        if (Object.prototype.hasOwnProperty.call(GLOBALS, name)) used.set(name, GLOBALS[name]!);
+      }
+      if (node.type === "MemberExpression") {
+        const m = node as acorn.MemberExpression;
+        const prop =
+          m.property.type === "Identifier" && !m.computed
+            ? m.property.name
+            : m.property.type === "Literal"
+              ? String(m.property.value)
+              : "";
+        const obj = m.object.type === "Identifier" ? m.object.name : "";
+        const full = `${obj}.${prop}`;
+        if (STATICS[full]) used.set(full, STATICS[full]);
+        else if (Object.prototype.hasOwnProperty.call(METHODS, prop)) used.set(`.${prop}`, METHODS[prop]!);
+      }
+    });
+    const missing = [...used]
+      .filter(([, mods]) => mods.some((m) => !modules.has(m)))
+      .map(([n, mods]) => `${n} (${mods.join(", ")})`);
+    assert.deepEqual(missing, [], "builtins used without a polyfill");
+    assert.ok(used.size > 10, `the scan sees the bundle's builtins (${[...used.keys()].join(" ")})`);
+    console.log(
+      `      legacy bundle: ${used.size} post-ES5 builtins used, all in polyfills.js (${modules.size} core-js modules)`,
+    );
+  });
+
+  describe("loader.js", () => {
+    /** Run loader.js in a sandbox with a given set of builtins; which scripts does it add, in order? */
+    let said = "";
+    function runLoader(take: string[]): string[] {
+      said = "";
+      const added: { src: string; onload?: () => void }[] = [];
+      const sandbox: Record<string, unknown> = {};
+      const context = vm.createContext(sandbox);
+      vm.runInContext(take.map((t) => `delete ${t};`).join("\n") + "\nthis.window = this;", context);
+      sandbox.document = {
+        head: { appendChild: (s: { src: string; onload?: () => void }) => added.push(s) },
+        createElement: () => ({ appendChild: (t: { text: string }) => (said += t.text) }),
+        createTextNode: (text: string) => ({ text }),
+        getElementById: () => ({ set innerHTML(_: string) {}, appendChild: () => undefined }),
+      };
+      vm.runInContext(readFileSync(path.join(dist, "loader.js"), "utf8"), context);
+      for (let i = 0; i < added.length; i++) added[i]!.onload?.(); // scripts load in turn
+      return added.map((s) => s.src);
+    }
+
+    it("a modern engine loads taskpane.js and nothing else", () => {
+      assert.deepEqual(runLoader([]), ["taskpane.js"]);
+    });
+
+    it("an engine without ES2022 but with every polyfilled builtin loads the ES5 bundle alone", () => {
+      assert.deepEqual(runLoader(["Object.hasOwn"]), ["taskpane.legacy.js"]);
+    });
+
+    it("an engine missing a builtin (EdgeHTML: Object.fromEntries, Array.prototype.flat) loads polyfills first", () => {
+      assert.deepEqual(runLoader(["Array.prototype.at", "Object.fromEntries", "Array.prototype.flat"]), [
+        "polyfills.js",
+        "taskpane.legacy.js",
+      ]);
+    });
+
+    it("an engine without BigInt (IE11, EdgeHTML) loads nothing and says so in plain words", () => {
+      assert.deepEqual(runLoader(["BigInt", "Array.prototype.at"]), []);
+      assert.match(said, /不支持本加载项的精确计算.*请使用 Excel 2021、Microsoft 365 或网页版 Excel/);
+    });
+
+    it("tests what polyfills.js provides, in ES5", () => {
+      const tests = build.featureTests(modules);
+      assert.ok(tests.includes('typeof Promise === "function"'));
+      assert.ok(tests.includes('typeof Object.fromEntries === "function"'));
+      assert.ok(tests.includes('typeof Array.prototype.includes === "function"'));
+      assert.doesNotThrow(() => acorn.parse(build.loaderSource(tests), { ecmaVersion: 5 }));
+    });
+  });
+
+  describe("Content-Security-Policy", () => {
+    const PINNED =
+      "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; connect-src 'self' https://appsforoffice.microsoft.com; " +
+      "style-src 'self' 'unsafe-inline'; img-src 'self'; font-src 'self'; frame-src 'self' https://appsforoffice.microsoft.com; " +
+      "object-src 'none'; base-uri 'self'; form-action 'self'";
+
+    it("is exactly the pinned policy: inline styles for office.js (office-js #1687), nothing else widened", () => {
+      assert.equal(build.contentSecurityPolicy(build.DEFAULT_OFFICE_JS), PINNED);
+      // (html-webpack-plugin minifies: attribute quotes may go)
+      const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
+      assert.ok(html.includes(`content="${PINNED}"`), "taskpane.html carries the policy");
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([^<]*)<\/script>/g)];
+      assert.deepEqual(
+        scripts.map((m) => m[1]!.replace(/^\s*src="?|"?\s*$/g, "")),
+        [build.DEFAULT_OFFICE_JS, "loader.js"],
+        "office.js, then the loader",
+      );
+      assert.ok(
+        scripts.every((m) => m[2] === ""),
+        "no inline script",
+      );
+      assert.ok(readFileSync(path.join(dist, "commands.html"), "utf8").includes(`content="${PINNED}"`));
+    });
+
+    it("follows OFFICE_JS_URL (an office's own CDN) and refuses plain http", () => {
+      const url = build.officeJsUrl("https://office.cdn.example.cn/lib/1/hosted/office.js");
+      const csp = build.contentSecurityPolicy(url);
+      assert.equal(csp, PINNED.split("https://appsforoffice.microsoft.com").join("https://office.cdn.example.cn"));
+      assert.throws(() => build.officeJsUrl("http://appsforoffice.microsoft.com/lib/1/hosted/office.js"), /https/);
+    });
+  });
+
+  it("taskpane.css: a plain value before every var() (IE11 ignores custom properties), no grid layout", () => {
+    const css = readFileSync(path.join(dist, "taskpane.css"), "utf8");
+    const decls = [...css.matchAll(/([a-z-]+)\s*:\s*([^;{}]*)(?=[;}])/g)];
+    let withVar = 0;
+    decls.forEach((d, i) => {
+      if (d[1]!.startsWith("--") || !d[2]!.includes("var(")) return;
+      withVar++;
+      const before = decls[i - 1];
+      assert.ok(before && before[1] === d[1] && !before[2]!.includes("var("), `no fallback before ${d[0]}`);
+    });
+    assert.ok(withVar > 50, `${withVar} declarations with var()`);
+    assert.doesNotMatch(css, /display\s*:\s*grid/);
+    assert.equal(
+      build.cssFallbacks(":root{--a:#fff;--b:var(--a)}.x{color:var(--b)}"),
+      ":root{--a:#fff;--b:var(--a)}.x{color:#fff; color:var(--b)}",
+    );
+  });
+});
