@@ -10,7 +10,7 @@ import { blocksToSheet } from "../core/published";
 import { readDocxBlocks } from "./docx-read";
 import { decodeHtml, htmlBlocks } from "./html-read";
 import { PdfNoTextError, readPdfGrid } from "./pdf-read";
-import { fail, readXlsx, readXlsxBytes, sniff } from "./xlsx";
+import { checkUnzippedSize, fail, readXlsx, readXlsxBytes, sniff } from "./xlsx";
 import { readXlsxFast } from "./xlsx-fast";
 
 export type FileForm = "xlsx" | "docx" | "html" | "pdf";
@@ -48,6 +48,7 @@ export async function readAnyGrid(file: string, bytes?: Promise<Buffer>): Promis
   switch (form) {
     case "xlsx": {
       sniff(buf, file);
+      checkUnzippedSize(buf, file);
       try {
         return { ...readXlsxFast(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file), form };
       } catch {
@@ -57,6 +58,7 @@ export async function readAnyGrid(file: string, bytes?: Promise<Buffer>): Promis
     }
     case "docx": {
       if (buf[0] === 0xd0 && buf[1] === 0xcf) fail("doc-format", file);
+      checkUnzippedSize(buf, file);
       let blocks;
       try {
         blocks = readDocxBlocks(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));

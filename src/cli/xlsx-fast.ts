@@ -19,26 +19,25 @@ import {
 import { attr, decodeEntities, scanXml } from "./published/xml";
 
 export function readXlsxFast(bytes: Uint8Array, source?: string): WorkbookGrid {
-  const files = unzipSync(bytes, {
-    filter: (f) =>
-      f.name === "xl/workbook.xml" ||
-      f.name === "xl/_rels/workbook.xml.rels" ||
-      f.name === "xl/sharedStrings.xml" ||
-      f.name === "xl/styles.xml" ||
-      f.name.startsWith("xl/worksheets/sheet") ||
-      /^xl\/worksheets\/[^/]+\.xml$/.test(f.name),
+  // Two passes over the zip's directory: the workbook and its relationships first, then exactly the parts they
+  // name (a sheet may live under any part name, e.g. xl/data/counts-2021.xml; skipping it would lose the report).
+  const head = unzipSync(bytes, {
+    filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/_rels/workbook.xml.rels",
   });
-  const text = (name: string): string | undefined => (files[name] ? strFromU8(files[name]!) : undefined);
-  const workbook = text("xl/workbook.xml");
+  const headText = (name: string): string | undefined => (head[name] ? strFromU8(head[name]!) : undefined);
+  const workbook = headText("xl/workbook.xml");
   if (!workbook) throw new Error("no xl/workbook.xml");
   const rels = new Map<string, string>();
+  const byType = new Map<string, string>();
   scanXml(
-    text("xl/_rels/workbook.xml.rels") ?? "",
+    headText("xl/_rels/workbook.xml.rels") ?? "",
     (t) => {
       if (t.name === "Relationship" && !t.close) {
         const id = attr(t.attrs, "Id");
         const target = attr(t.attrs, "Target");
+        const type = attr(t.attrs, "Type") ?? "";
         if (id && target) rels.set(id, target);
+        if (target && attr(t.attrs, "TargetMode") !== "External") byType.set(type.replace(/^.*\//, ""), target);
       }
     },
     () => undefined,
@@ -57,12 +56,17 @@ export function readXlsxFast(bytes: Uint8Array, source?: string): WorkbookGrid {
     },
     () => undefined,
   );
-  const shared = sharedStrings(text("xl/sharedStrings.xml") ?? "");
-  const styleKinds = numberFormatKinds(text("xl/styles.xml") ?? "");
+  const sharedPart = resolveTarget(byType.get("sharedStrings") ?? "sharedStrings.xml");
+  const stylesPart = resolveTarget(byType.get("styles") ?? "styles.xml");
+  const wanted = new Set([sharedPart, stylesPart, ...sheetsListed.map((s) => s.target)]);
+  const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
+  const text = (name: string): string | undefined => (files[name] ? strFromU8(files[name]!) : undefined);
+  const shared = sharedStrings(text(sharedPart) ?? "");
+  const styleKinds = numberFormatKinds(text(stylesPart) ?? "");
   const sheets: SheetGrid[] = [];
   for (const s of sheetsListed) {
     const xml = text(s.target);
-    if (xml === undefined) continue; // a chart sheet or a missing part: ExcelJS lists no worksheet for it either
+    if (xml === undefined) continue; // a listed part that is not in the zip: ExcelJS lists no worksheet for it either
     sheets.push(sheetGrid(s.name, xml, shared, styleKinds));
   }
   return source === undefined ? { sheets } : { sheets, source };

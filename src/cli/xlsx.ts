@@ -220,7 +220,7 @@ function tooLarge(size: number, limit: number, zh: string, en: string): string {
 /** An .xlsx workbook from the bytes of `file`, after checking what they are; throws XlsxReadError. */
 export async function parseXlsx(buf: Buffer, file: string): Promise<ExcelJS.Workbook> {
   sniff(buf, file);
-  await checkUnzippedSize(buf, file);
+  checkUnzippedSize(buf, file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load((await readableByExcelJS(buf)) as unknown as ExcelJS.Buffer);
@@ -238,21 +238,70 @@ export function protectedSheets(wb: ExcelJS.Workbook): string[] {
     .map((ws) => ws.name);
 }
 
-/** A zip bomb (or a workbook too big for memory) is "too large", said before anything is unzipped. */
-async function checkUnzippedSize(buf: Buffer, file: string): Promise<void> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buf);
-  } catch {
-    return; // not a readable zip: ExcelJS's failure says "damaged"
-  }
-  let total = 0;
-  for (const f of Object.values(zip.files)) {
-    total += (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  }
-  if (total > LIMITS.unzippedBytes) {
+/**
+ * A zip bomb (or a workbook too big for memory) is "too large", said before anything is unzipped. Every zip reader
+ * (ExcelJS, the fast .xlsx reader, the .docx reader) is behind this check.
+ */
+export function checkUnzippedSize(buf: Uint8Array, file: string): void {
+  const total = declaredUnzippedSize(buf);
+  if (total !== undefined && total > LIMITS.unzippedBytes) {
     fail("too-large", file, tooLarge(total, LIMITS.unzippedBytes, "解压后大小", "unzipped size"));
   }
+}
+
+/**
+ * The unzipped size a zip declares in its central directory, summed over its entries, without decompressing
+ * anything (Zip64 sizes included); undefined when the bytes hold no central directory (the reader then says
+ * "damaged", and so it does for a directory that claims more entries than it holds: the zip readers refuse those too).
+ */
+export function declaredUnzippedSize(buf: Uint8Array): number | undefined {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const u32 = (at: number): number => view.getUint32(at, true);
+  const u16 = (at: number): number => view.getUint16(at, true);
+  const u64 = (at: number): number => u32(at) + u32(at + 4) * 2 ** 32;
+  let eocd = -1;
+  for (let at = buf.length - 22; at >= Math.max(0, buf.length - 22 - 0xffff); at--) {
+    if (u32(at) === 0x06054b50) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  let entries = u16(eocd + 10);
+  let offset = u32(eocd + 16);
+  if ((offset === 0xffffffff || entries === 0xffff) && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
+    const z64 = u64(eocd - 20 + 8);
+    if (z64 + 56 > buf.length || u32(z64) !== 0x06064b50) return undefined;
+    entries = u64(z64 + 32);
+    offset = u64(z64 + 48);
+  }
+  let total = 0;
+  let at = offset;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > buf.length || u32(at) !== 0x02014b50) return undefined;
+    let size = u32(at + 24);
+    const nameLen = u16(at + 28);
+    const extraLen = u16(at + 30);
+    const commentLen = u16(at + 32);
+    if (size === 0xffffffff) {
+      // Zip64 extended information: the uncompressed size is its first field.
+      let found: number | undefined;
+      for (let x = at + 46 + nameLen; x + 4 <= at + 46 + nameLen + extraLen && x + 4 <= buf.length;) {
+        const id = u16(x);
+        const len = u16(x + 2);
+        if (id === 0x0001 && len >= 8 && x + 12 <= buf.length) {
+          found = u64(x + 4);
+          break;
+        }
+        x += 4 + len;
+      }
+      if (found === undefined) return undefined;
+      size = found;
+    }
+    total += size;
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return total;
 }
 
 /** The bytes ExcelJS is given: the file's, or a copy with sheets under unusual part names moved where it looks. */

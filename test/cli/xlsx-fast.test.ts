@@ -7,6 +7,7 @@ import { strict as assert } from "node:assert";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readXlsx } from "../../src/cli/xlsx";
 import { readXlsxFast } from "../../src/cli/xlsx-fast";
 
@@ -42,6 +43,26 @@ describe("cli/xlsx-fast: the same grid as ExcelJS", () => {
       compared++;
     }
     assert.ok(compared >= 8);
+  });
+
+  it("reads a sheet stored under an unusual part name (xl/data/…), as ExcelJS does, never skipping it", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("公开数据").getCell("A1").value = "本年新收政府信息公开申请数量";
+    wb.getWorksheet("公开数据")!.getCell("B1").value = 74;
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("nodebuffer");
+    zip.remove("xl/worksheets/sheet1.xml");
+    zip.file("xl/data/counts-2021.xml", sheet);
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace("worksheets/sheet1.xml", "data/counts-2021.xml"));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file("[Content_Types].xml", types.replace("/xl/worksheets/sheet1.xml", "/xl/data/counts-2021.xml"));
+    const bytes = await zip.generateAsync({ type: "nodebuffer" });
+    const fast = readXlsxFast(bytes);
+    assert.deepEqual(
+      fast.sheets.map((s) => [s.name, s.values[0]]),
+      [["公开数据", ["本年新收政府信息公开申请数量", 74]]],
+    );
   });
 
   it("on shared formulas, inline and rich strings, errors, booleans, dates, uncached formulas and merges", async () => {

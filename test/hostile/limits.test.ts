@@ -8,7 +8,7 @@ import { existsSync, promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { LIMITS } from "../../src/cli/xlsx";
+import { declaredUnzippedSize, LIMITS } from "../../src/cli/xlsx";
 import { cleanReport, cli, writeReport } from "../cli/helpers";
 
 describe("hostile inputs: limits, non-regular files and racing outputs", function () {
@@ -49,6 +49,40 @@ describe("hostile inputs: limits, non-regular files and racing outputs", functio
     } finally {
       LIMITS.unzippedBytes = saved;
     }
+  });
+
+  for (const [form, source] of [
+    ["a real workbook (the fast reader's path)", "test/fixtures/field/pingtan-2023.xlsx"],
+    ["a real Word report", "test/fixtures/published/pingtan-2023.docx"],
+  ] as const) {
+    it(`says 文件过大 for ${form} padded with a part that unzips past the limit, before unzipping`, async () => {
+      const zip = await JSZip.loadAsync(await fs.readFile(source));
+      zip.file("customXml/padding.xml", Buffer.alloc(24 * 1024 * 1024, 0x20));
+      const bomb = path.join(dir, `padded-${path.basename(source)}`);
+      await fs.writeFile(bomb, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+      const saved = LIMITS.unzippedBytes;
+      LIMITS.unzippedBytes = 16 * 1024 * 1024;
+      try {
+        const r = await cli(["check", bomb]);
+        assert.equal(r.code, 2);
+        assert.match(r.out + r.err, /文件过大（解压后大小 24 MB，上限 16 MB/);
+      } finally {
+        LIMITS.unzippedBytes = saved;
+      }
+      // Under the limit the same file is read as usual.
+      const ok = await cli(["check", bomb]);
+      assert.notEqual(ok.code, 2, ok.out + ok.err);
+    });
+  }
+
+  it("declaredUnzippedSize sums the central directory without unzipping; no directory gives undefined", async () => {
+    const zip = new JSZip();
+    zip.file("a.xml", Buffer.alloc(1000, 0x20));
+    zip.file("b/c.xml", Buffer.alloc(234, 0x41));
+    const buf = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    assert.equal(declaredUnzippedSize(buf), 1234);
+    assert.equal(declaredUnzippedSize(Buffer.from("not a zip at all, just some text")), undefined);
+    assert.equal(declaredUnzippedSize(buf.subarray(0, buf.length - 30)), undefined, "a cut directory is no directory");
   });
 
   it("five generate runs to one new output: exactly one writes it, the others say it exists and write nothing", async () => {
