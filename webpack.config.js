@@ -145,7 +145,8 @@ function config(_env, argv) {
     maxAssetSize: 1024 * 1024,
     maxEntrypointSize: 1024 * 1024,
   };
-  const outputPath = path.resolve(__dirname, "dist");
+  // `--env outputPath=DIR` (or the test's env object) builds elsewhere than dist/.
+  const outputPath = path.resolve(__dirname, (_env && _env.outputPath) || "dist");
 
   const modern = {
     name: "modern",

@@ -16,7 +16,7 @@ import {
 // webpack.config.js is CommonJS; the same function rewrites the manifest in the production build.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../../webpack.config.js") as {
-  (env: unknown, argv: { mode: string }): webpack.Configuration;
+  (env: { outputPath?: string }, argv: { mode: string }): webpack.Configuration[];
   DEV_ORIGIN: string;
   DEFAULT_PRODUCTION_ORIGIN: string;
   rewriteManifest(xml: string, origin?: string): string;
@@ -90,14 +90,22 @@ describe("manifest (static tier)", function () {
     const outDir = path.join(ROOT, "test/output/webpack-production");
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
-    const config = webpackConfig({}, { mode: "production" });
-    config.output = { ...config.output, path: outDir };
-    config.context = ROOT;
-    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-      webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))),
+    // Three compilations (modern, legacy ES5, polyfills), all into outDir.
+    const configs = webpackConfig({ outputPath: outDir }, { mode: "production" });
+    const stats = await new Promise<webpack.MultiStats>((resolve, reject) =>
+      webpack(configs, (err, s) => (err || !s ? reject(err) : resolve(s))),
     );
     assert.ok(!stats.hasErrors(), stats.toString("errors-only"));
-    for (const f of ["taskpane.html", "commands.html", "taskpane.js", "commands.js", "manifest.xml"]) {
+    for (const f of [
+      "taskpane.html",
+      "commands.html",
+      "loader.js",
+      "taskpane.js",
+      "taskpane.legacy.js",
+      "polyfills.js",
+      "commands.js",
+      "manifest.xml",
+    ]) {
       assert.ok(existsSync(path.join(outDir, f)), f);
     }
     for (const f of ["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png", "logo.svg", "help.html"]) {
@@ -108,7 +116,7 @@ describe("manifest (static tier)", function () {
     }
     assert.match(
       readFileSync(path.join(outDir, "taskpane.html"), "utf8"),
-      /<script defer="defer" src="taskpane.js">|src=taskpane.js/,
+      /<script src="?loader\.js"?>/, // the ES5 loader is the one script the page names (it picks a bundle)
     );
     const built = readFileSync(path.join(outDir, "manifest.xml"), "utf8");
     assert.deepEqual(await checkManifest(built, { production: true, assetsDir: path.join(outDir, "assets") }), []);
