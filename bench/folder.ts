@@ -96,11 +96,12 @@ export async function benchFolder(opts: { sizes: number[] }): Promise<FolderResu
       const floorSeconds = (floor * n) / cores / 1000;
       points.push({
         files: n,
-        seconds: round(r.seconds, 2),
+        seconds: round(r.seconds, 3),
         filesPerSecond: round(n / r.seconds),
         cpuSeconds: round(r.cpu, 2),
         peakMemoryMB: round(r.rss / 1024, 1),
-        floorSeconds: round(floorSeconds, 2),
+        // A quiet machine's floor for a small folder is a few ms: keep enough digits to divide by it.
+        floorSeconds: round(floorSeconds, 5),
         ratioToParseFloor: round(r.seconds / floorSeconds, 1),
         lines: r.lines,
       });
