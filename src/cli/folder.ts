@@ -22,22 +22,22 @@ export function workerCount(n: number): number {
 }
 
 /**
- * Checks `files` with `workers` threads; calls onResult(i, result) in input order. `settings` goes to every worker
+ * Checks `files` with `workers` threads; calls onResult(i, results) in input order (one result per report sheet). `settings` goes to every worker
  * as it is (structured clone): the check settings, including last year's report.
  */
 export async function checkInWorkers(
   files: string[],
   settings: unknown,
   workers: number,
-  onResult: (index: number, result: FileResult) => void,
+  onResult: (index: number, results: FileResult[]) => void,
 ): Promise<void> {
   const ts = __filename.endsWith(".ts");
   const script = path.join(__dirname, `folder-worker${ts ? ".ts" : ".js"}`);
   const execArgv = ts ? ["--require", require.resolve("tsx/cjs")] : [];
-  const pending = new Map<number, FileResult>();
+  const pending = new Map<number, FileResult[]>();
   let nextOut = 0;
   let nextIn = 0;
-  const deliver = (i: number, r: FileResult): void => {
+  const deliver = (i: number, r: FileResult[]): void => {
     pending.set(i, r);
     while (pending.has(nextOut)) {
       const x = pending.get(nextOut)!;
@@ -59,9 +59,9 @@ export async function checkInWorkers(
       const w = new Worker(script, { workerData: { settings }, execArgv });
       pool.push(w);
       let inFlight = 0;
-      w.on("message", (m: { i: number; result: FileResult }) => {
+      w.on("message", (m: { i: number; results: FileResult[] }) => {
         inFlight--;
-        deliver(m.i, m.result);
+        deliver(m.i, m.results);
         if (send(w)) inFlight++;
         if (inFlight === 0) void w.terminate();
       });

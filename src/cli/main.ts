@@ -10,6 +10,8 @@ import { fileProse, textSheetProse } from "../core/text";
 import { readReportParagraphs, ReportTextError } from "./report-text";
 import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/shares/types";
 import { readWorkbook } from "../core/read";
+import type { WorkbookGrid } from "../core/grid";
+import { checkWorkbook, type WorkbookCheckOptions } from "../core/workbook";
 import { runChecks } from "../core/checks";
 import {
   DEFAULT_REPORT_SETTINGS,
@@ -118,7 +120,7 @@ export interface CheckSettings extends RoundingArgs {
   prose?: ProseText[];
 }
 
-/** Reads one file and checks it; every user-caused failure becomes FileResult.error. */
+/** Reads one file and checks its primary report; every user-caused failure becomes FileResult.error. */
 /** `bytes`: the file's bytes, when the caller already started reading them (readXlsxBytes). */
 export async function checkFile(
   file: string,
@@ -148,6 +150,35 @@ export async function checkFile(
       findings,
     },
   };
+}
+
+/**
+ * Reads one file and checks EVERY report in it (one sheet per unit, copies, last year beside this year):
+ * one FileResult per report (file + sheet + unit). A file that cannot be read is one FileResult with `error`.
+ */
+export async function checkFileReports(file: string, s: CheckSettings, bytes?: Promise<Buffer>): Promise<FileResult[]> {
+  const base: FileResult = { file, sheet: null, year: null, format: null, findings: [] };
+  let grid: WorkbookGrid;
+  try {
+    grid = await readAnyGrid(file, bytes);
+  } catch (e) {
+    if (e instanceof XlsxReadError) return [{ ...base, error: { code: e.code, message: e.reason } }];
+    throw e;
+  }
+  const opts: WorkbookCheckOptions = { check: checkOptions(s) };
+  if (s.sheet !== undefined) opts.sheet = s.sheet;
+  if (s.year !== undefined) opts.year = s.year;
+  if (s.prior) opts.prior = s.prior;
+  // The text sheet (报告正文) as the user left it, and a --text file, are checked against the primary report.
+  const prose = [...textSheetProse(grid, DEFAULT_REPORT_SETTINGS.textSheet), ...(s.prose ?? [])];
+  if (prose.length > 0) opts.prose = prose;
+  const r = checkWorkbook(grid, opts);
+  if (!r.ok) return [{ ...base, error: r.error }];
+  return r.reports.map((x) => {
+    const out: FileResult = { file, sheet: x.sheet, year: x.year, format: x.format, findings: x.findings };
+    out.unit = x.unit ?? null;
+    return out;
+  });
 }
 
 function checkOptions(s: RoundingArgs & { year?: number }): Partial<RoundingOptions & { year: number }> {
@@ -267,25 +298,28 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
       io.err(lang === "zh" ? `已核对 ${counts.done}/${total} 个文件…\n` : `checked ${counts.done}/${total} files…\n`);
     }
   };
-  const take = (result: FileResult): void => {
+  // One file gives one result per report sheet (or one result saying it could not be read).
+  const take = (fileResults: FileResult[]): void => {
     counts.done++;
-    if (result.error) counts.unreadable++;
-    else if (result.findings.some((f) => f.severity === "error")) counts.errors++;
-    exit = Math.max(exit, exitCodeOf(result));
-    if (jsonl) io.out(JSON.stringify(toJson([result], lang).files[0]) + "\n");
-    else {
-      results.push(result);
-      if (!json) io.out(formatFileResult(result, lang) + (total > 1 ? "\n" : ""));
+    if (fileResults.some((r) => r.error)) counts.unreadable++;
+    else if (fileResults.some((r) => r.findings.some((f) => f.severity === "error"))) counts.errors++;
+    for (const result of fileResults) {
+      exit = Math.max(exit, exitCodeOf(result));
+      if (jsonl) io.out(JSON.stringify(toJson([result], lang).files[0]) + "\n");
+      else {
+        results.push(result);
+        if (!json) io.out(formatFileResult(result, lang) + (total > 1 || fileResults.length > 1 ? "\n" : ""));
+      }
     }
-    showProgress(result.file);
+    showProgress(fileResults[0]?.file ?? "");
   };
   const workers = workerCount(total);
   if (workers > 0) {
     const files = inputs.map((x) => x.file);
-    const early = new Map<number, FileResult>();
+    const early = new Map<number, FileResult[]>();
     inputs.forEach((x, i) => {
       if ("error" in x)
-        early.set(i, { file: x.file, sheet: null, year: null, format: null, findings: [], error: x.error });
+        early.set(i, [{ file: x.file, sheet: null, year: null, format: null, findings: [], error: x.error }]);
     });
     const todo = files.flatMap((_, i) => (early.has(i) ? [] : [i]));
     let k = 0;
@@ -293,13 +327,13 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
       todo.map((i) => files[i]!),
       settings,
       workers,
-      (j, result) => {
+      (j, fileResults) => {
         const i = todo[j]!;
         while (k < i) {
           if (early.has(k)) take(early.get(k)!);
           k++;
         }
-        take(result);
+        take(fileResults);
         k = i + 1;
       },
     );
@@ -321,8 +355,8 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
       next = bytesOf(i + 1);
       take(
         "error" in input
-          ? { file: input.file, sheet: null, year: null, format: null, findings: [], error: input.error }
-          : (await checkFile(input.file, settings, bytes)).result,
+          ? [{ file: input.file, sheet: null, year: null, format: null, findings: [], error: input.error }]
+          : await checkFileReports(input.file, settings, bytes),
       );
     }
   }

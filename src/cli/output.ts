@@ -8,9 +8,12 @@ import { findingCells, formatMessage } from "../core/checks";
 import { localizeValue } from "../core/checks/values";
 import { cellAddress } from "../core/grid";
 
+/** One report of one file (a file with several report sheets gives several), or a file that could not be read. */
 export interface FileResult {
   file: string;
   sheet: string | null;
+  /** 单位名称 as the sheet gives it; null when it does not say. */
+  unit?: string | null;
   year: number | null;
   format: FormatId | null;
   findings: Finding[];
@@ -112,8 +115,8 @@ export function formatFileResult(r: FileResult, lang: Lang): string {
   const year = r.year ?? (lang === "zh" ? "未知" : "unknown");
   lines.push(
     lang === "zh"
-      ? `文件：${r.file}  工作表：${r.sheet ?? "-"}  年度：${year}  格式：${fmt}`
-      : `File: ${r.file}  Sheet: ${r.sheet ?? "-"}  Year: ${year}  Format: ${fmt}`,
+      ? `文件：${r.file}  工作表：${r.sheet ?? "-"}  年度：${year}  格式：${fmt}${r.unit ? `  单位：${r.unit}` : ""}`
+      : `File: ${r.file}  Sheet: ${r.sheet ?? "-"}  Year: ${year}  Format: ${fmt}${r.unit ? `  Unit: ${r.unit}` : ""}`,
   );
   for (const sev of SEVERITIES) {
     const group = r.findings.filter((f) => f.severity === sev);
@@ -136,7 +139,7 @@ export function formatFileResult(r: FileResult, lang: Lang): string {
   return lines.join("\n") + "\n";
 }
 
-/** One line per file and a total line, for several files. */
+/** One line per report (file + sheet) and a total line, for several reports. */
 export function formatSummary(results: FileResult[], lang: Lang): string {
   const lines: string[] = [lang === "zh" ? "汇总：" : "Summary:"];
   const total: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -155,13 +158,26 @@ export function formatSummary(results: FileResult[], lang: Lang): string {
     total.warning += n.warning;
     total.info += n.info;
     if (n.error > 0) withErrors++;
-    lines.push(`  ${n.error > 0 ? "✗" : "✓"} ${r.file}  ${summaryCounts(r.findings, lang)}`);
+    const sheet = r.sheet ? (lang === "zh" ? `  工作表：${r.sheet}` : `  sheet: ${r.sheet}`) : "";
+    const unit = r.unit ? (lang === "zh" ? `  单位：${r.unit}` : `  unit: ${r.unit}`) : "";
+    lines.push(`  ${n.error > 0 ? "✗" : "✓"} ${r.file}  ${summaryCounts(r.findings, lang)}${sheet}${unit}`);
   }
+  const files = new Set(results.map((r) => r.file)).size;
+  const reports = results.length - unreadable;
+  // Several reports in one file: count reports; otherwise files (one report each).
+  const byReport = results.length > files;
+  const head =
+    lang === "zh"
+      ? byReport
+        ? `共 ${files} 个文件、${reports} 份报告：${withErrors} 份有错误，${unreadable} 个无法核对`
+        : `共 ${files} 个文件：${withErrors} 个有错误，${unreadable} 个无法核对`
+      : byReport
+        ? `${files} file(s), ${reports} report(s): ${withErrors} with errors, ${unreadable} could not be checked`
+        : `${files} file(s): ${withErrors} with errors, ${unreadable} could not be checked`;
   lines.push(
     lang === "zh"
-      ? `共 ${results.length} 个文件：${withErrors} 个有错误，${unreadable} 个无法核对；合计 ${total.error} 个错误，${total.warning} 个警告，${total.info} 条提示`
-      : `${results.length} file(s): ${withErrors} with errors, ${unreadable} could not be checked; ` +
-          `${total.error} error(s), ${total.warning} warning(s), ${total.info} note(s) in all`,
+      ? `${head}；合计 ${total.error} 个错误，${total.warning} 个警告，${total.info} 条提示`
+      : `${head}; ${total.error} error(s), ${total.warning} warning(s), ${total.info} note(s) in all`,
   );
   return lines.join("\n") + "\n";
 }
@@ -182,9 +198,12 @@ export interface JsonFinding {
   text?: { cell: string; start: number; end: number; quote: string };
 }
 
+/** One entry per report: a file with several report sheets gives one entry per sheet. */
 export interface JsonFile {
   file: string;
   sheet: string | null;
+  /** 单位名称 as the sheet gives it; null when it does not say (absent for an unreadable file). */
+  unit?: string | null;
   year: number | null;
   format: FormatId | null;
   findings: JsonFinding[];
@@ -197,6 +216,7 @@ export function toJson(results: FileResult[], lang: Lang): { files: JsonFile[] }
       const f: JsonFile = {
         file: r.file,
         sheet: r.sheet,
+        ...(r.unit !== undefined ? { unit: r.unit } : {}),
         year: r.year,
         format: r.format,
         findings: r.findings.map((x) => {

@@ -77,7 +77,7 @@ describe("cli: disclosure-report", function () {
       const doc = parseJson(r.out);
       assert.equal(doc.files.length, 1);
       const f = doc.files[0]!;
-      assert.deepEqual(Object.keys(f).sort(), ["file", "findings", "format", "sheet", "year"]);
+      assert.deepEqual(Object.keys(f).sort(), ["file", "findings", "format", "sheet", "unit", "year"]);
       assert.equal(f.file, bad);
       assert.equal(f.sheet, "公开数据");
       assert.equal(f.year, 2021);

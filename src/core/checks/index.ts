@@ -21,6 +21,7 @@ import { noYear } from "./no-year";
 import { notANumber } from "./not-a-number";
 import { otherYearText } from "./other-year-text";
 import { readerNotes } from "./reader-notes";
+import { reportCopy } from "./report-copy";
 import { reviewExceedsApplications } from "./review-exceeds-applications";
 import { s3Balance } from "./s3-balance";
 import { s3ColumnSum } from "./s3-column-sum";
@@ -52,6 +53,7 @@ export const CHECKS: readonly Check[] = [
   missingFigures,
   noFigures,
   readerNotes,
+  reportCopy,
   notANumber,
   uncachedFormula,
   textNumber,

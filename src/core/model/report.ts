@@ -126,6 +126,8 @@ export interface Report {
   proactive?: Breakdown;
   /** Last year's report (from a last-year column or a second workbook), for cross-year checks. */
   prior?: Report;
+  /** This sheet repeats the report of an earlier sheet (same unit and year): which one, and what differs. */
+  copy?: ReportCopy;
   /** Text of the sheet outside the tables (titles, paragraphs), with cells, for year and wording checks. */
   texts: { text: string; cell: CellRef }[];
   /**
@@ -152,4 +154,14 @@ export interface ReadNote {
   cells: CellRef[];
   /** Parameters for the message (labels, counts). */
   params?: Record<string, string | number>;
+}
+
+/** A second copy of a report in the same workbook. */
+export interface ReportCopy {
+  /** The sheet of the first copy. */
+  of: string;
+  /** Figures that differ (at most the first 50), with the cell on each side. */
+  differences: { label: string; cell?: CellRef; value: number | null; otherCell?: CellRef; other: number | null }[];
+  /** How many figures differ in all. */
+  count: number;
 }

@@ -1,7 +1,8 @@
 /**
  * The figures of the built-in example, the real 2018 report of 遂宁经济技术开发区 (examples/seed-suining-2018-report.txt):
  * its proactive-disclosure categories with the shares the report printed, and its 重点领域 areas.
- * The template's default block names, the reader's known category names and the tests all take them from here.
+ * Example data only (the demo and the tests): the reader's vocabulary and the template's default block names are
+ * in model/labels.ts.
  */
 
 /** [category, count, share as printed]: "其中，包括政府文件72条，占6%；……其他信息380条，占34%。" (sum 1119). */

@@ -5,47 +5,37 @@
  */
 import type { CellValue } from "../grid";
 import type { Breakdown, Category, StatedPercent } from "../model/report";
-import { SEED_AREA_NAMES, SEED_CATEGORY_NAMES } from "../model/seed";
+import {
+  BLOCK_HEADERS,
+  BLOCK_TAIL,
+  BLOCK_TOTALS,
+  COMMON_CATEGORIES,
+  COMMON_KEY_AREAS,
+  KEY_AREA_HEADINGS,
+  PROACTIVE_HEADINGS,
+} from "../model/labels";
 import { readFigure, use, type ReadCtx } from "./context";
 import type { TextCell } from "./sheet-index";
 import { normLabel, registerVocabulary, stripSpaces } from "./text";
 import { isBlank, isNumeric, parsePercent } from "./values";
 
-const cores = (labels: string[]) => {
+const cores = (labels: readonly string[]) => {
   registerVocabulary(labels);
   return new Set(labels.map((l) => normLabel(l)?.core ?? l));
 };
 
-const MAIN_HEADINGS = cores(["主动公开政府信息分类", "主动公开政府信息", "主动公开信息分类", "主动公开信息"]);
-const KEY_HEADINGS = cores(["重点领域信息", "重点领域", "重点领域信息公开", "重点领域信息分类"]);
-const H_LABEL = cores(["类别", "分类", "类型", "信息类别", "名称", "项目", "领域", "重点领域", "信息类型", "类别名称"]);
-const H_COUNT = cores([
-  "本年条数",
-  "条数",
-  "数量",
-  "本年数量",
-  "公开条数",
-  "信息条数",
-  "本年",
-  "件数",
-  "本年件数",
-  "公开数量",
-]);
-const H_PRIOR = cores(["上年条数", "上年数量", "上年", "上年件数"]);
-const H_SHARE = cores(["报告所写占比", "占比", "所占比例", "比例", "占比(%)", "所写占比", "占比%"]);
-const TOTAL = cores(["合计", "总计", "小计", "总数", "累计"]);
+const MAIN_HEADINGS = cores(PROACTIVE_HEADINGS);
+const KEY_HEADINGS = cores(KEY_AREA_HEADINGS);
+const H_LABEL = cores(BLOCK_HEADERS.label);
+const H_COUNT = cores(BLOCK_HEADERS.count);
+const H_PRIOR = cores(BLOCK_HEADERS.prior);
+const H_SHARE = cores(BLOCK_HEADERS.share);
+const TOTAL = cores(BLOCK_TOTALS);
 
-const KNOWN = cores([...SEED_CATEGORY_NAMES, ...SEED_AREA_NAMES]);
+const KNOWN = cores([...COMMON_CATEGORIES, ...COMMON_KEY_AREAS]);
 
-type TailKey = "increase" | "yoy" | "yoyDown" | "completion" | "target" | "shareOfParent";
-const TAIL: [TailKey, string[]][] = [
-  ["increase", ["比上年新增（条）", "比上年新增", "比上年增加", "新增条数"]],
-  ["yoy", ["同比增长（%）", "同比增长", "同比增长率"]],
-  ["yoyDown", ["同比下降（%）", "同比下降"]],
-  ["completion", ["完成率（%）", "完成率"]],
-  ["target", ["年度目标（条）", "年度目标", "目标任务", "全年目标"]],
-  ["shareOfParent", ["占主动公开比例（%）", "占主动公开比例", "占主动公开总数比例", "占比（%）"]],
-];
+type TailKey = keyof typeof BLOCK_TAIL;
+const TAIL = Object.entries(BLOCK_TAIL) as [TailKey, readonly string[]][];
 registerVocabulary(TAIL.flatMap(([, ls]) => ls));
 const TAIL_BY_CORE = new Map<string, TailKey>();
 for (const [k, ls] of TAIL) for (const l of ls) TAIL_BY_CORE.set(normLabel(l)!.core, k);

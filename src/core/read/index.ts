@@ -8,6 +8,10 @@ import type { Num, Report, TableData } from "../model/report";
 import { findBreakdown } from "./breakdown";
 import { buildTable, newCtx, noteMissing, places, readFigure, score, type Found, type ReadCtx } from "./context";
 import { readMeta } from "./meta";
+import { markCopies } from "./copies";
+import { COUNTS_SHEET_NAME } from "../model/labels";
+import { DEFAULT_REPORT_SETTINGS, RECORD_SHEET } from "../render/settings";
+import { parseCellAddress } from "../render/record";
 import { cellId, SheetIndex } from "./sheet-index";
 import { findS2, findS3, findS4, type S3Found } from "./tables";
 
@@ -17,6 +21,8 @@ export type ReadResult =
 export interface ReadOptions {
   /** Read this sheet only. */
   sheet?: string;
+  /** Further names of generated sheets to skip (a host's own 报告表格/报告正文 names). */
+  generatedSheets?: readonly string[];
   /** Report year; overrides what the sheet says. */
   year?: number;
 }
@@ -58,6 +64,10 @@ interface SheetRead {
   score: number;
   /** Anchor of the main table, for ambiguity notes. */
   anchor?: CellRef;
+  /** The sheet has a national table (二, 三 or 四), not only a free-form breakdown. */
+  tables: boolean;
+  /** Its table figures are formulas into another sheet: a linked copy (the generated 报告表格), not a report. */
+  derived: boolean;
 }
 
 const LOOKED_FOR = {
@@ -69,13 +79,31 @@ export function readWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): ReadResu
   try {
     return readChecked(wb, opts);
   } catch (e) {
-    // A bug, never a user error: still a value, so that the hosts can show it.
-    const msg = e instanceof Error ? e.message : String(e);
-    return fail("internal", `读取时发生内部错误：${msg}`, `Internal error while reading: ${msg}`);
+    return internal(e);
   }
 }
 
-function readChecked(wb: WorkbookGrid, opts: ReadOptions): ReadResult {
+function internal(e: unknown): { ok: false; error: { code: string; message: { zh: string; en: string } } } {
+  // A bug, never a user error: still a value, so that the hosts can show it.
+  const msg = e instanceof Error ? e.message : String(e);
+  return {
+    ok: false,
+    error: {
+      code: "internal",
+      message: { zh: `读取时发生内部错误：${msg}`, en: `Internal error while reading: ${msg}` },
+    },
+  };
+}
+
+/** Sheets the add-in writes itself: never a report of their own. */
+export const GENERATED_SHEETS: readonly string[] = [
+  DEFAULT_REPORT_SETTINGS.tableSheet,
+  DEFAULT_REPORT_SETTINGS.textSheet,
+  RECORD_SHEET,
+];
+
+/** The sheets to read (opts.sheet, else all but the generated ones), or the error that ends the read. */
+function sheetsToRead(wb: WorkbookGrid, opts: ReadOptions): SheetIndex[] | ReadResult {
   const sheets = (Array.isArray(wb?.sheets) ? wb.sheets : []).map(sane);
   const names = sheets.map((s) => s.name);
   let candidates = sheets;
@@ -90,6 +118,9 @@ function readChecked(wb: WorkbookGrid, opts: ReadOptions): ReadResult {
       );
     }
     candidates = [hit];
+  } else {
+    const generated = new Set([...GENERATED_SHEETS, ...(opts.generatedSheets ?? []), ...recordedSheets(sheets)]);
+    candidates = sheets.filter((s) => !generated.has(s.name));
   }
   const indexed = candidates.map((s) => new SheetIndex(s)).filter((ix) => ix.nonBlank > 0);
   if (indexed.length === 0) {
@@ -97,11 +128,37 @@ function readChecked(wb: WorkbookGrid, opts: ReadOptions): ReadResult {
       ? fail("empty", `工作表“${opts.sheet}”是空的。`, `Sheet "${opts.sheet}" is empty.`)
       : fail("empty", "工作簿是空的：没有任何有内容的单元格。", "The workbook is empty: no cell has content.");
   }
-  const reads: SheetRead[] = [];
-  for (const ix of indexed) {
-    const r = readSheet(ix, opts);
-    if (r) reads.push(r);
+  return indexed;
+}
+
+/** Sheets named in the hidden generation record (the text sheet, under whatever name it was written). */
+function recordedSheets(sheets: SheetGrid[]): string[] {
+  const rec = sheets.find((s) => s.name === RECORD_SHEET);
+  if (!rec) return [];
+  const out = new Set<string>();
+  for (const row of rec.values) {
+    const v = row[0];
+    if (typeof v !== "string") continue;
+    const ref = parseCellAddress(v);
+    if (ref) out.add(ref.sheet);
   }
+  return [...out];
+}
+
+function readAll(sheets: SheetIndex[], opts: ReadOptions): SheetRead[] {
+  const reads: SheetRead[] = [];
+  for (const ix of sheets) {
+    const r = readSheet(ix, opts);
+    // A sheet the user names is read even when its figures link elsewhere.
+    if (r && (!r.derived || opts.sheet !== undefined)) reads.push(r);
+  }
+  return reads;
+}
+
+function readChecked(wb: WorkbookGrid, opts: ReadOptions): ReadResult {
+  const sheets = sheetsToRead(wb, opts);
+  if (!Array.isArray(sheets)) return sheets;
+  const reads = readAll(sheets, opts);
   if (reads.length === 0) return fail("no-table", LOOKED_FOR.zh, LOOKED_FOR.en);
   const best = Math.max(...reads.map((r) => r.score));
   const top = reads.filter((r) => r.score === best);
@@ -116,6 +173,53 @@ function readChecked(wb: WorkbookGrid, opts: ReadOptions): ReadResult {
   }
   keepTexts(chosen);
   return { ok: true, report: chosen.report };
+}
+
+/** One report found in a workbook. */
+export interface FoundReport {
+  /** The sheet it was read from. */
+  sheet: string;
+  /** 单位名称 as the sheet gives it (field or title), when it does. */
+  unit?: string;
+  report: Report;
+}
+
+export type ReportsResult =
+  | { ok: true; reports: FoundReport[]; primary: number }
+  | { ok: false; error: { code: string; message: { zh: string; en: string } } };
+
+/**
+ * readReports: EVERY report a workbook holds, each read on its own (a supervising office's one sheet per
+ * unit; this year's and last year's side by side).
+ * - A sheet holds a report when it has a national table (二, 三 or 四); when no sheet has one, every sheet
+ *   with a free-form breakdown does. Entries are in workbook order.
+ * - The sheets the add-in generates (报告表格, 报告正文, the hidden record, and the sheets the record names)
+ *   are skipped, and so is a sheet whose table figures are formulas into another sheet (a linked copy).
+ * - Two sheets with the same unit and year are copies: the later one carries `report.copy` (which sheet,
+ *   and every figure that differs), which the check `report-copy` turns into one finding.
+ * - `primary` is the entry a single-report host works on by default: the sheet named 公开数据, else the first.
+ * opts.sheet reads that one sheet only. Errors are values, as in readWorkbook.
+ */
+export function readReports(wb: WorkbookGrid, opts: ReadOptions = {}): ReportsResult {
+  try {
+    const sheets = sheetsToRead(wb, opts);
+    if (!Array.isArray(sheets)) return sheets as ReportsResult;
+    let reads = readAll(sheets, opts);
+    if (reads.some((r) => r.tables)) reads = reads.filter((r) => r.tables);
+    if (reads.length === 0) return fail("no-table", LOOKED_FOR.zh, LOOKED_FOR.en) as ReportsResult;
+    for (const r of reads) keepTexts(r);
+    markCopies(reads.map((r) => r.report));
+    const reports = reads.map((r): FoundReport => {
+      const f: FoundReport = { sheet: r.report.sheet, report: r.report };
+      const unit = r.report.meta.body?.text;
+      if (unit) f.unit = unit;
+      return f;
+    });
+    const named = reports.findIndex((r) => r.sheet.trim() === COUNTS_SHEET_NAME);
+    return { ok: true, reports, primary: Math.max(0, named) };
+  } catch (e) {
+    return internal(e);
+  }
 }
 
 /** Narrative and other text outside the tables, for year and wording checks. */
@@ -293,9 +397,29 @@ function readSheet(ix: SheetIndex, opts: ReadOptions): SheetRead | undefined {
   if (meta.year && meta.year.from !== "option") points += 1;
 
   report.notFound = ctx.notFound;
-  const out: SheetRead = { report, score: points, ix, ctx };
+  const tables = !!(s3Main || s4Main || hasS2);
+  const out: SheetRead = { report, score: points, ix, ctx, tables, derived: tables && linkedFigures(report) };
   if (anchor) out.anchor = anchor;
   return out;
+}
+
+/** A formula that only shows one cell of another sheet: =公开数据!D12, =IFERROR(--公开数据!D12,6). */
+const MIRROR_RE = /^=(?:IFERROR\(--)?(?:'[^']+'|[^!'(),]+)!\$?[A-Za-z]{1,3}\$?\d+(?:,[^()]*\))?$/;
+
+/** At least half of the table figures only show cells of another sheet (as the generated 报告表格 does). */
+function linkedFigures(report: Report): boolean {
+  let figures = 0;
+  let linked = 0;
+  const tables = [...Object.values(report.section2), report.section3, report.section4];
+  for (const t of tables) {
+    if (!t) continue;
+    for (const n of Object.values(t.cells)) {
+      if (!n.cell) continue;
+      figures++;
+      if (n.formula && MIRROR_RE.test(n.formula)) linked++;
+    }
+  }
+  return figures > 0 && linked * 2 >= figures;
 }
 
 function colLabel4(def: TableDef, key: string): string {

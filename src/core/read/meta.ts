@@ -1,22 +1,23 @@
 /** Metadata: 单位名称, 报告年度, 公开范围, 信息处理费, and the year and body from a title. */
 import type { CellValue } from "../grid";
 import { isCellError } from "../grid";
+import { META_FIELDS } from "../model/labels";
 import type { ReportMeta, Scope } from "../model/report";
 import { findLabel, readFigure, use, type ReadCtx } from "./context";
 import type { TextCell } from "./sheet-index";
 import { normText, registerVocabulary, stripSpaces } from "./text";
 import { isBlank } from "./values";
 
-const BODY = ["单位名称", "填报单位", "机关名称", "报告单位", "单位"];
-const YEAR = ["报告年度", "年度", "报告年份"];
-const SCOPE = ["公开范围", "报告范围", "统计范围"];
-const FEE = ["信息处理费（元）", "信息处理费", "收取信息处理费（元）"];
+const BODY = META_FIELDS.body;
+const YEAR = META_FIELDS.year;
+const SCOPE = META_FIELDS.scope;
+const FEE = META_FIELDS.fee;
 registerVocabulary([...BODY, ...YEAR, ...SCOPE, ...FEE]);
 
 /** The label cell of a metadata field and the first filled cell right of it. */
 function field(
   ctx: ReadCtx,
-  labels: string[],
+  labels: readonly string[],
 ): { label: TextCell; row: number; col: number; value: CellValue } | undefined {
   for (const l of labels) {
     for (const cell of findLabel(ctx.ix, l)) {

@@ -9,6 +9,7 @@ import {
   type RowDef,
 } from "../model/format";
 import type { TableDef } from "../model/format";
+import { ITEM1_PRIOR_LABEL, S3_PRIOR_CARRY_LABEL, S4_ROW_LABELS } from "../model/labels";
 import { findLabel, labelMatch, type Found, type ReadCtx } from "./context";
 import type { TextCell } from "./sheet-index";
 import { normLabel, registerVocabulary } from "./text";
@@ -25,7 +26,7 @@ registerVocabulary(
     ]),
   ),
 );
-registerVocabulary([...SECTION_HEADINGS, "上年现行有效件数", "上年报告“四、结转下年度继续办理”", "件数", "数量"]);
+registerVocabulary([...SECTION_HEADINGS, ITEM1_PRIOR_LABEL, S3_PRIOR_CARRY_LABEL, ...S4_ROW_LABELS]);
 
 function coreOf(label: string): string {
   return normLabel(label)?.core ?? label;
@@ -37,7 +38,7 @@ function sortCells(cells: TextCell[]): TextCell[] {
 
 // ---------------------------------------------------------------- section 二
 
-export const PRIOR_IN_FORCE = "上年现行有效件数";
+export const PRIOR_IN_FORCE = ITEM1_PRIOR_LABEL;
 
 /** Every placement of one section 二 table, best first by position. */
 export function findS2(ctx: ReadCtx, def: TableDef): Found[] {
@@ -127,7 +128,7 @@ for (const r of S3_FULL.rows) {
   list.push(r);
   ITEMS_BY_GROUP.set(r.group, list);
 }
-const PRIOR_CARRY = "上年报告“四、结转下年度继续办理”";
+const PRIOR_CARRY = S3_PRIOR_CARRY_LABEL;
 const CARRY_CORE = coreOf("四、结转下年度继续办理");
 const NOTE_CORE = coreOf(S3_HEADER_NOTE);
 

@@ -4,39 +4,65 @@
  * The reader finds everything by labels; the positions here are only the default layout.
  */
 import type { CellRef, SheetGrid, CellValue } from "../grid";
-import { cellKey, expectedFormat, FORMAT_2019, FORMAT_2021, S3_HEADER_NOTE, type TableDef } from "../model/format";
+import {
+  cellKey,
+  expectedFormat,
+  FORMAT_2019,
+  FORMAT_2021,
+  S3_HEADER_NOTE,
+  SECTION_HEADINGS,
+  type TableDef,
+} from "../model/format";
 import type { Breakdown, Num, Report, StatedPercent, TableData } from "../model/report";
 import { fitRowHeights, PlanBuilder, type RC } from "./builder";
 import type { CellStyle, DataValidationPlan, PlanRange, SheetPlan } from "./plan";
-import { SEED_AREA_NAMES, SEED_CATEGORY_NAMES } from "../model/seed";
+import {
+  BLOCK_HEADERS,
+  BLOCK_TAIL,
+  BLOCK_TOTALS,
+  COMMON_CATEGORIES,
+  COMMON_KEY_AREAS,
+  COUNTS_SHEET_NAME,
+  ITEM1_PRIOR_LABEL,
+  KEY_AREA_HEADINGS,
+  META_FIELDS,
+  PROACTIVE_HEADINGS,
+  S3_PRIOR_CARRY_LABEL,
+  SCOPE_CHOICES,
+} from "../model/labels";
 
-export const COUNTS_SHEET = "公开数据";
+export const COUNTS_SHEET = COUNTS_SHEET_NAME;
 
+// The labels this sheet prints: the first wording of each entry of the reader's table (model/labels.ts).
 export const META_LABELS = {
-  body: "单位名称",
-  year: "报告年度",
-  scope: "公开范围",
-  fee: "信息处理费（元）",
+  body: META_FIELDS.body[0],
+  year: META_FIELDS.year[0],
+  scope: META_FIELDS.scope[0],
+  fee: META_FIELDS.fee[0],
 } as const;
 
-export const PROACTIVE_HEADING = "主动公开政府信息分类";
-export const KEY_AREAS_HEADING = "重点领域信息";
-export const BLOCK_HEADER = ["类别", "本年条数", "上年条数", "报告所写占比"] as const;
-export const TOTAL_LABEL = "合计";
-export const INCREASE_LABEL = "比上年新增（条）";
-export const YOY_LABEL = "同比增长（%）";
-export const COMPLETION_LABEL = "完成率（%）";
-export const TARGET_LABEL = "年度目标（条）";
-export const SHARE_OF_PARENT_LABEL = "占主动公开比例（%）";
-export const ITEM1_PRIOR_LABEL = "上年现行有效件数";
-export const S3_PRIOR_CARRY_LABEL = "上年报告“四、结转下年度继续办理”";
-export const SECTION2_HEADING = "二、主动公开政府信息情况";
-export const SECTION3_HEADING = "三、收到和处理政府信息公开申请情况";
-export const SECTION4_HEADING = "四、政府信息公开行政复议、行政诉讼情况";
+export const PROACTIVE_HEADING = PROACTIVE_HEADINGS[0]!;
+export const KEY_AREAS_HEADING = KEY_AREA_HEADINGS[0]!;
+export const BLOCK_HEADER = [
+  BLOCK_HEADERS.label[0],
+  BLOCK_HEADERS.count[0],
+  BLOCK_HEADERS.prior[0],
+  BLOCK_HEADERS.share[0],
+] as const;
+export const TOTAL_LABEL = BLOCK_TOTALS[0]!;
+export const INCREASE_LABEL = BLOCK_TAIL.increase[0];
+export const YOY_LABEL = BLOCK_TAIL.yoy[0];
+export const COMPLETION_LABEL = BLOCK_TAIL.completion[0];
+export const TARGET_LABEL = BLOCK_TAIL.target[0];
+export const SHARE_OF_PARENT_LABEL = BLOCK_TAIL.shareOfParent[0];
+export { ITEM1_PRIOR_LABEL, S3_PRIOR_CARRY_LABEL };
+export const SECTION2_HEADING = SECTION_HEADINGS[1]!;
+export const SECTION3_HEADING = SECTION_HEADINGS[2]!;
+export const SECTION4_HEADING = SECTION_HEADINGS[3]!;
 
-/** The seed report's categories and 重点领域 areas (遂宁经开区 2018) are the template's default block names. */
-export const DEFAULT_CATEGORIES: readonly string[] = SEED_CATEGORY_NAMES;
-export const DEFAULT_KEY_AREAS: readonly string[] = SEED_AREA_NAMES;
+/** Default block names: common category and area names (model/labels.ts), the first eight of each. */
+export const DEFAULT_CATEGORIES: readonly string[] = COMMON_CATEGORIES.slice(0, 8);
+export const DEFAULT_KEY_AREAS: readonly string[] = COMMON_KEY_AREAS.slice(0, 8);
 
 export interface TemplateOptions {
   year?: number;
@@ -214,7 +240,7 @@ function build(opts: TemplateOptions): Built {
   b.value(scopeP.row, 1, null, "inText");
   rule(one(scopeP), {
     type: "list",
-    list: ["本机关", "本级政府"],
+    list: [...SCOPE_CHOICES],
     prompt: "本机关：只含本单位；本级政府：含所属部门和下级",
     error: "请选择“本机关”或“本级政府”",
   });
@@ -323,10 +349,10 @@ function build(opts: TemplateOptions): Built {
   const s3 = fmt.section3;
   const h = row;
   b.merged(h, 0, h + 2, LABEL_COLS - 1, S3_HEADER_NOTE, "header");
-  b.merged(h, FIRST_NUM, h, FIRST_NUM + 6, "申请人情况", "header");
-  b.merged(h + 1, FIRST_NUM, h + 2, FIRST_NUM, "自然人", "header");
-  b.merged(h + 1, FIRST_NUM + 1, h + 1, FIRST_NUM + 5, "法人或其他组织", "header");
-  b.merged(h + 1, FIRST_NUM + 6, h + 2, FIRST_NUM + 6, "总计", "header");
+  b.merged(h, FIRST_NUM, h, FIRST_NUM + 6, s3.cols[0]!.parents![0]!, "header");
+  b.merged(h + 1, FIRST_NUM, h + 2, FIRST_NUM, s3.cols[0]!.label, "header");
+  b.merged(h + 1, FIRST_NUM + 1, h + 1, FIRST_NUM + 5, s3.cols[1]!.parents![1]!, "header");
+  b.merged(h + 1, FIRST_NUM + 6, h + 2, FIRST_NUM + 6, s3.cols[6]!.label, "header");
   for (let i = 1; i <= 5; i++) b.value(h + 2, FIRST_NUM + i, s3.cols[i]!.label, "header");
   b.height(h, 24);
   b.height(h + 1, 24);
@@ -434,11 +460,11 @@ export function writeS3Labels(b: PlanBuilder, def: TableDef, top: number, style:
 /** The three header rows of section 四 at (top, left): 行政复议 | 行政诉讼 / … / 结果维持…总计. */
 export function writeS4Header(b: PlanBuilder, top: number, left: number, style: string): void {
   const def = FORMAT_2021.section4;
-  b.merged(top, left, top, left + 4, "行政复议", style);
-  b.merged(top, left + 5, top, left + 14, "行政诉讼", style);
+  b.merged(top, left, top, left + 4, def.cols[0]!.parents![0]!, style);
+  b.merged(top, left + 5, top, left + 14, def.cols[5]!.parents![0]!, style);
   for (let i = 0; i < 5; i++) b.merged(top + 1, left + i, top + 2, left + i, def.cols[i]!.label, style);
-  b.merged(top + 1, left + 5, top + 1, left + 9, "未经复议直接起诉", style);
-  b.merged(top + 1, left + 10, top + 1, left + 14, "复议后起诉", style);
+  b.merged(top + 1, left + 5, top + 1, left + 9, def.cols[5]!.parents![1]!, style);
+  b.merged(top + 1, left + 10, top + 1, left + 14, def.cols[10]!.parents![1]!, style);
   for (let i = 5; i < 15; i++) b.value(top + 2, left + i, def.cols[i]!.label, style);
 }
 
