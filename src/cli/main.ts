@@ -12,7 +12,7 @@ import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/sh
 import { readWorkbook } from "../core/read";
 import type { WorkbookGrid } from "../core/grid";
 import { checkWorkbook, type WorkbookCheckOptions } from "../core/workbook";
-import { runChecks } from "../core/checks";
+import { CROSS_YEAR_CHECKS, runChecks } from "../core/checks";
 import {
   DEFAULT_REPORT_SETTINGS,
   keptEditsLines,
@@ -177,6 +177,7 @@ export async function checkFileReports(file: string, s: CheckSettings, bytes?: P
   return r.reports.map((x) => {
     const out: FileResult = { file, sheet: x.sheet, year: x.year, format: x.format, findings: x.findings };
     out.unit = x.unit ?? null;
+    if (s.prior) out.priorAgrees = !x.findings.some((f) => CROSS_YEAR_CHECKS.includes(f.rule));
     return out;
   });
 }
@@ -251,6 +252,13 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
   const json = options.json === true;
   let exit = 0;
   if (typeof options.prior === "string") {
+    const priorPath = path.resolve(options.prior);
+    if (positional.some((p) => path.resolve(p) === priorPath)) {
+      throw new UsageError(
+        `上年报告 ${options.prior} 就是要核对的文件本身，不能作为上年报告`,
+        `${options.prior} is the file being checked; it cannot be its own last year's report`,
+      );
+    }
     try {
       // The prior report's own sheet is found by the reader; --sheet names this year's sheet only.
       const prior = await readReport(options.prior, { year: settings.year ? settings.year - 1 : undefined });

@@ -17,6 +17,8 @@ export interface FileResult {
   year: number | null;
   format: FormatId | null;
   findings: Finding[];
+  /** With --prior: true when the cross-year checks ran and found nothing ("与上年报告核对：一致"). */
+  priorAgrees?: boolean;
   /** Set when the file could not be read or holds no disclosure table. */
   error?: { code: string; message: { zh: string; en: string } };
 }
@@ -133,6 +135,7 @@ export function formatFileResult(r: FileResult, lang: Lang): string {
     }
   }
   if (r.findings.length === 0) lines.push(lang === "zh" ? "  未发现问题。" : "  No problems found.");
+  if (r.priorAgrees) lines.push(lang === "zh" ? "  与上年报告核对：一致" : "  Checked against last year's report: consistent");
   lines.push(
     lang === "zh" ? `  结论：${summaryCounts(r.findings, lang)}` : `  Result: ${summaryCounts(r.findings, lang)}`,
   );

@@ -1,4 +1,4 @@
-import { arith, colLabel, defineCheck, sameNumber, tableCell } from "./define";
+import { arith, colLabel, defineCheck, sameNumber, tableCell, priorOf } from "./define";
 
 /** This year's 二、上年结转 should equal last year's 四、结转下年度继续办理, column by column. */
 export const carryOver = defineCheck({
@@ -16,7 +16,7 @@ export const carryOver = defineCheck({
   },
   run({ report }, emit) {
     const t = report.section3;
-    const p = report.prior?.section3;
+    const p = priorOf(report)?.section3;
     if (!t || !p) return;
     for (const col of t.def.cols) {
       const now = tableCell(t, "carried", col.key);

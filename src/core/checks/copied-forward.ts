@@ -1,6 +1,6 @@
 import type { CellRef } from "../grid";
 import type { TableData } from "../model/report";
-import { defineCheck, sameNumber } from "./define";
+import { defineCheck, sameNumber, priorOf } from "./define";
 
 /** Fewer shared figures than this say nothing about copying (a last-year row of 7 carry-over cells, say). */
 const MIN_COMPARED = 10;
@@ -20,7 +20,7 @@ export const copiedForward = defineCheck({
     },
   },
   run({ report }, emit) {
-    const prior = report.prior;
+    const prior = priorOf(report);
     if (!prior) return;
     const pairs: [TableData | undefined, TableData | undefined][] = [
       [report.section3, prior.section3],

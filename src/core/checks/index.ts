@@ -20,6 +20,7 @@ import { mixedPrecision } from "./mixed-precision";
 import { noYear } from "./no-year";
 import { notANumber } from "./not-a-number";
 import { otherYearText } from "./other-year-text";
+import { priorReport } from "./prior-report";
 import { readerNotes } from "./reader-notes";
 import { reportCopy } from "./report-copy";
 import { reviewExceedsApplications } from "./review-exceeds-applications";
@@ -75,6 +76,7 @@ export const CHECKS: readonly Check[] = [
   statedIncrease,
   statedYoy,
   statedCompletion,
+  priorReport,
   carryOver,
   inForce,
   copiedForward,
@@ -89,6 +91,16 @@ export const CHECKS: readonly Check[] = [
   textChange,
   textYear,
   textFee,
+];
+
+/** The checks that compare with last year's report (the CLI says "与上年报告核对：一致" when none of them found anything). */
+export const CROSS_YEAR_CHECKS: readonly string[] = [
+  "prior-report",
+  "carry-over",
+  "in-force",
+  "copied-forward",
+  "stated-increase",
+  "stated-yoy",
 ];
 
 const BY_ID = new Map(CHECKS.map((c) => [c.id, c]));

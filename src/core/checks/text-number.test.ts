@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { cellKey } from "../model/format";
 import { report2021, runCheck, summary } from "./reports.testutil";
+import { formatMessage } from "./index";
 import { textNumber } from "./text-number";
 
 describe("text-number", () => {
@@ -8,12 +9,10 @@ describe("text-number", () => {
     assert.deepEqual(runCheck(textNumber, report2021()), []);
   });
 
-  it("warns about a number typed as text, keeping the number", () => {
+  it("warns about one number typed as text, keeping the number", () => {
     const r = report2021();
     Object.assign(r.section2["s2.item5"]!.cells[cellKey("licensing", "decisions")]!, { issue: "text", text: "1,20" });
-    Object.assign(r.meta.fee!, { issue: "text", text: "０" });
-    const found = runCheck(textNumber, r);
-    assert.deepEqual(found.map(summary), [
+    assert.deepEqual(runCheck(textNumber, r).map(summary), [
       {
         rule: "text-number",
         severity: "warning",
@@ -22,15 +21,45 @@ describe("text-number", () => {
         expected: 120,
         actual: "文本“1,20”",
       },
-      {
-        rule: "text-number",
-        severity: "warning",
-        messageId: "text",
-        cells: ["公开数据!B5"],
-        expected: 0,
-        actual: "文本“０”",
-      },
     ]);
+  });
+
+  it("many text numbers, zero marks and annotations: one finding each for the whole report, with counts per table", () => {
+    const r = report2021();
+    Object.assign(r.section2["s2.item5"]!.cells[cellKey("licensing", "decisions")]!, { issue: "text", text: "1,20" });
+    Object.assign(r.meta.fee!, { issue: "text", text: "０" });
+    for (const k of ["natural", "commercial", "research"]) {
+      const n = r.section3!.cells[cellKey("open", k)]!;
+      Object.assign(n, { issue: "text", text: `${n.value}件` });
+    }
+    for (const k of ["legal", "otherOrg"])
+      Object.assign(r.section3!.cells[cellKey("open", k)]!, {
+        value: 0,
+        issue: "text",
+        text: "—",
+        reading: "zero-mark",
+      });
+    Object.assign(r.section3!.cells[cellKey("new", "natural")]!, {
+      issue: "text",
+      text: "12（其中转办3件）",
+      reading: "annotated",
+    });
+    const found = runCheck(textNumber, r);
+    assert.deepEqual(
+      found.map((f) => [f.messageId, f.severity, f.cells.length]),
+      [
+        ["grouped", "warning", 5],
+        ["zeroMarks", "info", 2],
+        ["annotated", "info", 1],
+      ],
+    );
+    const msg = formatMessage(found[0]!, "zh");
+    assert.match(
+      msg,
+      /^5个数字是文本形式（二、第二十条第（五）项 1个，三、收到和处理政府信息公开申请情况 3个，信息处理费 1个；如 B24“1,20”、D33“10件”、E33“3件”…）/,
+    );
+    assert.match(formatMessage(found[1]!, "zh"), /2处以“—”表示没有/);
+    assert.match(formatMessage(found[2]!, "zh"), /“12（其中转办3件）”/);
   });
 
   it("shows the typed text as the actual value, so that expected and actual never read alike", () => {

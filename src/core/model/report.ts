@@ -27,6 +27,8 @@ export interface Num {
   issue?: NumIssue;
   /** For a date or time: the number the cell holds (what it would count as), e.g. 45047 for 2023-05-01. */
   serial?: number;
+  /** How a figure typed as text was read, beyond a plain text number: a zero mark ("—", "/", "无") as 0, or the leading number of "12（其中修订3件）". */
+  reading?: "zero-mark" | "annotated";
 }
 
 /** A share (or other percentage) as the sheet or text states it: "6%", "86.92%". */

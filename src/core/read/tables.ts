@@ -12,7 +12,7 @@ import type { TableDef } from "../model/format";
 import { ITEM1_PRIOR_LABEL, S3_PRIOR_CARRY_LABEL, S4_ROW_LABELS } from "../model/labels";
 import { findLabel, labelMatch, type Found, type ReadCtx } from "./context";
 import type { TextCell } from "./sheet-index";
-import { normLabel, registerVocabulary } from "./text";
+import { normLabel, registerVocabulary, type NormLabel } from "./text";
 import { isBlank, isNumeric } from "./values";
 
 // Every label of both formats (rows, columns, their parents, titles), headings and the template's extras.
@@ -142,6 +142,23 @@ const STOP_CORES = new Set<string>([
   coreOf("第二十条第（一）项"),
 ]);
 
+/** Outcome groups by their bracketed number: （三） 不予公开 … （六） 其他处理. */
+const GROUP_BY_NUMBER = new Map<number, string>([
+  [3, "withheld"],
+  [4, "unavailable"],
+  [5, "notProcessed"],
+  [6, "other"],
+]);
+
+/** "（三）1.属于国家秘密": a group's bracketed number and an item label in one cell. */
+function splitGroupItem(l: NormLabel): { group: string; item: NormLabel } | undefined {
+  if (l.numbering?.kind !== "paren-cn" || !/^[0-9]/.test(l.core)) return undefined;
+  const group = GROUP_BY_NUMBER.get(l.numbering.n);
+  const item = group ? normLabel(l.core) : null;
+  if (!group || !item || item.numbering?.kind !== "arabic") return undefined;
+  return { group, item };
+}
+
 export interface S3Found extends Found {
   /** （六）其他处理 printed as one row. */
   single: boolean;
@@ -151,10 +168,17 @@ function isPriorCarry(core: string): boolean {
   return core.startsWith("上年") && core.includes(CARRY_CORE);
 }
 
+/** The same text in the cell left of or above: a merged header whose value was repeated when the merge was lost. */
+function repeated(ix: ReadCtx["ix"], cell: TextCell): boolean {
+  const same = (r: number, c: number) => ix.rowTexts(r).some((t) => t.col === c && t.raw === cell.raw);
+  return same(cell.row, cell.col - 1) || same(cell.row - 1, cell.col);
+}
+
 export function findS3(ctx: ReadCtx): S3Found[] {
   const { ix } = ctx;
   const out: S3Found[] = [];
   for (const nat of findLabel(ix, "自然人")) {
+    if (repeated(ix, nat)) continue;
     const inBand = (x: TextCell) =>
       x.row >= nat.row - 1 && x.row <= nat.row + 2 && x.col >= nat.col && x.col <= nat.col + 14;
     const cols = new Map<string, { col: number; match?: ReturnType<typeof labelMatch> }>();
@@ -219,7 +243,15 @@ export function findS3(ctx: ReadCtx): S3Found[] {
       let prior: TextCell | undefined;
       for (const t of labels) {
         if (!t.label) continue;
-        const core = t.label.core;
+        // "（三）1.属于国家秘密" in one cell: the group from the bracketed number, the item from the rest.
+        const split = splitGroupItem(t.label);
+        if (split) {
+          group = split.group;
+          groupHere = { g: split.group, cell: t };
+        }
+        const lab = split?.item ?? t.label;
+        const labelCell: TextCell = split ? { ...t, label: split.item } : t;
+        const core = lab.core;
         if (isPriorCarry(core)) {
           prior = t;
           continue;
@@ -229,21 +261,23 @@ export function findS3(ctx: ReadCtx): S3Found[] {
           group = undefined;
           continue;
         }
-        const g = GROUP_BY_CORE.get(core) ?? (t.label!.alias ? GROUP_BY_CORE.get(t.label!.alias) : undefined);
+        const g = split
+          ? undefined
+          : (GROUP_BY_CORE.get(core) ?? (lab.alias ? GROUP_BY_CORE.get(lab.alias) : undefined));
         if (g) {
           group = g;
           groupHere = { g, cell: t };
           continue;
         }
-        let cands = ROW_BY_CORE.get(core) ?? (t.label!.alias ? ROW_BY_CORE.get(t.label!.alias) : undefined) ?? [];
+        let cands = ROW_BY_CORE.get(core) ?? (lab.alias ? ROW_BY_CORE.get(lab.alias) : undefined) ?? [];
         if (cands.length > 1) {
           const inGroup = cands.filter((d) => d.group === group && (d.parents?.length ?? 0) >= 2);
           cands = inGroup.length > 0 ? inGroup : cands.filter((d) => (d.parents?.length ?? 0) < 2);
         }
-        if (cands[0]) hit = { def: cands[0], cell: t };
-        else if (group && t.label!.numbering?.kind === "arabic") {
-          const item = ITEMS_BY_GROUP.get(group)?.[t.label!.numbering.n - 1];
-          if (item && !hit) hit = { def: item, cell: t, fallback: true };
+        if (cands[0]) hit = { def: cands[0], cell: labelCell };
+        else if (group && lab.numbering?.kind === "arabic") {
+          const item = ITEMS_BY_GROUP.get(group)?.[lab.numbering.n - 1];
+          if (item && !hit) hit = { def: item, cell: labelCell, fallback: true };
         }
       }
       if (prior) {
@@ -319,7 +353,7 @@ export function findS4(ctx: ReadCtx): Found[] {
   const out: Found[] = [];
   const consumed = new Set<TextCell>();
   for (const anchor of findLabel(ix, "行政复议")) {
-    if (consumed.has(anchor)) continue;
+    if (consumed.has(anchor) || repeated(ix, anchor)) continue;
     const inBand = (x: TextCell) =>
       x.row > anchor.row && x.row <= anchor.row + 3 && x.col >= anchor.col && x.col <= anchor.col + 20;
     const results: { cell: TextCell; key: string; label: string }[] = [];

@@ -45,6 +45,9 @@ const REPLACEMENTS: [string, string, LabelDeviation][] = [
   ["本年度新收", "本年新收", "variant"],
   ["其它", "其他", "variant"],
 ];
+/** Parent headers that a pasted table may print in the same cell as the sub-header below them. */
+const PARENT_PREFIXES = ["法人或其他组织"];
+
 /** Whole-label variants. */
 const EXACT_VARIANTS: Record<string, string> = {
   本年增减: "本年增/减",
@@ -164,6 +167,10 @@ export function normLabel(raw: string): NormLabel | null {
       core = core.split(from).join(to);
       if (!flags.includes(kind)) flags.push(kind);
     }
+  }
+  // A header printed with its parent in one cell ("法人或其他组织\n商业企业"): the sub-header is the label.
+  for (const parent of PARENT_PREFIXES) {
+    if (core.length > parent.length && core.startsWith(parent)) core = core.slice(parent.length);
   }
   const exact = EXACT_VARIANTS[core];
   if (exact !== undefined) {

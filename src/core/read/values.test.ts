@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { numberFormatKind, type SheetGrid } from "../grid";
-import { cellNum, parseNumberText, parsePercent, serialDateText, serialTimeText } from "./values";
+import { cellNum, parseNumberText, parsePercent, readFigureText, serialDateText, serialTimeText } from "./values";
 
 describe("read/values: cells to figures", () => {
   it("reads numbers typed as text", () => {
@@ -21,11 +21,21 @@ describe("read/values: cells to figures", () => {
       assert.equal(parseNumberText(s), null, s);
   });
 
+  it("reads what published tables print for a figure: zero marks as 0, the leading number of an annotation", () => {
+    for (const z of ["—", "-", "－", "——", "/", "／", "无", " 无 ", "〇"])
+      assert.deepEqual(readFigureText(z), { value: 0, reading: "zero-mark" }, z);
+    assert.deepEqual(readFigureText("12（其中修订3件）"), { value: 12, reading: "annotated" });
+    assert.deepEqual(readFigureText("40(含到期自然失效15件)"), { value: 40, reading: "annotated" });
+    assert.deepEqual(readFigureText("3,001件"), { value: 3001 });
+    assert.deepEqual(readFigureText("３００１"), { value: 3001 });
+    for (const no of ["无法统计", "—5", "12（其中", "（3件）", "abc"]) assert.equal(readFigureText(no), null, no);
+  });
+
   const sheet: SheetGrid = {
     name: "公开数据",
     top: 2,
     left: 1,
-    values: [[5, 0, null, "12", "无", { error: "#REF!" }, true, " ", Number.NaN, "1,234"]],
+    values: [[5, 0, null, "12", "二十", { error: "#REF!" }, true, " ", Number.NaN, "1,234"]],
     formulas: [[null, "=SUM(A1:A2)"]],
   };
 
@@ -52,7 +62,7 @@ describe("read/values: cells to figures", () => {
     assert.deepEqual(cellNum(sheet, 2, 5), {
       value: null,
       cell: { sheet: "公开数据", row: 2, col: 5 },
-      text: "无",
+      text: "二十",
       issue: "not-a-number",
     });
     assert.deepEqual(cellNum(sheet, 2, 6), {

@@ -18,10 +18,34 @@ export function parseNumberText(text: string): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+/** Ways published tables print "none": a dash of any width, a slash, 无, 〇. Read as 0. */
+const ZERO_MARK = /^(?:[-‐‑‒–—―－─]+|[/／]|无|無|〇|零)$/;
+
+/** "12（其中修订3件）", "40(含到期自然失效15件)": a leading number with an annotation in brackets. */
+const ANNOTATED =
+  /^([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)(?:件|条|个|项|次|家|人次|人|笔|份)?[(（\[【]([^()（）]*)[)）\]】]$/;
+
+/**
+ * Text that a published table prints for a figure, read as a number: a text number ("12", "1,234", "１２",
+ * "12件"), a zero mark ("—", "/", "无") or a number with an annotation ("12（其中修订3件）"). null otherwise.
+ */
+export function readFigureText(text: string): { value: number; reading?: "zero-mark" | "annotated" } | null {
+  const n = parseNumberText(text);
+  if (n !== null) return { value: n };
+  const s = stripSpaces(text).normalize("NFKC");
+  if (ZERO_MARK.test(s)) return { value: 0, reading: "zero-mark" };
+  const m = ANNOTATED.exec(s);
+  if (m) {
+    const v = parseNumberText(m[1]!);
+    if (v !== null) return { value: v, reading: "annotated" };
+  }
+  return null;
+}
+
 /** Whether a cell would read as a number (a number, or text that reads as one). */
 export function isNumeric(v: CellValue): boolean {
   if (typeof v === "number") return Number.isFinite(v);
-  if (typeof v === "string") return parseNumberText(v) !== null;
+  if (typeof v === "string") return readFigureText(v) !== null;
   return false;
 }
 
@@ -70,11 +94,12 @@ export function cellNum(sheet: SheetGrid, row: number, col: number): Num {
   if (typeof v === "string") {
     if (stripSpaces(v) === "") return out;
     out.text = v;
-    const n = parseNumberText(v);
+    const n = readFigureText(v);
     if (n === null) out.issue = "not-a-number";
     else {
-      out.value = n;
+      out.value = n.value;
       out.issue = "text";
+      if (n.reading) out.reading = n.reading;
     }
     return out;
   }
