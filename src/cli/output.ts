@@ -135,7 +135,8 @@ export function formatFileResult(r: FileResult, lang: Lang): string {
     }
   }
   if (r.findings.length === 0) lines.push(lang === "zh" ? "  未发现问题。" : "  No problems found.");
-  if (r.priorAgrees) lines.push(lang === "zh" ? "  与上年报告核对：一致" : "  Checked against last year's report: consistent");
+  if (r.priorAgrees)
+    lines.push(lang === "zh" ? "  与上年报告核对：一致" : "  Checked against last year's report: consistent");
   lines.push(
     lang === "zh" ? `  结论：${summaryCounts(r.findings, lang)}` : `  Result: ${summaryCounts(r.findings, lang)}`,
   );

@@ -22,8 +22,7 @@ export function parseNumberText(text: string): number | null {
 const ZERO_MARK = /^(?:[-‐‑‒–—―－─]+|[/／]|无|無|〇|零)$/;
 
 /** "12（其中修订3件）", "40(含到期自然失效15件)": a leading number with an annotation in brackets. */
-const ANNOTATED =
-  /^([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)(?:件|条|个|项|次|家|人次|人|笔|份)?[(（\[【]([^()（）]*)[)）\]】]$/;
+const ANNOTATED = /^([+-]?[0-9][0-9,]*(?:\.[0-9]+)?)(?:件|条|个|项|次|家|人次|人|笔|份)?[(（[【]([^()（）]*)[)）\]】]$/;
 
 /**
  * Text that a published table prints for a figure, read as a number: a text number ("12", "1,234", "１２",
