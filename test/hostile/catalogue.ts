@@ -389,7 +389,27 @@ export const CATALOGUE: HostileCase[] = [
       const b = planToGrid(templateForReport(cleanReport(), { year: 2021, sheet: "2021年 (2)" }).plan);
       return { grid: { sheets: [a, b] } };
     },
+    // The single-report reader (generate, the pane's default) says which sheet it read.
     expected: { kind: "finding", rule: "reader-notes" },
+    only: "engine",
+  },
+  {
+    id: "two-reports-check",
+    description: "two full reports on two sheets (the sheet copied): check reads both, one entry each, the copy said",
+    build: () => {
+      const a = baseSheet();
+      a.name = "2021年";
+      const b = planToGrid(templateForReport(cleanReport(), { year: 2021, sheet: "2021年 (2)" }).plan);
+      return { grid: { sheets: [a, b] } };
+    },
+    expected: { kind: "exit", code: 0 },
+    only: "cli",
+    verifyJson: (files) => {
+      if (files.map((f) => f.sheet).join() !== "2021年,2021年 (2)")
+        throw new Error(JSON.stringify(files.map((f) => f.sheet)));
+      const copy = files[1]!.findings.filter((f) => f.rule === "report-copy");
+      if (copy.length !== 1) throw new Error(`report-copy: ${JSON.stringify(files[1]!.findings)}`);
+    },
   },
   {
     id: "format-2019-2021-mix",

@@ -122,7 +122,11 @@ function sheetsToRead(wb: WorkbookGrid, opts: ReadOptions): SheetIndex[] | ReadR
     const generated = new Set([...GENERATED_SHEETS, ...(opts.generatedSheets ?? []), ...recordedSheets(sheets)]);
     candidates = sheets.filter((s) => !generated.has(s.name));
   }
-  const indexed = candidates.map((s) => new SheetIndex(s)).filter((ix) => ix.nonBlank > 0);
+  let indexed = candidates.map((s) => new SheetIndex(s)).filter((ix) => ix.nonBlank > 0);
+  // A user's own data on a sheet that bears a generated sheet's name, and nothing else: read it all the same.
+  if (indexed.length === 0 && opts.sheet === undefined) {
+    indexed = sheets.map((s) => new SheetIndex(s)).filter((ix) => ix.nonBlank > 0);
+  }
   if (indexed.length === 0) {
     return opts.sheet !== undefined
       ? fail("empty", `工作表“${opts.sheet}”是空的。`, `Sheet "${opts.sheet}" is empty.`)
