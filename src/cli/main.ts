@@ -170,8 +170,8 @@ export async function checkFileReports(file: string, s: CheckSettings, bytes?: P
   if (s.year !== undefined) opts.year = s.year;
   if (s.prior) opts.prior = s.prior;
   // The text sheet (报告正文) as the user left it, and a --text file, are checked against the primary report.
-  const prose = [...textSheetProse(grid, DEFAULT_REPORT_SETTINGS.textSheet), ...(s.prose ?? [])];
-  if (prose.length > 0) opts.prose = prose;
+  const textSheet = DEFAULT_REPORT_SETTINGS.textSheet;
+  opts.prose = (sheet) => [...(sheet !== textSheet ? textSheetProse(grid, textSheet) : []), ...(s.prose ?? [])];
   const r = checkWorkbook(grid, opts);
   if (!r.ok) return [{ ...base, error: r.error }];
   return r.reports.map((x) => {

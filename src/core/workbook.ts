@@ -27,8 +27,11 @@ export type WorkbookCheck =
 
 export interface WorkbookCheckOptions extends ReadOptions {
   prior?: Report;
-  /** Text checked against the primary report's tables (the 报告正文 sheet, a report text given beside the file). */
-  prose?: ProseText[];
+  /**
+   * Text checked against the primary report's tables (the 报告正文 sheet, a report text given beside the file),
+   * given the primary report's sheet name.
+   */
+  prose?: (sheet: string) => ProseText[];
   check?: Partial<CheckOptions>;
 }
 
@@ -38,7 +41,8 @@ export function checkWorkbook(wb: WorkbookGrid, opts: WorkbookCheckOptions = {})
   if (!r.ok) return r;
   const reports = r.reports.map((f, i): CheckedReport => {
     if (prior) f.report.prior = prior;
-    if (prose && i === r.primary) f.report.prose = [...(f.report.prose ?? []), ...prose];
+    const text = prose && i === r.primary ? prose(f.sheet) : [];
+    if (text.length > 0) f.report.prose = [...(f.report.prose ?? []), ...text];
     const out: CheckedReport = {
       sheet: f.sheet,
       year: f.report.meta.year?.value ?? readOpts.year ?? null,
