@@ -71,9 +71,23 @@ export interface PaneHost {
 
 export type ReadResult = { ok: true; report: Report } | { ok: false; error: UserError };
 
+/** One report of a workbook that holds several (one sheet per unit, this year's and last year's). */
+export interface ReportChoice {
+  sheet: string;
+  unit?: string;
+  year?: number;
+}
+
+/** Every report of a workbook, each read on its own; `primary` is the one to work on by default. */
+export type ReportsResult =
+  | { ok: true; reports: { sheet: string; unit?: string; report: Report }[]; primary: number }
+  | { ok: false; error: UserError };
+
 /** The engine functions the pane drives (src/core). */
 export interface Engine {
   readWorkbook(wb: WorkbookGrid, opts?: { sheet?: string; year?: number }): ReadResult;
+  /** Every report the workbook holds (optional: without it the pane works on the one readWorkbook picks). */
+  readReports?(wb: WorkbookGrid): ReportsResult;
   runChecks(report: Report, options?: Partial<CheckOptions>): Finding[];
   formatMessage(f: Finding, lang: Lang): string;
   findingCells(f: Finding): string[];
@@ -344,6 +358,8 @@ export interface PaneState {
   copyKey: string;
   /** The report table last selected with 选中 (its range name), until something else is selected or the report is rewritten. */
   selectedTable: string | null;
+  /** The reports the workbook holds when it holds more than one (the pane lets the user pick); else []. */
+  reports: ReportChoice[];
 }
 
 export interface ControllerDeps {
@@ -380,6 +396,8 @@ export class Controller {
   private retryTimer: unknown = null;
   /** The user agreed to (or this session already did) overwrite the report sheets. */
   private replaceOk = false;
+  /** The report the user picked (its sheet), kept across 检查 while the workbook still holds it. */
+  private picked: string | null = null;
   private disposed = false;
 
   constructor(deps: ControllerDeps) {
@@ -406,6 +424,7 @@ export class Controller {
       canFix: typeof deps.host.writeCell === "function",
       copyKey: copyShortcut(deps.mac ?? false),
       selectedTable: null,
+      reports: [],
     };
   }
 
@@ -484,6 +503,19 @@ export class Controller {
   check(): Promise<void> {
     return this.run("checking", async () => {
       this.set({ notice: null });
+      await this.readAndCheck(await this.host.readWorkbook(), false);
+    }).then(() => undefined);
+  }
+
+  /**
+   * The user picks another report of the workbook (a sheet of state.reports): read the workbook again and work
+   * on that one (findings, generate, live re-check) until another is picked.
+   */
+  pickReport(sheet: string): Promise<void> {
+    if (sheet === this.s.sheet || !this.s.reports.some((r) => r.sheet === sheet)) return Promise.resolve();
+    return this.run("reading", async () => {
+      this.picked = sheet;
+      this.set({ notice: null, confirmFix: null, selectedTable: null });
       await this.readAndCheck(await this.host.readWorkbook(), false);
     }).then(() => undefined);
   }
@@ -721,8 +753,30 @@ export class Controller {
 
   // ---------- Internals ----------
 
+  /**
+   * The report to work on: with several reports in the workbook, the one the user picked (while it is still
+   * there), else the engine's primary (the sheet named 公开数据, else the first); with one, readWorkbook's.
+   */
+  private readChosen(wb: WorkbookGrid): ReadResult {
+    const all = this.engine.readReports?.(wb);
+    if (!all?.ok || all.reports.length < 2) {
+      this.set({ reports: [] });
+      return this.engine.readWorkbook(wb);
+    }
+    const reports = all.reports.map((r): ReportChoice => {
+      const c: ReportChoice = { sheet: r.sheet };
+      if (r.unit !== undefined) c.unit = r.unit;
+      const year = r.report.meta.year?.value;
+      if (year !== undefined) c.year = year;
+      return c;
+    });
+    const at = all.reports.findIndex((r) => r.sheet === this.picked);
+    this.set({ reports });
+    return { ok: true, report: all.reports[at >= 0 ? at : all.primary]!.report };
+  }
+
   private async readAndCheck(wb: WorkbookGrid, fresh: boolean): Promise<void> {
-    const result = this.engine.readWorkbook(wb);
+    const result = this.readChosen(wb);
     if (!result.ok) {
       this.report = null;
       await this.unwatch();

@@ -1,7 +1,15 @@
 /** The real engine, as the controller sees it. Kept apart so that controller tests can swap pieces. */
 import { findingCells, formatMessage, runChecks } from "../core/checks";
-import { readWorkbook } from "../core/read";
+import { readReports, readWorkbook } from "../core/read";
 import { renderReport, templatePlan } from "../core/render";
 import type { Engine } from "./controller";
 
-export const ENGINE: Engine = { readWorkbook, runChecks, formatMessage, findingCells, renderReport, templatePlan };
+export const ENGINE: Engine = {
+  readWorkbook,
+  readReports: (wb) => readReports(wb),
+  runChecks,
+  formatMessage,
+  findingCells,
+  renderReport,
+  templatePlan,
+};

@@ -9,6 +9,11 @@ export const STRINGS = {
   appSubtitle: { zh: "政府信息公开工作年度报告", en: "Annual government information disclosure report" },
   counts: { zh: "数据表：{sheet}", en: "Counts sheet: {sheet}" },
   year: { zh: "{year}年度", en: "Year {year}" },
+  reportPicker: { zh: "报告（本工作簿共{n}份）", en: "Report ({n} in this workbook)" },
+  reportPickerHint: {
+    zh: "检查、生成报告和自动更新都针对所选的这一份报告。",
+    en: "Check, generate and automatic updates work on the report picked here.",
+  },
 
   busyReading: { zh: "正在读取工作簿…", en: "Reading the workbook…" },
   busyChecking: { zh: "正在检查…", en: "Checking…" },

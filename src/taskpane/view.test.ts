@@ -18,7 +18,7 @@ describe("pane view (panels laid out and rendered together)", () => {
     );
     assert.deepEqual(
       Array.from(root.querySelector("#ready")!.children).map((e) => e.id || e.className),
-      ["toolbar", "confirm", "stale", "notice", "switch-row", "findings", "tables", "settings"],
+      ["report-picker-row", "toolbar", "confirm", "stale", "notice", "switch-row", "findings", "tables", "settings"],
     );
     assert.equal(dom.document.body.dataset.state, "loading");
     pane.set({ phase: "ready", findings: [findingView()] });

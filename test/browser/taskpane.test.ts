@@ -395,6 +395,40 @@ describe("task pane in headless Chromium (browser tier)", function () {
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   });
 
+  it("a workbook with two reports: the picker lists both, works on 公开数据, and on the other once picked", async () => {
+    const a = scenario(YEAR, "某县甲局");
+    const b = scenario(YEAR, "某县人民政府");
+    const clean: Edit[] = [...b.edits, [b.planted.address, b.planted.right]];
+    const pane = await openPane({
+      lang: "zh-CN",
+      sheets: [
+        ["甲局", filledRows(a.edits)],
+        [COUNTS, filledRows(clean)],
+      ],
+    });
+    const { page } = pane;
+    await page.waitForSelector('body[data-state="ready"]');
+    assert.equal(await page.locator("#report-picker").isVisible(), true);
+    assert.equal(await text(page, "label[for=report-picker]"), "报告（本工作簿共2份）");
+    assert.deepEqual(await page.locator("#report-picker option").allInnerTexts(), [
+      `甲局 · 某县甲局 · ${YEAR}年度`,
+      `公开数据 · 某县人民政府 · ${YEAR}年度`,
+    ]);
+    assert.equal(await page.locator("#report-picker").inputValue(), COUNTS);
+    assert.match(await text(page, "#context"), /数据表：公开数据/);
+    assert.equal(await page.locator(".finding.sev-error").count(), 0, "公开数据 is consistent");
+    await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-picker.png") });
+    await page.selectOption("#report-picker", "甲局");
+    await page.waitForFunction(() => document.querySelector("#context")?.textContent?.includes("甲局"));
+    await idle(page);
+    assert.match(await text(page, "#context"), /数据表：甲局 · \d+年度 · 某县甲局/);
+    assert.ok((await page.locator(".finding.sev-error").count()) > 0, "甲局's planted error");
+    assert.ok(
+      (await page.locator(".finding-cells").allInnerTexts()).some((c) => c.includes(a.planted.address)),
+      "the planted cell is named",
+    );
+  });
+
   it("applies a suggested fix only after the inline confirmation: one cell changes, then the pane re-checks", async () => {
     const sc = scenario(YEAR);
     const s3 = templateCells(templatePlan({ year: YEAR })).tables.s3!;

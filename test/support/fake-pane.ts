@@ -25,6 +25,7 @@ export function paneState(patch: Partial<PaneState> = {}): PaneState {
     canFix: true,
     copyKey: "Ctrl+C",
     selectedTable: null,
+    reports: [],
     ...patch,
   };
 }
@@ -75,6 +76,7 @@ export class FakePane implements PaneActions {
   }
 
   open = (): Promise<void> => this.record("open");
+  pickReport = (sheet: string): Promise<void> => this.record("pickReport", sheet);
   check = (): Promise<void> => this.record("check");
   generate = (): Promise<void> => this.record("generate");
   insertTemplate = (): Promise<void> => this.record("insertTemplate");

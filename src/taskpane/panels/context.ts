@@ -17,6 +17,7 @@ export type PaneActions = Pick<
   Controller,
   | "state"
   | "open"
+  | "pickReport"
   | "check"
   | "generate"
   | "insertTemplate"

@@ -6,6 +6,7 @@ import { actionsPanel, autoUpdatePanel } from "./actions";
 import { viewContext, type Panel, type ViewContext } from "./context";
 import { headerPanel } from "./header";
 import { noticesPanel } from "./notices";
+import { reportsPanel } from "./reports";
 import { settingsPanel } from "./settings";
 import { emptyPanels, footerPanel } from "./states";
 import { tablesPanel } from "./tables";
@@ -81,6 +82,41 @@ describe("pane panels (each on its own, with a DOM)", () => {
     pane.set({ busy: "generating" });
     q(root, "#check").click();
     assert.deepEqual(pane.calls, [["check"], ["generate"], ["setAutoUpdate", true]]);
+  });
+
+  it("report picker: hidden for one report; lists sheet · unit · year; picking asks the controller, not while busy", () => {
+    const pane = new FakePane("zh", { sheet: "公开数据" });
+    const { root, render } = mount(reportsPanel, pane);
+    assert.equal(q(root, "#report-picker-row").hidden, true, "one report: no picker");
+    const reports = [
+      { sheet: "公开数据", unit: "平潭综合实验区", year: 2025 },
+      { sheet: "甲局", unit: "<b>甲局</b>", year: 2025 },
+      { sheet: "上年", year: 2024 },
+    ];
+    render({ reports });
+    const select = q(root, "#report-picker") as HTMLSelectElement;
+    assert.equal(q(root, "#report-picker-row").hidden, false);
+    assert.equal(q(root, "label[for=report-picker]").textContent, "报告（本工作簿共3份）");
+    assert.deepEqual(
+      Array.from(select.options).map((o) => [o.value, o.textContent]),
+      [
+        ["公开数据", "公开数据 · 平潭综合实验区 · 2025年度"],
+        ["甲局", "甲局 · <b>甲局</b> · 2025年度"],
+        ["上年", "上年 · 2024年度"],
+      ],
+    );
+    assert.equal(select.querySelector("b"), null, "workbook text is text");
+    assert.equal(select.value, "公开数据", "the report in use is selected");
+    select.value = "甲局";
+    select.dispatchEvent(new dom.window.Event("change") as unknown as Event);
+    assert.deepEqual(pane.calls, [["pickReport", "甲局"]]);
+    render({ sheet: "甲局" });
+    assert.equal(select.value, "甲局");
+    render({ busy: "checking" });
+    select.value = "上年";
+    select.dispatchEvent(new dom.window.Event("change") as unknown as Event);
+    assert.equal(pane.calls.length, 1, "nothing while busy");
+    assert.equal(select.value, "甲局", "the select goes back to the report in use");
   });
 
   it("notices: replace? hides out-of-date; an error notice is an alert; × dismisses", () => {
