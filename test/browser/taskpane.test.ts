@@ -242,16 +242,19 @@ describe("task pane in headless Chromium (browser tier)", function () {
     await page.click("#check");
     const planted = page.locator('[data-testid="finding"]', { hasText: sc.planted.address });
     await planted.first().waitFor();
-    assert.equal(await page.locator('[data-testid="group-error"] [data-testid="finding"]').count(), 2);
-    assert.match(await text(page, '[data-testid="group-error"] h3'), /错误\s*2/);
+    // One wrong figure breaks its row and its column: one finding, naming that cell (with its fix) and the two totals.
+    assert.equal(await page.locator('[data-testid="group-error"] [data-testid="finding"]').count(), 1);
+    assert.match(await text(page, '[data-testid="group-error"] h3'), /错误\s*1/);
     const rowSum = page.locator('[data-testid="finding"][data-rule="s3-row-sum"]');
-    assert.match(await rowSum.innerText(), /予以公开/);
-    assert.match(await rowSum.innerText(), /应为\s*17/);
-    assert.match(await rowSum.innerText(), /实际\s*16/);
+    assert.match(await rowSum.innerText(), /“（一）予以公开”行“自然人”列的数字很可能填错/);
+    assert.match(await rowSum.innerText(), /应为\s*12/);
+    assert.match(await rowSum.innerText(), /实际\s*13/);
+    assert.equal(await page.locator('[data-testid="fix"]').innerText(), "改为 12");
     await page.screenshot({ path: path.join(mkdirp(IMAGES), "taskpane-zh.png") });
 
-    // Clicking a finding selects its cells in Excel; Enter on another does too.
-    await rowSum.click();
+    // Enter on a finding selects its cells in Excel: the culprit first, then the two totals.
+    await rowSum.focus();
+    await page.keyboard.press("Enter");
     await page.waitForFunction(() =>
       (window as unknown as { fake: { selection(): { address: string } | null } }).fake
         .selection()
@@ -259,14 +262,7 @@ describe("task pane in headless Chromium (browser tier)", function () {
     );
     const sel1 = await fake<{ sheet: string; address: string }>(page, "selection");
     assert.equal(sel1.sheet, COUNTS);
-    assert.equal(sel1.address, "D64:J64", "the row's seven cells");
-    await page.focus('[data-testid="finding"][data-rule="s3-column-sum"]');
-    await page.keyboard.press("Enter");
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { fake: { selection(): { address: string } | null } }).fake.selection()?.address ===
-        "D64:D85",
-    );
+    assert.equal(sel1.address, "D64,J64,D85", "the culprit, its row's 总计, its column's （七）总计");
 
     // Correct the cell: the change event re-checks (debounced) and the findings disappear.
     await edits(page, sc.sheet, [[sc.planted.address, sc.planted.right]]);
@@ -520,12 +516,12 @@ describe("task pane in headless Chromium (browser tier)", function () {
     assert.deepEqual(scripts.slice(1), ["loader.js", "polyfills.js", "taskpane.legacy.js"]);
     assert.equal(await page.evaluate(() => typeof Object.fromEntries), "function", "polyfilled");
     await page.locator('[data-testid="group-error"]').waitFor();
-    assert.match(await text(page, '[data-testid="group-error"] h3'), /错误\s*2/);
+    assert.match(await text(page, '[data-testid="group-error"] h3'), /错误\s*1/);
     await page.locator('[data-testid="finding"][data-rule="s3-row-sum"]').click();
     await page.waitForFunction(
       () =>
         (window as unknown as { fake: { selection(): { address: string } | null } }).fake.selection()?.address ===
-        "D64:J64",
+        "D64,J64,D85",
     );
     await page.click("#generate");
     await page.waitForFunction(() =>
@@ -554,7 +550,7 @@ describe("task pane in headless Chromium (browser tier)", function () {
     assert.equal(await text(page, "#check"), "Check");
     assert.equal(await text(page, "#generate"), "Generate report");
     await page.locator('[data-testid="group-error"]').waitFor();
-    assert.match(await text(page, '[data-testid="group-error"] h3'), /Errors\s*2/);
+    assert.match(await text(page, '[data-testid="group-error"] h3'), /Errors\s*1/);
     assert.equal(
       await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--office-body-fg").trim()),
       "#242424",
@@ -576,7 +572,7 @@ describe("task pane in headless Chromium (browser tier)", function () {
     await page.waitForFunction(
       () =>
         (window as unknown as { fake: { selection(): { address: string } | null } }).fake.selection()?.address ===
-        "D64:J64",
+        "D64,J64,D85",
     );
 
     // Settings open with the keyboard; the chevron turns down (a drawn glyph, not a text character).
@@ -667,7 +663,7 @@ describe("task pane in headless Chromium (browser tier)", function () {
     console.log(
       `      bundle: taskpane.js ${(js.length / 1024).toFixed(1)} KB + taskpane.css ${(css.length / 1024).toFixed(1)} KB = ${(gz / 1024).toFixed(1)} KB gzipped`,
     );
-    console.log(`      ready (filled counts sheet, 2 findings): ${pane.readyMs.toFixed(0)} ms from navigation`);
+    console.log(`      ready (filled counts sheet, 1 error): ${pane.readyMs.toFixed(0)} ms from navigation`);
     assert.ok(gz <= 150 * 1024, `bundle ${gz} bytes gzipped > 150 KB`);
     assert.ok(pane.readyMs < 5000, `ready after ${pane.readyMs} ms`);
   });

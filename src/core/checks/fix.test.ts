@@ -25,7 +25,7 @@ describe("suggested fixes over every section 三 and 四 figure", () => {
   const s3 = base.section3!;
   const s4 = base.section4!;
 
-  it("section 三, one wrong or blank figure: a fix exactly when it is a total, and the fix restores it", () => {
+  it("section 三, one wrong or blank figure: a fix exactly when it is a total or in a row and a column sum, and the fix restores it", () => {
     let totals = 0;
     for (const [t, key] of [
       ...Object.keys(s3.cells).map((k) => ["s3", k] as const),
@@ -39,13 +39,15 @@ describe("suggested fixes over every section 三 and 四 figure", () => {
       // A total: 总计 of a row (section 三), （七）总计 of a column, or a section 四 group's 总计.
       const isTotal = t === "s3" ? colKey === "total" || rowKey === "handled" : colKey.endsWith(".total");
       if (isTotal) totals++;
+      // An outcome item is in its row and its column: both sums point to it (s3-cross), so it is fixable too.
+      const crossed = t === "s3" && !!s3.def.rows.find((r) => r.key === rowKey)?.outcome;
       for (const wrong of [original.value! + 1, original.value! + 7, null]) {
         if (wrong === null && original.value === 0) continue; // a blank 0 breaks no sum
         const r = report2021();
         (t === "s3" ? r.section3! : r.section4!).cells[key]!.value = wrong;
         const fixes = offered(r);
         assert.ok(sumFindings(r).length > 0, `${where}=${String(wrong)} breaks a sum`);
-        assert.deepEqual(fixes, isTotal ? [`${where}=${original.value}`] : [], `${where}=${String(wrong)}`);
+        assert.deepEqual(fixes, isTotal || crossed ? [`${where}=${original.value}`] : [], `${where}=${String(wrong)}`);
       }
     }
     assert.equal(totals, 25 + 6 + 3, "every row's 总计, （七）总计 of the six applicant columns, three groups");

@@ -1,7 +1,11 @@
 import { checkSum, colLabel, defineCheck, tableCell } from "./define";
 import { s3Confirmed, sumFix } from "./fix";
+import { s3Crossings } from "./s3-cross";
 
-/** Section 三, every column: the outcome items (（一） … （六）) sum to （七）总计. */
+/**
+ * Section 三, every column: the outcome items (（一） … （六）) sum to （七）总计. A column broken by the same
+ * figure that breaks a row (s3-cross) is s3-row-sum's one finding for that figure, not a second one here.
+ */
 export const s3ColumnSum = defineCheck({
   id: "s3-column-sum",
   severity: "error",
@@ -23,7 +27,9 @@ export const s3ColumnSum = defineCheck({
     const t = report.section3;
     if (!t) return;
     const outcomes = t.def.rows.filter((r) => r.outcome);
+    const crossed = new Set(s3Crossings(t).map((c) => c.colKey));
     for (const col of t.def.cols) {
+      if (crossed.has(col.key)) continue;
       const parts = outcomes.map((r) => tableCell(t, r.key, col.key));
       const total = tableCell(t, "handled", col.key);
       const r = checkSum(parts, total);
