@@ -16,6 +16,11 @@ export interface RowDef {
   outcome?: boolean;
   /** Outcome group (section 三): "open", "partial", "withheld", "unavailable", "notProcessed", "other". */
   group?: string;
+  /**
+   * Older wordings of this row that reports of this format still print (the 2019 format's 规范性文件 for the 2021
+   * row 行政规范性文件): read as this row, with a label-wording info (label-typo, 措辞不同).
+   */
+  older?: string[];
 }
 
 export interface ColDef {
@@ -75,7 +80,7 @@ const S2_2021: TableDef[] = [
     labelHeader: "信息内容",
     rows: [
       { key: "rules", label: "规章" },
-      { key: "normativeDocs", label: "行政规范性文件" },
+      { key: "normativeDocs", label: "行政规范性文件", older: ["规范性文件"] },
     ],
     cols: [
       { key: "issued", label: "本年制发件数", kind: "count" },

@@ -5,6 +5,7 @@ import { cellKey, FORMAT_2019, FORMAT_2021 } from "../model/format";
 import { s3Figures, s4Figures, SheetBuilder, writeS3, writeS4, type Figures } from "../../../test/fixtures/grids/build";
 import { FIXTURES } from "../../../test/fixtures/grids/fixtures";
 import * as render from "../render";
+import { formatMessage, runChecks } from "../checks";
 import { readWorkbook, type ReadResult } from "./index";
 
 function ok(res: ReadResult) {
@@ -386,6 +387,35 @@ describe("read: readWorkbook", () => {
       assert.equal(r.proactive?.categories.length, 8);
       assert.equal(r.proactive?.children[0]?.categories.length, 8);
       assert.ok(r.prior?.section3 && r.prior.section2["s2.item1"]);
+    });
+
+    it("a 2021 table that prints the older 规范性文件: read as 行政规范性文件, with a wording info, no missing row", () => {
+      const plan = render.templatePlan({ year: 2024, unit: "某某局" });
+      const grid = render.planToGrid(plan);
+      const at = grid.values.findIndex((row) => row.includes("行政规范性文件"));
+      const col = grid.values[at]!.indexOf("行政规范性文件");
+      grid.values[at]![col] = "规范性文件";
+      const cells = render.templateCells(plan).tables["s2.item1"]!.cells;
+      ["issued", "repealed", "inForce"].forEach((c, i) => {
+        const ref = cells[cellKey("normativeDocs", c)]!;
+        grid.values[ref.row - grid.top]![ref.col - grid.left] = [4, 1, 30][i]!;
+      });
+      const r = ok(readWorkbook({ sheets: [grid] }));
+      assert.equal(r.format, "2021");
+      assert.deepEqual(r.notFound, []);
+      const t = r.section2["s2.item1"]!;
+      assert.deepEqual(
+        ["issued", "repealed", "inForce"].map((c) => t.cells[cellKey("normativeDocs", c)]?.value),
+        [4, 1, 30],
+      );
+      assert.deepEqual(t.rowLabels["normativeDocs"]?.deviations, ["variant"]);
+      assert.equal(t.rowLabels["normativeDocs"]?.found, "规范性文件");
+      const info = runChecks(r).filter((f) => f.rule === "label-typo");
+      assert.deepEqual(
+        info.map((f) => formatMessage(f, "zh")),
+        ["二、第二十条第（一）项：标签“规范性文件”与格式“行政规范性文件”不一致（措辞不同）。"],
+      );
+      assert.ok(!runChecks(r).some((f) => f.severity === "error"));
     });
 
     for (const name of ["web-2021", "template-2024", "trial-2019"]) {

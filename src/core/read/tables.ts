@@ -43,7 +43,11 @@ export const PRIOR_IN_FORCE = ITEM1_PRIOR_LABEL;
 /** Every placement of one section 二 table, best first by position. */
 export function findS2(ctx: ReadCtx, def: TableDef): Found[] {
   const { ix } = ctx;
-  const rowCells = def.rows.map((r) => findLabel(ix, r.label));
+  // A row's label as the format prints it, else an older wording of it (read as the row, flagged as a variant).
+  const rowCells = def.rows.map((r) => {
+    const hits = findLabel(ix, r.label);
+    return hits.length > 0 || !r.older ? hits : r.older.flatMap((o) => findLabel(ix, o));
+  });
   const anchors = sortCells(rowCells.flat());
   const consumed = new Set<TextCell>();
   const out: Found[] = [];

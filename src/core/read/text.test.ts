@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { FORMAT_2019, FORMAT_2021, SECTION_HEADINGS } from "../model/format";
 import { readWorkbook } from "./index";
-import { deviations, maybeLabel, normLabel, toSimplified } from "./text";
+import { deviations, EXACT_VARIANTS, maybeLabel, normLabel, PARENT_PREFIXES, REPLACEMENTS, toSimplified } from "./text";
 
 function devs(found: string, expected: string): string[] {
   const f = normLabel(found);
@@ -46,6 +46,45 @@ describe("read/text: label normalisation", () => {
     assert.deepEqual(devs("3.其它", "3.其他"), ["variant"]);
     assert.deepEqual(devs("（二）部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), ["variant"]);
     assert.deepEqual(devs("本年增减", "本年增/减"), ["variant"]);
+  });
+
+  // Every entry of the reader's typo/variant tables, with a label as typed that needs it (and the label it is).
+  const TABLE_CASES: [typed: string, label: string, deviation: string][] = [
+    ["2.其他法律行政止公开", "2.其他法律行政法规禁止公开", "typo"],
+    ["（二）部份公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "typo"],
+    ["四、结转下一年度继续办理", "四、结转下年度继续办理", "variant"],
+    ["四、结转至下年度继续办理", "四、结转下年度继续办理", "variant"],
+    ["二、上年度结转政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "variant"],
+    ["一、本年度新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量", "variant"],
+    ["3.其它", "3.其他", "variant"],
+    ["本年增减", "本年增/减", "variant"],
+    ["本年增（减）", "本年增/减", "variant"],
+    ["法人或其他组织\n商业企业", "商业企业", "whitespace"],
+  ];
+
+  it("every entry of the typo/variant tables is needed by a case, and each case reads as its label", () => {
+    for (const [typed, label, deviation] of TABLE_CASES) {
+      assert.ok(devs(typed, label).includes(deviation), `${typed}: ${deviation}`);
+    }
+    const typed = TABLE_CASES.map(([t]) => normLabel(t)!.raw.normalize("NFKC"));
+    for (const [from] of REPLACEMENTS) {
+      assert.ok(
+        typed.some((t) => t.includes(from)),
+        `no case needs the replacement ${from} (add the label that needs it, or remove the entry)`,
+      );
+    }
+    for (const from of Object.keys(EXACT_VARIANTS)) {
+      assert.ok(
+        TABLE_CASES.some(([t]) => normLabel(t)!.core === EXACT_VARIANTS[from] && t.normalize("NFKC").includes(from)),
+        `no case needs the variant ${from}`,
+      );
+    }
+    for (const parent of PARENT_PREFIXES) {
+      assert.ok(
+        typed.some((t) => t.startsWith(parent)),
+        `no case needs the parent prefix ${parent}`,
+      );
+    }
   });
 
   it("Traditional characters", () => {

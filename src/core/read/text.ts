@@ -34,10 +34,12 @@ export function stripSpaces(s: string): string {
   return s.replace(SPACE_RE, "");
 }
 
-/** Known typos and wording variants, applied to the normalised core (after NFKC, brackets unified). */
-const REPLACEMENTS: [string, string, LabelDeviation][] = [
+/**
+ * Known typos and wording variants, applied to the normalised core (after NFKC, brackets unified). Every entry has a
+ * label in text.test.ts that needs it (the test fails for an entry without one): add the case with the entry.
+ */
+export const REPLACEMENTS: readonly [string, string, LabelDeviation][] = [
   ["行政止公开", "行政法规禁止公开", "typo"],
-  ["法规止公开", "法规禁止公开", "typo"],
   ["部份公开", "部分公开", "typo"],
   ["结转下一年度", "结转下年度", "variant"],
   ["结转至下年度", "结转下年度", "variant"],
@@ -46,10 +48,10 @@ const REPLACEMENTS: [string, string, LabelDeviation][] = [
   ["其它", "其他", "variant"],
 ];
 /** Parent headers that a pasted table may print in the same cell as the sub-header below them. */
-const PARENT_PREFIXES = ["法人或其他组织"];
+export const PARENT_PREFIXES: readonly string[] = ["法人或其他组织"];
 
 /** Whole-label variants. */
-const EXACT_VARIANTS: Record<string, string> = {
+export const EXACT_VARIANTS: Readonly<Record<string, string>> = {
   本年增减: "本年增/减",
   "本年增(减)": "本年增/减",
 };
