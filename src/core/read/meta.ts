@@ -1,6 +1,7 @@
 /** Metadata: 单位名称, 报告年度, 公开范围, 信息处理费, and the year and body from a title. */
 import type { CellValue } from "../grid";
 import { isCellError } from "../grid";
+import { feeSaid } from "../model/fee";
 import { META_FIELDS } from "../model/labels";
 import type { ReportMeta, Scope } from "../model/report";
 import { findLabel, readFigure, use, type ReadCtx } from "./context";
@@ -103,7 +104,7 @@ export function readMeta(ctx: ReadCtx, opts: { year?: number }): ReportMeta {
     }
   }
   // One pass over the sheet's text for the title and the fee sentence.
-  const candidates = ix.texts((raw) => raw.includes("报") || raw.includes("報") || raw.includes("信息处理费"));
+  const candidates = ix.texts((raw) => raw.includes("报") || raw.includes("報") || raw.includes("费"));
   const title = findTitle(candidates.filter((t) => t.raw.includes("年")));
   if (title) {
     if (!meta.year) meta.year = { value: title.year, cell: ix.ref(title.cell.row, title.cell.col), from: "title" };
@@ -157,7 +158,7 @@ export function readMeta(ctx: ReadCtx, opts: { year?: number }): ReportMeta {
     use(ctx, fee.label.row, fee.label.col);
     meta.fee = readFigure(ctx, fee.row, fee.col);
   } else {
-    const hit = feeFromText(candidates.filter((t) => t.raw.includes("信息处理费")));
+    const hit = feeFromText(candidates.filter((t) => t.raw.includes("费")));
     if (hit) {
       meta.fee = { value: hit.value, cell: ix.ref(hit.cell.row, hit.cell.col), text: hit.text };
       ctx.notes.push({ code: "fee-from-text", cells: [meta.fee.cell!], params: { text: hit.text } });
@@ -171,18 +172,11 @@ function showValue(v: CellValue): string {
   return String(v).slice(0, 60);
 }
 
-/** The 信息处理费 sentence of section 六: "收取信息处理费120元", "未收取信息处理费", "信息处理费0元". */
+/** The first text cell that states the 信息处理费 (an amount, or that none was charged: model/fee.ts). */
 export function feeFromText(texts: TextCell[]): { value: number; text: string; cell: TextCell } | undefined {
   for (const t of texts) {
-    const s = normText(t.raw.slice(0, 4000));
-    let m = /(?:收取|收缴|收费|产生)(?:政府信息公开)?信息处理费(?:共计|合计|总计|共|为)?(\d+(?:\.\d+)?)(万)?元/.exec(s);
-    if (!m) m = /信息处理费(?:共计|合计|总计|共|为)?(\d+(?:\.\d+)?)(万)?元/.exec(s);
-    if (m) {
-      const v = Number(m[1]) * (m[2] ? 10000 : 1);
-      return { value: v, text: m[0], cell: t };
-    }
-    const z = /(?:未|没有|无|不)(?:收取|收缴|产生|涉及)[^。;,]{0,12}?信息处理费/.exec(s);
-    if (z) return { value: 0, text: z[0], cell: t };
+    const said = feeSaid(normText(t.raw.slice(0, 4000)));
+    if (said) return { value: said.value, text: said.text, cell: t };
   }
   return undefined;
 }

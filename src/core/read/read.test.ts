@@ -418,6 +418,36 @@ describe("read: readWorkbook", () => {
       assert.ok(!runChecks(r).some((f) => f.severity === "error"));
     });
 
+    it("the fee said in the text in any of the usual ways is the fee; fee-missing only when nothing is said", () => {
+      const sheet = (sentence: string | null): SheetGrid => {
+        const grid = render.planToGrid(render.templatePlan({ year: 2024, unit: "某某局" }));
+        for (const row of grid.values) {
+          const i = row.findIndex((v) => typeof v === "string" && v.startsWith("信息处理费"));
+          if (i >= 0) row.splice(i, 2, null, null); // no fee field: the figure comes from the text or nowhere
+        }
+        if (sentence !== null) grid.values.push([`六、其他需要报告的事项。${sentence}`]);
+        return grid;
+      };
+      for (const [sentence, fee] of [
+        ["本年度未发生收费情况。", 0],
+        ["本机关未向申请人收取任何费用。", 0],
+        ["信息处理费收费金额为0。", 0],
+        ["本年度共收取信息处理费120元。", 120],
+      ] as const) {
+        const r = ok(readWorkbook({ sheets: [sheet(sentence)] }));
+        assert.equal(r.meta.fee?.value, fee, sentence);
+        assert.ok(!runChecks(r).some((f) => f.rule === "fee-missing"), sentence);
+      }
+      const none = ok(readWorkbook({ sheets: [sheet("本年度无其他需要报告的事项。")] }));
+      assert.equal(none.meta.fee, undefined);
+      assert.deepEqual(
+        runChecks(none)
+          .filter((f) => f.rule === "fee-missing")
+          .map((f) => f.severity),
+        ["warning"],
+      );
+    });
+
     for (const name of ["web-2021", "template-2024", "trial-2019"]) {
       it(`round trip: ${name} -> templateForReport -> planToGrid -> read gives every figure back`, () => {
         const first = ok(readWorkbook(FIXTURES[name]!().grid));

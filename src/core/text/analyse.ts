@@ -4,6 +4,7 @@
  * wrong count says nothing more; a share is computed on the count the text states.
  */
 import type { CellRef } from "../grid";
+import { feeSaid } from "../model/fee";
 import { cellKey } from "../model/format";
 import { applicantCols, caseGroup, figure, s3Handled, section3Figures, type CaseGroup } from "../model/figures";
 import type { Report, TableData } from "../model/report";
@@ -614,17 +615,9 @@ function sameCell(a: CellRef, b: CellRef): boolean {
   return a.sheet === b.sheet && a.row === b.row && a.col === b.col;
 }
 
-/** The 信息处理费 sentence: "收取信息处理费120元" (120), "未收取信息处理费", "无收取信息处理费情况" (0). */
+/** The 信息处理费 sentence: "收取信息处理费120元" (120), "未收取信息处理费", "未发生收费" (0); one reading, model/fee.ts. */
 export function feeSentence(text: string): { value: number; text: string; start: number; end: number } | undefined {
-  if (!text.includes("信息处理费")) return undefined;
-  const m = /信息处理费(?:共计|合计|总计|共|为)?([0-9]+(?:\.[0-9]+)?)(万)?元/.exec(text);
-  if (m) return { value: Number(m[1]) * (m[2] ? 10_000 : 1), text: m[0], start: m.index, end: m.index + m[0].length };
-  const z =
-    /(?:未|没有|无|不)(?:发生)?(?:收取|收缴|产生|涉及)[^。;,，]{0,12}?信息处理费|信息处理费[^。;,，]{0,6}?(?:为零|为0|零元)/.exec(
-      text,
-    );
-  if (z) return { value: 0, text: z[0], start: z.index, end: z.index + z[0].length };
-  return undefined;
+  return feeSaid(text);
 }
 
 /** Whether a sentence (or the one before it) is about applications. */
