@@ -24,6 +24,7 @@ const {
   officeJsUrl,
   contentSecurityPolicy,
   cssFallbacks,
+  flexGapFallbacks,
   CoreJsCollector,
   polyfillEntry,
   featureTests,
@@ -177,7 +178,7 @@ function config(_env, argv) {
           from: "src/taskpane/taskpane.css",
           to: "taskpane.css",
           optional: true,
-          transform: (content) => cssFallbacks(content.toString("utf8")),
+          transform: (content) => flexGapFallbacks(cssFallbacks(content.toString("utf8"))),
         },
         {
           from: "manifest.xml",

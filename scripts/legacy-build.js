@@ -109,6 +109,66 @@ function cssFallbacks(css) {
   );
 }
 
+/** The rules at the top level of a stylesheet (not inside @media), as selector and declarations. */
+function topLevelRules(css) {
+  const s = css.replace(/\/\*[\s\S]*?\*\//g, "");
+  const rules = [];
+  let depth = 0;
+  let selStart = 0;
+  let bodyStart = 0;
+  let selector = "";
+  let nested = false;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "{") {
+      if (depth === 0) {
+        selector = s.slice(selStart, i).trim();
+        bodyStart = i + 1;
+        nested = false;
+      } else nested = true;
+      depth++;
+    } else if (s[i] === "}") {
+      depth--;
+      if (depth === 0) {
+        if (!nested && !selector.startsWith("@")) rules.push({ selector, body: s.slice(bodyStart, i) });
+        selStart = i + 1;
+      }
+    }
+  }
+  return rules;
+}
+
+function declaration(body, prop) {
+  const m = new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*([^;]+)`).exec(body);
+  return m ? m[1].trim() : null;
+}
+
+/**
+ * IE11 (and EdgeHTML) lay out flex boxes but ignore `gap`. For every rule with a gap, a rule under
+ * html.no-flex-gap (set by loader.js only where flex gap is missing) puts the same space in margins:
+ * between children in a row or a column, right and below each child where the box wraps.
+ * Text nodes (an icon beside a button's text) cannot get a margin: those stay tight there.
+ */
+function flexGapFallbacks(css) {
+  const out = [];
+  for (const { selector, body } of topLevelRules(css)) {
+    const gap = declaration(body, "gap");
+    if (!gap) continue;
+    const [row, column = row] = gap.split(/\s+/);
+    const scoped = (tail) =>
+      selector
+        .split(",")
+        .map((sel) => `.no-flex-gap ${sel.trim()} ${tail}`)
+        .join(", ");
+    const direction = declaration(body, "flex-direction") || "row";
+    const wraps = /^wrap/.test(declaration(body, "flex-wrap") || "");
+    if (wraps) out.push(`${scoped("> *")} { margin-right: ${column}; margin-bottom: ${row}; }`);
+    else if (direction.startsWith("column")) out.push(`${scoped("> * + *")} { margin-top: ${row}; }`);
+    else out.push(`${scoped("> * + *")} { margin-left: ${column}; }`);
+  }
+  if (out.length === 0) return css;
+  return `${css}\n/* Flex gap for IE11 and EdgeHTML (scripts/legacy-build.js flexGapFallbacks) */\n${out.join("\n")}\n`;
+}
+
 // ---------- Polyfills ----------
 
 const CORE_JS_MODULE = /^core-js\/modules\/([a-z0-9.-]+?)(?:\.js)?$/;
@@ -251,11 +311,6 @@ function featureTests(modules) {
  */
 const LOAD_FAILED =
   "加载项未能加载，请关闭任务窗格后重新打开。 The add-in could not load; close the task pane and open it again.";
-const NO_BIGINT =
-  "此版本 Excel 使用的内置浏览器（Internet Explorer 11 或旧版 Edge）不支持本加载项的精确计算，无法运行。" +
-  "请使用 Excel 2021、Microsoft 365 或网页版 Excel（也可在 Windows 上安装 Microsoft Edge WebView2 运行时）。" +
-  " This Excel's built-in browser (Internet Explorer 11 or Edge legacy) cannot do the add-in's exact arithmetic." +
-  " Use Excel 2021, Microsoft 365 or Excel on the web (or install the Microsoft Edge WebView2 Runtime on Windows).";
 
 function loaderSource(tests) {
   return `/* disclosure-report loader: ES5 only (test/static/legacy.test.ts parses it at ecmaVersion 5). */
@@ -295,13 +350,29 @@ function loaderSource(tests) {
     s.onerror = fail;
     (document.head || document.getElementsByTagName("head")[0]).appendChild(s);
   }
-  window.__disclosureReportBundle = modern ? "modern" : "legacy";
-  // Exact shares use BigInt (src/core/shares), which no polyfill can give IE11 or EdgeHTML.
-  if (typeof BigInt !== "function") {
-    window.__disclosureReportBundle = "none";
-    say(${JSON.stringify(NO_BIGINT)});
-    return;
+  // Flex gap arrived in Chrome 84, Safari 14.1, Firefox 63: every modern engine has it. Elsewhere measure it;
+  // without it, taskpane.css puts the same space in margins under html.no-flex-gap (flexGapFallbacks).
+  function flexGap() {
+    var box = document.createElement("div");
+    box.style.display = "flex";
+    box.style.flexDirection = "column";
+    box.style.rowGap = "1px";
+    box.appendChild(document.createElement("div"));
+    box.appendChild(document.createElement("div"));
+    document.documentElement.appendChild(box);
+    var has = box.scrollHeight === 1;
+    document.documentElement.removeChild(box);
+    return has;
   }
+  if (!modern) {
+    try {
+      if (!flexGap()) document.documentElement.className += " no-flex-gap";
+    } catch (e) {
+      /* no measure, no margins: the gaps collapse, nothing breaks */
+    }
+  }
+  window.__disclosureReportBundle = modern ? "modern" : "legacy";
+  // No BigInt (IE11, EdgeHTML) is no reason to refuse: exact shares run on Numbers below 2^53 (src/core/shares).
   if (modern) load("taskpane.js");
   else if (missingBuiltin()) {
     window.__disclosureReportBundle = "legacy+polyfills";
@@ -325,6 +396,7 @@ module.exports = {
   officeJsUrl,
   contentSecurityPolicy,
   cssFallbacks,
+  flexGapFallbacks,
   rootVariables,
   CoreJsCollector,
   polyfillEntry,

@@ -15,6 +15,7 @@ export type HostErrorCode =
   | "CellChanged" // a suggested fix's cell changed meanwhile (data.cell, data.found)
   | "Timeout" // Excel did not answer in time (data.seconds)
   | "InvalidValue"
+  | "NoExactArithmetic" // a share needs numbers beyond 2^53 and this webview has no BigInt (IE11, EdgeHTML)
   | "Generic"; // anything else (data.detail: Excel's own text)
 
 export interface UserError {
@@ -108,5 +109,7 @@ export function toUserErrorImpl(e: unknown): UserError {
   if (code === "CellChanged") return { code: "CellChanged", data };
   if (code === "Timeout") return { code: "Timeout", data };
   if (code === "InvalidValue") return { code: "InvalidValue", data };
+  // Thrown by the engine (src/core/shares NO_EXACT_ARITHMETIC), not by Excel: no figure is better than a wrong one.
+  if (code === "NoExactArithmetic") return { code: "NoExactArithmetic", data };
   return { code: "Generic", data: { detail: text || code || "unknown" } };
 }

@@ -200,6 +200,10 @@ export const HOST_MESSAGES = {
     en: "Excel did not answer within {seconds} seconds; the action was cancelled. Try again later; if it persists, save the workbook and reopen the pane.",
   },
   InvalidValue: { zh: "要写入的不是有效数字。", en: "The value to write is not a valid number." },
+  NoExactArithmetic: {
+    zh: "表中数字过大，此版本 Excel 的内置浏览器（Internet Explorer 11 或旧版 Edge）无法精确计算占比，因此未给出结果。请核对数字，或改用 Excel 2021、Microsoft 365 或网页版 Excel。",
+    en: "The figures are too large for this Excel's built-in browser (Internet Explorer 11 or Edge legacy) to compute the shares exactly, so no result is given. Check the figures, or use Excel 2021, Microsoft 365 or Excel on the web.",
+  },
   Generic: { zh: "Excel 操作失败：{detail}", en: "The Excel operation failed: {detail}" },
 } as const;
 

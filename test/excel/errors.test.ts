@@ -4,6 +4,7 @@ import { strict as assert } from "node:assert";
 import { FakeExcel, FakeOfficeError } from "../support/fake-excel";
 import { applyPlan, readSheet, readWorkbook, toUserError } from "../../src/excel/host";
 import { HostError } from "../../src/excel/errors";
+import { shareUnits } from "../../src/core/shares";
 
 describe("host toUserError", () => {
   let fake: FakeExcel;
@@ -80,5 +81,26 @@ describe("host toUserError", () => {
     assert.equal(toUserError("text").code, "Generic");
     assert.equal(toUserError(null).code, "Generic");
     assert.equal(toUserError({ debugInfo: { code: "AccessDenied" } }).code, "Protected");
+  });
+
+  it("a share too large to compute exactly without BigInt (IE11, EdgeHTML): plain words, no figure", () => {
+    let thrown: unknown;
+    const g = globalThis as { BigInt?: unknown };
+    const saved = g.BigInt;
+    delete g.BigInt;
+    try {
+      shareUnits(1_000_000_000_000, 3_000_000_000_000, 2, "half-up");
+    } catch (e) {
+      thrown = e;
+    } finally {
+      g.BigInt = saved;
+    }
+    const u = toUserError(thrown);
+    assert.equal(u.code, "NoExactArithmetic");
+    assert.match(
+      hostMessage("zh", u),
+      /^表中数字过大，.*无法精确计算占比，因此未给出结果。.*Excel 2021、Microsoft 365 或网页版 Excel/,
+    );
+    assert.match(hostMessage("en", u), /too large .* no result is given/);
   });
 });

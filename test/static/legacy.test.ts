@@ -22,6 +22,7 @@ const build = require("../../scripts/legacy-build") as {
   officeJsUrl(v?: string): string;
   contentSecurityPolicy(officeJs?: string): string;
   cssFallbacks(css: string): string;
+  flexGapFallbacks(css: string): string;
   featureTests(modules: Iterable<string>): string[];
   loaderSource(tests: string[]): string;
 };
@@ -153,15 +154,43 @@ describe("legacy webviews: ES5 build, polyfills, loader, CSP, CSS (static tier)"
   describe("loader.js", () => {
     /** Run loader.js in a sandbox with a given set of builtins; which scripts does it add, in order? */
     let said = "";
-    function runLoader(take: string[]): string[] {
+    let htmlClass = "";
+    let measured = 0;
+    /** `flexGapHeight`: what the loader's flex-gap probe measures (1 where flex gap works, 0 in IE11). */
+    function runLoader(take: string[], flexGapHeight = 1): string[] {
       said = "";
+      htmlClass = "";
+      measured = 0;
       const added: { src: string; onload?: () => void }[] = [];
       const sandbox: Record<string, unknown> = {};
       const context = vm.createContext(sandbox);
       vm.runInContext(take.map((t) => `delete ${t};`).join("\n") + "\nthis.window = this;", context);
+      const documentElement = {
+        get className() {
+          return htmlClass;
+        },
+        set className(v: string) {
+          htmlClass = v;
+        },
+        appendChild: (box: { style: Record<string, string>; kids: number }) => {
+          measured++;
+          assert.deepEqual(box.style, { display: "flex", flexDirection: "column", rowGap: "1px" });
+          assert.equal(box.kids, 2);
+        },
+        removeChild: () => undefined,
+      };
       sandbox.document = {
+        documentElement,
         head: { appendChild: (s: { src: string; onload?: () => void }) => added.push(s) },
-        createElement: () => ({ appendChild: (t: { text: string }) => (said += t.text) }),
+        createElement: () => ({
+          style: {},
+          kids: 0,
+          scrollHeight: flexGapHeight,
+          appendChild(t: { text?: string }) {
+            if (typeof t.text === "string") said += t.text;
+            else this.kids++;
+          },
+        }),
         createTextNode: (text: string) => ({ text }),
         getElementById: () => ({ set innerHTML(_: string) {}, appendChild: () => undefined }),
       };
@@ -185,9 +214,23 @@ describe("legacy webviews: ES5 build, polyfills, loader, CSP, CSS (static tier)"
       ]);
     });
 
-    it("an engine without BigInt (IE11, EdgeHTML) loads nothing and says so in plain words", () => {
-      assert.deepEqual(runLoader(["BigInt", "Array.prototype.at"]), []);
-      assert.match(said, /不支持本加载项的精确计算.*请使用 Excel 2021、Microsoft 365 或网页版 Excel/);
+    it("an engine without BigInt (IE11, EdgeHTML) still loads the ES5 bundle: shares run on Numbers there", () => {
+      assert.deepEqual(runLoader(["BigInt", "Array.prototype.at", "Object.fromEntries"]), [
+        "polyfills.js",
+        "taskpane.legacy.js",
+      ]);
+      assert.equal(said, "");
+    });
+
+    it("measures flex gap only on an old engine; without it (IE11) marks the page no-flex-gap", () => {
+      runLoader([]);
+      assert.equal(measured, 0, "a modern engine is not probed");
+      assert.equal(htmlClass, "");
+      runLoader(["Object.hasOwn"], 1);
+      assert.equal(measured, 1);
+      assert.equal(htmlClass, "", "an old Chromium has flex gap");
+      assert.deepEqual(runLoader(["Object.hasOwn", "BigInt"], 0), ["taskpane.legacy.js"]);
+      assert.equal(htmlClass, " no-flex-gap");
     });
 
     it("tests what polyfills.js provides, in ES5", () => {
@@ -231,6 +274,31 @@ describe("legacy webviews: ES5 build, polyfills, loader, CSP, CSS (static tier)"
     });
   });
 
+  it("BigInt (IE11 and EdgeHTML have none, no polyfill gives it) is used only behind a typeof BigInt test", () => {
+    const src = readFileSync(path.join(dist, "taskpane.legacy.js"), "utf8");
+    const ast = acorn.parse(src, { ecmaVersion: 5 });
+    const guarded = new Set<acorn.Node>();
+    const uses: acorn.Node[] = [];
+    const enclosing = (ancestors: acorn.Node[]): acorn.Node | undefined =>
+      [...ancestors].reverse().find((a) => a.type === "FunctionExpression" || a.type === "FunctionDeclaration");
+    walk.ancestor(ast, {
+      Identifier(node, _state, ancestors) {
+        if ((node as acorn.Identifier).name !== "BigInt") return;
+        const parent = ancestors[ancestors.length - 2] as acorn.Node & { operator?: string };
+        const fn = enclosing(ancestors);
+        if (parent?.type === "UnaryExpression" && parent.operator === "typeof") {
+          if (fn) guarded.add(fn);
+        } else uses.push(fn ?? ast);
+      },
+    });
+    assert.ok(uses.length > 0, "the share engine's BigInt fallback is in the bundle");
+    assert.deepEqual(
+      uses.filter((fn) => !guarded.has(fn)).length,
+      0,
+      "every function that calls BigInt tests typeof BigInt first",
+    );
+  });
+
   it("taskpane.css: a plain value before every var() (IE11 ignores custom properties), no grid layout", () => {
     const css = readFileSync(path.join(dist, "taskpane.css"), "utf8");
     const decls = [...css.matchAll(/([a-z-]+)\s*:\s*([^;{}]*)(?=[;}])/g)];
@@ -246,6 +314,32 @@ describe("legacy webviews: ES5 build, polyfills, loader, CSP, CSS (static tier)"
     assert.equal(
       build.cssFallbacks(":root{--a:#fff;--b:var(--a)}.x{color:var(--b)}"),
       ":root{--a:#fff;--b:var(--a)}.x{color:#fff; color:var(--b)}",
+    );
+  });
+
+  it("taskpane.css: every flex gap has a margin fallback under html.no-flex-gap (IE11, EdgeHTML)", () => {
+    const css = readFileSync(path.join(dist, "taskpane.css"), "utf8");
+    const plain = css.replace(/\/\*[\s\S]*?\*\//g, "");
+    const gapRules = [...plain.matchAll(/(?:^|})\s*([^{}@]+?)\s*\{[^{}]*?(?:^|[;{\s])gap\s*:/gm)].map((m) =>
+      m[1]!.trim(),
+    );
+    assert.ok(gapRules.length >= 15, `${gapRules.length} rules with gap`);
+    for (const sel of gapRules) {
+      const first = sel.split(",")[0]!.trim();
+      assert.ok(plain.includes(`.no-flex-gap ${first} >`), `no margin fallback for ${sel}`);
+    }
+    assert.equal(
+      build.flexGapFallbacks(
+        ".r{display:flex;gap:8px}.c{display:flex;flex-direction:column;gap:4px}" +
+          ".w{display:flex;flex-wrap:wrap;gap:2px 12px}@media print{.m{gap:1px}}.a,.b{gap:3px}.n{row-gap:5px}",
+      ),
+      ".r{display:flex;gap:8px}.c{display:flex;flex-direction:column;gap:4px}" +
+        ".w{display:flex;flex-wrap:wrap;gap:2px 12px}@media print{.m{gap:1px}}.a,.b{gap:3px}.n{row-gap:5px}\n" +
+        "/* Flex gap for IE11 and EdgeHTML (scripts/legacy-build.js flexGapFallbacks) */\n" +
+        ".no-flex-gap .r > * + * { margin-left: 8px; }\n" +
+        ".no-flex-gap .c > * + * { margin-top: 4px; }\n" +
+        ".no-flex-gap .w > * { margin-right: 12px; margin-bottom: 2px; }\n" +
+        ".no-flex-gap .a > * + *, .no-flex-gap .b > * + * { margin-left: 3px; }\n",
     );
   });
 });

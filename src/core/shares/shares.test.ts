@@ -4,12 +4,16 @@ import type { StatedPercent } from "../model/report";
 import { evaluateFormula } from "./formulaEval.testutil";
 import {
   checkStatedShare,
+  divideOnBigInts,
+  divideOnNumbers,
   formatPercent,
+  NO_EXACT_ARITHMETIC,
   isZeroShareForNonZero,
   percentNumberFormat,
   shareFormula,
   shareSet,
   shareUnits,
+  sharesWith,
   type RoundingOptions,
   type TieRule,
 } from "./index";
@@ -344,5 +348,162 @@ describe("shares / shareFormula", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("shares / Numbers where exact, BigInt beyond (issue 13: IE11 and EdgeHTML have no BigInt)", () => {
+  const onNumbers = sharesWith(divideOnNumbers);
+  const onBigInts = sharesWith(divideOnBigInts);
+  const everyRule: RoundingOptions[] = [0, 1, 2, 3, 4].flatMap((d) =>
+    (["half-up", "half-even"] as TieRule[]).flatMap((r) => [
+      { decimals: d, rounding: r, largestRemainder: false },
+      { decimals: d, rounding: r, largestRemainder: true },
+    ]),
+  );
+  /** Same results (or the same refusal) on both paths. */
+  function same<T>(a: () => T, b: () => T): void {
+    let ra: T | Error;
+    let rb: T | Error;
+    try {
+      ra = a();
+    } catch (e) {
+      ra = e as Error;
+    }
+    try {
+      rb = b();
+    } catch (e) {
+      rb = e as Error;
+    }
+    if (ra instanceof Error || rb instanceof Error) {
+      assert.ok(ra instanceof RangeError && rb instanceof RangeError, `${String(ra)} vs ${String(rb)}`);
+    } else assert.deepEqual(ra, rb);
+  }
+  // Counts where c * 100 * 10^d stays below 2^53 for every d (<= 9e9), with totals to match.
+  const count = fc.oneof(fc.nat(50), fc.nat(3000), fc.nat(9_000_000), fc.nat(9_000_000_000));
+
+  it("shareUnits: the Number path equals the BigInt path, ties and zero totals included (property)", () => {
+    fc.assert(
+      fc.property(count, count, decimals, rule, (c, t, d, r) => {
+        assert.equal(onNumbers.shareUnits(c, t, d, r), onBigInts.shareUnits(c, t, d, r));
+        assert.equal(onNumbers.shareUnits(c, c + t, d, r), onBigInts.shareUnits(c, c + t, d, r));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("shareSet: equal on both paths in every rounding mode, largest remainder included (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(count, { maxLength: 10 }),
+        fc.option(count, { nil: undefined }),
+        fc.constantFrom(...everyRule),
+        (counts, total, opts) => {
+          same(
+            () => onNumbers.shareSet(counts, opts),
+            () => onBigInts.shareSet(counts, opts),
+          );
+          same(
+            () => onNumbers.shareSet(counts, opts, total),
+            () => onBigInts.shareSet(counts, opts, total),
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("checkStatedShare: equal on both paths for right, wrong and odd stated shares (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(5000),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 6 }),
+        rule,
+        fc.integer({ min: -1, max: 1 }),
+        (c, t, d, r, off) => {
+          const total = c + t;
+          const units = onBigInts.shareUnits(c, total, Math.min(d, 4), r);
+          const text = units === null ? "0%" : formatPercent(Math.max(0, units + off) * 10 ** Math.max(0, d - 4), d);
+          const s = stated(text);
+          assert.deepEqual(onNumbers.checkStatedShare(c, total, s, r), onBigInts.checkStatedShare(c, total, s, r));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("edge cases: exact ties, half-even on odd and even quotients, 0 of 0, the largest safe counts", () => {
+    for (const [c, t] of [
+      [1, 160],
+      [3, 160],
+      [1, 8],
+      [5, 8],
+      [201, 20000],
+      [0, 0],
+      [0, 7],
+      [7, 7],
+      [1, 2],
+      [1, 200_000_000],
+      [9_007_199_254, 9_007_199_254],
+      [4_503_599_627, 9_007_199_254],
+    ] as [number, number][]) {
+      for (const opts of everyRule) {
+        assert.equal(
+          onNumbers.shareUnits(c, t, opts.decimals, opts.rounding),
+          onBigInts.shareUnits(c, t, opts.decimals, opts.rounding),
+          `${c}/${t} ${JSON.stringify(opts)}`,
+        );
+        same(
+          () => onNumbers.shareSet([c, t], opts),
+          () => onBigInts.shareSet([c, t], opts),
+        );
+      }
+    }
+  });
+
+  it("beyond 2^53 the Number path declines and the engine takes the BigInt path (huge counts)", () => {
+    const big = Number.MAX_SAFE_INTEGER;
+    assert.equal(divideOnNumbers(big, big, 2), null);
+    // At 2 decimals the product is count * 10^4: 900,719,925,474 * 10^4 < 2^53 - 1 < 900,719,925,475 * 10^4.
+    assert.notEqual(divideOnNumbers(900_719_925_474, 900_719_925_474, 2), null);
+    assert.equal(divideOnNumbers(900_719_925_475, 900_719_925_475, 2), null);
+    for (const [c, t] of [
+      [big, big],
+      [big - 1, big],
+      [2 ** 52, big],
+      [1, big],
+      [123_456_789_012, 987_654_321_098],
+    ] as [number, number][]) {
+      for (const opts of everyRule) {
+        assert.equal(
+          shareUnits(c, t, opts.decimals, opts.rounding),
+          onBigInts.shareUnits(c, t, opts.decimals, opts.rounding),
+        );
+        assert.deepEqual(shareSet([c, t - c], opts), onBigInts.shareSet([c, t - c], opts));
+      }
+    }
+  });
+
+  it("without BigInt: real reports still compute; a product beyond 2^53 throws NoExactArithmetic, never a figure", () => {
+    const g = globalThis as { BigInt?: unknown };
+    const saved = g.BigInt;
+    delete g.BigInt;
+    try {
+      assert.equal(shareUnits(1303, 1499, 2, "half-up"), 8692);
+      assert.deepEqual(shareSet([1303, 172, 24], LR).units, [8693, 1147, 160]);
+      assert.equal(checkStatedShare(1, 160, stated("0.625%"), "half-even").ok, true);
+      // 10^12 * 10^4 > 2^53: the Number path cannot, and there is no BigInt.
+      assert.throws(
+        () => shareUnits(1_000_000_000_000, 3_000_000_000_000, 2, "half-up"),
+        (e: Error & { code?: string }) => e.code === NO_EXACT_ARITHMETIC && e instanceof RangeError,
+      );
+      assert.throws(
+        () => shareSet([1_000_000_000_000, 2_000_000_000_000], LR),
+        (e: Error & { code?: string }) => e.code === NO_EXACT_ARITHMETIC,
+      );
+    } finally {
+      g.BigInt = saved;
+    }
+    assert.equal(shareUnits(1_000_000_000_000, 3_000_000_000_000, 2, "half-up"), 3333);
   });
 });
