@@ -1,5 +1,5 @@
 import { defineCheck } from "./define";
-import { findingText, textVerdicts } from "../text";
+import { emitTextVerdicts } from "../text";
 
 /** Year-on-year changes in the text agree with last year's report (when last year's figure is known). The facts come from src/core/text (one extraction per run). */
 export const textChange = defineCheck({
@@ -19,17 +19,5 @@ export const textChange = defineCheck({
       en: "The change of {actual} over last year in the text is wrong: {now} this year against {last} last year is {expected}.",
     },
   },
-  run(ctx, emit) {
-    for (const v of textVerdicts(ctx, "change")) {
-      emit({
-        messageId: v.messageId as "percent" | "count",
-        cells: v.cells,
-        params: v.params,
-        text: findingText(v),
-        ...(v.severity ? { severity: v.severity } : {}),
-        ...(v.expected !== undefined ? { expected: v.expected } : {}),
-        ...(v.actual !== undefined ? { actual: v.actual } : {}),
-      });
-    }
-  },
+  run: emitTextVerdicts("change"),
 });

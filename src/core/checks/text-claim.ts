@@ -1,5 +1,5 @@
 import { defineCheck } from "./define";
-import { findingText, textVerdicts } from "../text";
+import { emitTextVerdicts } from "../text";
 
 /** Claims in the text (均获维持, 均已结案, 零败诉, 全部办结 …) agree with the tables. The facts come from src/core/text (one extraction per run). */
 export const textClaim = defineCheck({
@@ -31,17 +31,5 @@ export const textClaim = defineCheck({
       en: "The text says “{claim}” (all done), but the tables carry {carryNext} over to next year.",
     },
   },
-  run(ctx, emit) {
-    for (const v of textVerdicts(ctx, "claim")) {
-      emit({
-        messageId: v.messageId as "allUpheld" | "allPending" | "noPending" | "noCorrected" | "allDone",
-        cells: v.cells,
-        params: v.params,
-        text: findingText(v),
-        ...(v.severity ? { severity: v.severity } : {}),
-        ...(v.expected !== undefined ? { expected: v.expected } : {}),
-        ...(v.actual !== undefined ? { actual: v.actual } : {}),
-      });
-    }
-  },
+  run: emitTextVerdicts("claim"),
 });

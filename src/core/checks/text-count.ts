@@ -1,5 +1,5 @@
 import { defineCheck } from "./define";
-import { findingText, textVerdicts } from "../text";
+import { emitTextVerdicts } from "../text";
 
 /** Counts in the report's text agree with the tables (received, handled, carried over, results, applicants, reviews and suits). The facts come from src/core/text (one extraction per run). */
 export const textCount = defineCheck({
@@ -27,17 +27,5 @@ export const textCount = defineCheck({
       en: "“{words}” lacks its figure: no count before “{unit}”.",
     },
   },
-  run(ctx, emit) {
-    for (const v of textVerdicts(ctx, "count")) {
-      emit({
-        messageId: v.messageId as "wrong" | "scope" | "unmatched" | "missing",
-        cells: v.cells,
-        params: v.params,
-        text: findingText(v),
-        ...(v.severity ? { severity: v.severity } : {}),
-        ...(v.expected !== undefined ? { expected: v.expected } : {}),
-        ...(v.actual !== undefined ? { actual: v.actual } : {}),
-      });
-    }
-  },
+  run: emitTextVerdicts("count"),
 });

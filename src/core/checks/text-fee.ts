@@ -1,5 +1,5 @@
 import { defineCheck } from "./define";
-import { findingText, textVerdicts } from "../text";
+import { emitTextVerdicts } from "../text";
 
 /** The fee sentence of the text agrees with the information processing fee figure. The facts come from src/core/text (one extraction per run). */
 export const textFee = defineCheck({
@@ -15,17 +15,5 @@ export const textFee = defineCheck({
       en: "The text says “{said}” ({value} yuan), but the fee figure is {fee} yuan.",
     },
   },
-  run(ctx, emit) {
-    for (const v of textVerdicts(ctx, "fee")) {
-      emit({
-        messageId: v.messageId as "differs",
-        cells: v.cells,
-        params: v.params,
-        text: findingText(v),
-        ...(v.severity ? { severity: v.severity } : {}),
-        ...(v.expected !== undefined ? { expected: v.expected } : {}),
-        ...(v.actual !== undefined ? { actual: v.actual } : {}),
-      });
-    }
-  },
+  run: emitTextVerdicts("fee"),
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from "./define";
-import { findingText, textVerdicts } from "../text";
+import { emitTextVerdicts } from "../text";
 
 /** Shares in the text equal the count over the whole it names at the decimals written; one precision per list. The facts come from src/core/text (one extraction per run). */
 export const textShare = defineCheck({
@@ -19,17 +19,5 @@ export const textShare = defineCheck({
       en: "Shares of one list are written with different decimals ({list}: {decimals} decimals); use one precision.",
     },
   },
-  run(ctx, emit) {
-    for (const v of textVerdicts(ctx, "share")) {
-      emit({
-        messageId: v.messageId as "wrong" | "mixed",
-        cells: v.cells,
-        params: v.params,
-        text: findingText(v),
-        ...(v.severity ? { severity: v.severity } : {}),
-        ...(v.expected !== undefined ? { expected: v.expected } : {}),
-        ...(v.actual !== undefined ? { actual: v.actual } : {}),
-      });
-    }
-  },
+  run: emitTextVerdicts("share"),
 });

@@ -19,6 +19,20 @@ describe("text-sum", () => {
     }
   });
 
+  it("raises when the parts listed after 其中 exceed the total, with or without a 其他 item", () => {
+    // More than the total is wrong whether or not the list is complete (the 其他 rule only excuses fewer).
+    for (const text of ["共100条，其中A 60条、B 50条。", "全年共公开政府信息100条，其中政策文件60条、工作动态50条。"]) {
+      const fs = check(text, { year: 2023, N: 0 });
+      assert.deepEqual(
+        fs.map((f) => `${f.rule}/${f.messageId}`),
+        ["text-sum/list"],
+        text,
+      );
+      assert.deepEqual([fs[0]!.expected, fs[0]!.actual, fs[0]!.params.diff], [100, 110, 10]);
+      assert.equal(text.slice(fs[0]!.text!.start, fs[0]!.text!.end), "100");
+    }
+  });
+
   it("is silent when the text agrees", () => {
     assert.deepEqual(check("全年共公开政府信息100条，其中政策文件40条、工作动态60条。", { year: 2023, N: 0 }), []);
     // 其中 naming some parts only (no 其他 item): fewer than the total is not a finding.

@@ -1,5 +1,5 @@
 import { defineCheck } from "./define";
-import { findingText, textVerdicts } from "../text";
+import { emitTextVerdicts } from "../text";
 
 /** Items listed after 其中 in the text add up to their total; a list of results covers every non-zero result of the tables. The facts come from src/core/text (one extraction per run). */
 export const textSum = defineCheck({
@@ -19,17 +19,5 @@ export const textSum = defineCheck({
       en: "The results listed in the text sum to {sum}, but {handled} were handled: the text leaves out {left}.",
     },
   },
-  run(ctx, emit) {
-    for (const v of textVerdicts(ctx, "sum")) {
-      emit({
-        messageId: v.messageId as "list" | "omits",
-        cells: v.cells,
-        params: v.params,
-        text: findingText(v),
-        ...(v.severity ? { severity: v.severity } : {}),
-        ...(v.expected !== undefined ? { expected: v.expected } : {}),
-        ...(v.actual !== undefined ? { actual: v.actual } : {}),
-      });
-    }
-  },
+  run: emitTextVerdicts("sum"),
 });

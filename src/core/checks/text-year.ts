@@ -1,5 +1,5 @@
 import { defineCheck } from "./define";
-import { findingText, textVerdicts } from "../text";
+import { emitTextVerdicts } from "../text";
 
 /** Years in the text that mean the report year are the report year (±1 for 结转至 next year and 上年结转). The facts come from src/core/text (one extraction per run). */
 export const textYear = defineCheck({
@@ -23,17 +23,5 @@ export const textYear = defineCheck({
       en: "The text says carried over from {found}; last year is {want}.",
     },
   },
-  run(ctx, emit) {
-    for (const v of textVerdicts(ctx, "year")) {
-      emit({
-        messageId: v.messageId as "this" | "next" | "last",
-        cells: v.cells,
-        params: v.params,
-        text: findingText(v),
-        ...(v.severity ? { severity: v.severity } : {}),
-        ...(v.expected !== undefined ? { expected: v.expected } : {}),
-        ...(v.actual !== undefined ? { actual: v.actual } : {}),
-      });
-    }
-  },
+  run: emitTextVerdicts("year"),
 });

@@ -6,6 +6,7 @@ import type { CellRef, SheetGrid, WorkbookGrid } from "../grid";
 import { valueAt } from "../grid";
 import type { ProseText, Report } from "../model/report";
 import type { CheckContext, FindingText } from "../checks/types";
+import type { CheckSpec } from "../checks/define";
 import { analyseTexts, type TextVerdict, type VerdictKind } from "./analyse";
 
 export { analyseTexts, markedSentence, type TextVerdict, type VerdictKind } from "./analyse";
@@ -25,21 +26,48 @@ export function proseSources(report: Report): ProseText[] {
   return out;
 }
 
-const VERDICTS = new WeakMap<CheckContext, TextVerdict[]>();
+const VERDICTS = new WeakMap<CheckContext, Map<VerdictKind, TextVerdict[]>>();
 
-/** The text verdicts of this check run. */
+/**
+ * The text verdicts of this check run, by kind. The texts are analysed once per run (runChecks gives every
+ * check the same context), not once per text-* check.
+ */
 export function textVerdicts(ctx: CheckContext, kind: VerdictKind): TextVerdict[] {
-  let all = VERDICTS.get(ctx);
-  if (!all) {
+  let byKind = VERDICTS.get(ctx);
+  if (!byKind) {
     const o = ctx.options;
-    all = analyseTexts(ctx.report, proseSources(ctx.report), {
+    const all = analyseTexts(ctx.report, proseSources(ctx.report), {
       rounding: o.rounding,
       ...(o.largestRemainder ? { largestRemainder: true } : {}),
       ...(o.year !== undefined ? { year: o.year } : {}),
     });
-    VERDICTS.set(ctx, all);
+    byKind = new Map();
+    for (const v of all) {
+      const list = byKind.get(v.kind);
+      if (list) list.push(v);
+      else byKind.set(v.kind, [v]);
+    }
+    VERDICTS.set(ctx, byKind);
   }
-  return all.filter((v) => v.kind === kind);
+  return byKind.get(kind) ?? NONE;
+}
+const NONE: TextVerdict[] = [];
+
+/** The run() of each text-* check: the verdicts of its kind as findings, at the text's offsets. */
+export function emitTextVerdicts<M extends string>(kind: VerdictKind): CheckSpec<M>["run"] {
+  return (ctx, emit) => {
+    for (const v of textVerdicts(ctx, kind)) {
+      emit({
+        messageId: v.messageId as M,
+        cells: v.cells,
+        params: v.params,
+        text: findingText(v),
+        ...(v.severity ? { severity: v.severity } : {}),
+        ...(v.expected !== undefined ? { expected: v.expected } : {}),
+        ...(v.actual !== undefined ? { actual: v.actual } : {}),
+      });
+    }
+  };
 }
 
 /** Where a verdict sits, for Finding.text. */
