@@ -124,6 +124,12 @@ export const SETTINGS_KEY = "disclosureReport.settings";
 /** A background re-check missed because of cell edit mode is tried again this often, this many times. */
 export const RECHECK_RETRY_MS = 2000;
 export const RECHECK_RETRIES = 3;
+/**
+ * After the add-in writes the report sheets, change events of the text sheet are its own for this long.
+ * ExcelApi 1.14 marks the add-in's own writes (the host drops them); older Excel (2016/2019) does not,
+ * and without this guard auto-update would re-check the text it has just written.
+ */
+export const OWN_WRITE_GRACE_MS = 1500;
 
 export const DEFAULT_SETTINGS: PaneSettings = {
   decimals: 2,
@@ -388,6 +394,13 @@ export class Controller {
   private unsubscribeLifecycle: (() => Promise<void>) | null = null;
   private watchedSheet: string | null = null;
   private debounce: unknown = null;
+  /** The text sheet (报告正文) is watched too once the report exists: a user's edit there is re-checked. */
+  private unsubscribeText: (() => Promise<void>) | null = null;
+  private watchedText: string | null = null;
+  private textDebounce: unknown = null;
+  /** The add-in is writing the report sheets (or just did): the text sheet's change events are its own. */
+  private ownWrites = 0;
+  private ownWriteTimer: unknown = null;
   /** Serialises host work: one action at a time, in order. */
   private queue: Promise<unknown> = Promise.resolve();
   private recheckQueued = false;
@@ -691,6 +704,10 @@ export class Controller {
     this.disposed = true;
     if (this.debounce !== null) this.timers.clear(this.debounce);
     this.debounce = null;
+    if (this.textDebounce !== null) this.timers.clear(this.textDebounce);
+    this.textDebounce = null;
+    if (this.ownWriteTimer !== null) this.timers.clear(this.ownWriteTimer);
+    this.ownWriteTimer = null;
     if (this.retryTimer !== null) this.timers.clear(this.retryTimer);
     this.retryTimer = null;
     await this.unwatch();
@@ -707,6 +724,55 @@ export class Controller {
       void this.recheck();
     }, this.debounceMs);
   };
+
+  /** The user edited the text sheet: re-check its text against the tables (not the add-in's own writes). */
+  private onTextSheetChanged = (): void => {
+    if (this.disposed || this.ownWrites > 0) return;
+    if (this.textDebounce !== null) this.timers.clear(this.textDebounce);
+    this.textDebounce = this.timers.set(() => {
+      this.textDebounce = null;
+      void this.recheckText();
+    }, this.debounceMs);
+  };
+
+  /**
+   * Re-check after an edit of the text sheet: read that sheet only and check the last report with its new
+   * text. The tables did not change, so nothing is written (auto-update follows the counts sheet only).
+   */
+  recheckText(): Promise<void> {
+    return this.run(
+      "checking",
+      async () => {
+        const report = this.report;
+        if (!report || this.disposed) return;
+        const grid = await this.readTextSheet(true);
+        if (!grid || this.report !== report) return;
+        const next: Report = { ...report };
+        delete next.prose;
+        this.attachTextSheet(next, { sheets: [grid] });
+        this.accept(next);
+      },
+      true,
+    ).then(() => undefined);
+  }
+
+  /** Runs a write of the report sheets with the own-write guard up (and for OWN_WRITE_GRACE_MS after it). */
+  private async ownWrite<T>(write: () => Promise<T>): Promise<T> {
+    this.ownWrites++;
+    if (this.ownWriteTimer !== null) {
+      this.timers.clear(this.ownWriteTimer);
+      this.ownWriteTimer = null;
+      this.ownWrites--;
+    }
+    try {
+      return await write();
+    } finally {
+      this.ownWriteTimer = this.timers.set(() => {
+        this.ownWriteTimer = null;
+        this.ownWrites--;
+      }, OWN_WRITE_GRACE_MS);
+    }
+  }
 
   /**
    * Exposed for tests and for the view's "regenerate" link. A re-check that could not run because the user
@@ -799,6 +865,7 @@ export class Controller {
     this.accept(report);
     if (generated && this.s.tables.length === 0) this.set({ tables: this.tableLinks(report) });
     await this.watch(report.sheet);
+    if (this.s.generated) await this.watchText();
   }
 
   /** Read one sheet's grid into a report and check it; false (with a notice) when the sheet no longer reads. */
@@ -880,7 +947,7 @@ export class Controller {
     }
     try {
       const opts = decision.replaced.length > 0 ? { replace: true, ...call } : background ? call : undefined;
-      await this.host.applyPlan(plan, opts);
+      await this.ownWrite(() => this.host.applyPlan(plan, opts));
     } catch (e) {
       const err = this.host.toUserError(e);
       if (err.code !== "SheetExists") throw e;
@@ -896,6 +963,7 @@ export class Controller {
       tables: plan.names.map((n) => ({ name: n.name, title: n.title })),
       selectedTable: null,
     });
+    await this.watchText();
     const kept = keptEditsLines(decision.kept, this.s.lang);
     if (kept.length > 0) this.set({ notice: { kind: "info", text: kept.join(" ") } });
     return kept;
@@ -926,12 +994,33 @@ export class Controller {
     }
   }
 
+  /** Follow the user's edits of the text sheet (when it exists; older Excel without events: 检查 only). */
+  private async watchText(): Promise<void> {
+    const name = this.s.settings.textSheet;
+    if (this.disposed || (this.watchedText === name && this.unsubscribeText)) return;
+    await this.unwatchText();
+    try {
+      this.unsubscribeText = await this.host.onSheetChanged(name, this.onTextSheetChanged);
+      this.watchedText = name;
+    } catch {
+      this.unsubscribeText = null;
+    }
+  }
+
+  private async unwatchText(): Promise<void> {
+    const off = this.unsubscribeText;
+    this.unsubscribeText = null;
+    this.watchedText = null;
+    if (off) await off();
+  }
+
   private async unwatch(): Promise<void> {
     const off = this.unsubscribe;
     const offLifecycle = this.unsubscribeLifecycle;
     this.unsubscribe = null;
     this.unsubscribeLifecycle = null;
     if (offLifecycle) await offLifecycle();
+    await this.unwatchText();
     this.watchedSheet = null;
     if (off) {
       if (!this.disposed) this.set({ live: false });

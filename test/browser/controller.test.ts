@@ -18,6 +18,7 @@ import {
   compactCells,
   SETTINGS_KEY,
   RECHECK_RETRY_MS,
+  OWN_WRITE_GRACE_MS,
   groupBySeverity,
   isValidSheetName,
   settingsFromStored,
@@ -76,6 +77,8 @@ class FakeHost implements PaneHost {
   selectedNames: string[] = [];
   inserted: SheetPlan[] = [];
   failNext: Record<string, HostFailure> = {};
+  /** Excel before ExcelApi 1.14: the add-in's own writes fire the written sheets' change handlers too. */
+  ownWriteEvents = false;
 
   private maybeFail(op: string): void {
     this.calls.push(op);
@@ -107,6 +110,7 @@ class FakeHost implements PaneHost {
     }
     this.applied.push(opts ? { plan, opts } : { plan });
     for (const s of plan.sheets) this.sheets.set(s.name, planToGrid(s));
+    if (this.ownWriteEvents) for (const s of plan.sheets) for (const h of this.handlers.get(s.name) ?? []) h();
   }
   async selectCells(refs: CellRef[]): Promise<void> {
     this.maybeFail("selectCells");
@@ -199,8 +203,11 @@ class FakeEngine implements Engine {
     this.grids.set(report, grid);
     return { ok: true as const, report };
   };
+  /** The reports checked, in order (their prose is the text sheet the controller attached). */
+  checked: Report[] = [];
   runChecks = (report: Report, options?: Partial<CheckOptions>): Finding[] => {
     this.checkOptions.push(options ?? {});
+    this.checked.push(report);
     const g = this.grids.get(report)!;
     const a = Number(valueAt(g, 1, 0)),
       b = Number(valueAt(g, 1, 1)),
@@ -632,6 +639,65 @@ describe("task pane controller", () => {
       assert.equal(host.applied.length, 2);
       assert.deepEqual(host.applied[1]!.opts, { replace: true, background: true });
       assert.equal(c.state.stale, false);
+    });
+
+    it("an edit of the text sheet (报告正文) re-checks the text against the tables, reading that sheet only and writing nothing", async () => {
+      const { c, host, engine, timers } = setup({ counts: true });
+      await c.open();
+      await c.generate();
+      await c.setAutoUpdate(true);
+      assert.equal(host.listeners("报告正文"), 1, "the text sheet is watched once the report exists");
+      timers.advance(OWN_WRITE_GRACE_MS); // the report was just written
+      const before = host.calls.length;
+      host.edit("报告正文", 0, 0, "公开数据：全年新收政府信息公开申请99件。");
+      timers.advance(399);
+      await flush();
+      assert.equal(host.calls.length, before, "debounced");
+      timers.advance(1);
+      await flush();
+      assert.deepEqual(host.calls.slice(before), ["readSheet:报告正文"]);
+      assert.deepEqual(host.readOpts.slice(-1), [{ background: true }]);
+      assert.equal(host.applied.length, 1, "a text edit is not a reason to rewrite the report");
+      const checked = engine.checked[engine.checked.length - 1]!;
+      assert.equal(checked.prose?.[0]?.text, "公开数据：全年新收政府信息公开申请99件。");
+      assert.deepEqual(checked.prose?.[0]?.cell, { sheet: "报告正文", row: 0, col: 0 });
+      assert.equal(c.state.stale, false);
+      await c.dispose();
+      assert.equal(host.listeners("报告正文"), 0, "the text sheet's handler goes with the pane");
+    });
+
+    it("auto-update's own writes to the text sheet do not re-trigger a check (Excel 2019: no triggerSource)", async () => {
+      const { c, host, engine, timers } = setup({ counts: true });
+      host.ownWriteEvents = true;
+      await c.open();
+      await c.generate();
+      await c.setAutoUpdate(true);
+      timers.advance(400);
+      await flush();
+      const before = host.calls.length;
+      const checks = engine.checked.length;
+      host.edit("公开数据", 1, 2, 3);
+      timers.advance(400);
+      await flush();
+      assert.equal(host.applied.length, 2, "auto-update wrote the report");
+      for (let i = 0; i < 5; i++) {
+        timers.advance(400);
+        await flush();
+      }
+      assert.deepEqual(host.calls.slice(before), [
+        "readSheet:公开数据",
+        "readSheet:报告正文",
+        "readWorkbook",
+        "applyPlan",
+      ]);
+      assert.equal(engine.checked.length, checks + 1, "one check for the one edit");
+      // After the grace, the user's own edit of the text is followed again.
+      timers.advance(OWN_WRITE_GRACE_MS);
+      host.edit("报告正文", 0, 0, "用户改写的正文。");
+      timers.advance(400);
+      await flush();
+      assert.deepEqual(host.calls.slice(-1), ["readSheet:报告正文"]);
+      assert.equal(engine.checked.length, checks + 2);
     });
 
     it("turning auto-update on brings a stale report up to date", async () => {

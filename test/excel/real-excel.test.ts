@@ -196,6 +196,31 @@ describe("host in real Excels (stricter fake)", () => {
     });
   });
 
+  describe("the text sheet (报告正文) watched for the user's edits", () => {
+    for (const [maxApi, own] of [
+      ["1.14", 0],
+      ["1.13", 1],
+    ] as const) {
+      it(`rewriting the report ${own ? "fires" : "does not fire"} its change handler on ExcelApi ${maxApi}; a user's edit always does`, async () => {
+        fake = new FakeExcel({ maxApi }).install();
+        const plan = renderReport(seedLikeReport());
+        await applyPlan(plan);
+        const text = plan.sheets.find((s) => s.name === "报告正文")!;
+        assert.ok(text, "the plan writes 报告正文");
+        const seen: string[][] = [];
+        const off = await onSheetChanged("报告正文", (a) => seen.push(a));
+        await applyPlan(plan, { replace: true });
+        await tick();
+        // Excel 2016/2019 (before 1.14) does not mark the add-in's writes: the pane's own-write guard must.
+        assert.equal(seen.length > 0 ? 1 : 0, own);
+        seen.length = 0;
+        await fake.edit("报告正文", "A3", "本年度共受理政府信息公开申请999件。");
+        assert.deepEqual(seen, [["A3"]]);
+        await off();
+      });
+    }
+  });
+
   describe("time limit", () => {
     it("a sync that never answers rejects with Timeout, and the next call works", async () => {
       fake = new FakeExcel().install();
