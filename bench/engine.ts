@@ -3,7 +3,7 @@
  * (renderReport) per second, for one report and for a batch of varied reports. The engine measured is
  * the tsc build users run (bench/build.ts), not the sources under tsx.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { WorkbookGrid } from "../src/core/grid";
 import type { Report } from "../src/core/model/report";
@@ -11,6 +11,8 @@ import type * as ReadModule from "../src/core/read";
 import type * as ChecksModule from "../src/core/checks";
 import type * as NarrativeModule from "../src/core/narrative";
 import type * as RenderModule from "../src/core/render";
+import type * as TextModule from "../src/core/text";
+import type * as XlsxModule from "../src/cli/xlsx";
 import { compiled, compiledBuild } from "./build";
 import { variedGrid } from "./reports";
 import { median, nowMs, round, withGc } from "./stats";
@@ -40,7 +42,21 @@ export interface EngineResult {
    * Checking the report's own text: the text checks (text-*) over each report's generated narrative plus a
    * real report's 5,000-character text (平潭 2019, 36 paragraphs), ms per report (target: under 2 ms).
    */
-  text: { msPerReport: number; target: number; chars: number };
+  text: {
+    msPerReport: number;
+    target: number;
+    chars: number;
+    /** The same over the field corpus (test/fixtures/field/*.xlsx: real reports with their own text). */
+    field: {
+      /** Median wall time of 30 runs, ms per report. */
+      msPerReport: number;
+      /** CPU time (process.cpuUsage, user + system) per report, median of the runs: less hurt by a loaded machine. */
+      cpuMsPerReport: number;
+      reports: number;
+      chars: number;
+      verdicts: number;
+    };
+  };
   /** Where the time goes (to explain a miss): the slowest checks and the narrative, ms per report. */
   breakdown: {
     slowestChecks: { id: string; ms: number }[];
@@ -130,7 +146,7 @@ export async function benchEngine(opts: { reports: number; runs: number }): Prom
     singles.push(nowMs() - s);
   }
   const breakdown = whereTimeGoes(books.slice(0, Math.min(200, books.length)));
-  const text = textTime(books.slice(0, Math.min(200, books.length)), opts.runs);
+  const text = { ...textTime(books.slice(0, Math.min(200, books.length)), opts.runs), field: await fieldTextTime() };
   const n = opts.reports;
   const perSecond = (ms: number): number => round((n / ms) * 1000, 0);
   const single = median(singles);
@@ -163,7 +179,7 @@ export const TEXT_TARGET_MS = 2;
 const REAL_TEXT = path.join(__dirname, "..", "test", "fixtures", "field", "pingtan-2019-text.txt");
 
 /** The text checks alone over each report with its narrative and a real report's text attached: ms per report. */
-function textTime(books: WorkbookGrid[], runs: number): EngineResult["text"] {
+function textTime(books: WorkbookGrid[], runs: number): Omit<EngineResult["text"], "field"> {
   const { CHECKS, DEFAULT_CHECK_OPTIONS, narrative } = loadEngine();
   const real = readFileSync(REAL_TEXT, "utf8").split("\n");
   const reports = books.map(readOne);
@@ -184,6 +200,52 @@ function textTime(books: WorkbookGrid[], runs: number): EngineResult["text"] {
     times.push((nowMs() - t) / reports.length);
   }
   return { msPerReport: round(median(times), 3), target: TEXT_TARGET_MS, chars: Math.round(chars / reports.length) };
+}
+
+const FIELD = path.join(__dirname, "..", "test", "fixtures", "field");
+
+/**
+ * The text checks over the field corpus: the real reports' workbooks, whose paragraphs (column A above and
+ * between the tables) are the report's own text. A fresh context per report and run: the texts are
+ * analysed once per check run (shared by the seven text-* checks), so each run pays one analysis.
+ */
+async function fieldTextTime(): Promise<EngineResult["text"]["field"]> {
+  const { CHECKS, DEFAULT_CHECK_OPTIONS } = loadEngine();
+  const { readXlsx } = compiled<typeof XlsxModule>("cli/xlsx");
+  const { proseSources } = compiled<typeof TextModule>("core/text");
+  const files = readdirSync(FIELD)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort();
+  const reports: Report[] = [];
+  for (const f of files) reports.push(readOne(await readXlsx(path.join(FIELD, f))));
+  const chars = reports.reduce((a, r) => a + proseSources(r).reduce((b, p) => b + p.text.length, 0), 0);
+  const textChecks = CHECKS.filter((c) => c.id.startsWith("text-") && c.id !== "text-number");
+  const runOnce = (): number => {
+    let verdicts = 0;
+    for (const report of reports) {
+      const ctx = { report, options: { ...DEFAULT_CHECK_OPTIONS } };
+      for (const c of textChecks) verdicts += c.run(ctx).length;
+    }
+    return verdicts;
+  };
+  const verdicts = runOnce(); // warm-up
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let run = 0; run < 30; run++) {
+    const t = nowMs();
+    const c = process.cpuUsage();
+    runOnce();
+    const used = process.cpuUsage(c);
+    times.push((nowMs() - t) / reports.length);
+    cpu.push((used.user + used.system) / 1000 / reports.length);
+  }
+  return {
+    msPerReport: round(median(times), 3),
+    cpuMsPerReport: round(median(cpu), 3),
+    reports: reports.length,
+    chars: Math.round(chars / reports.length),
+    verdicts,
+  };
 }
 
 /** Each check alone, and the narrative alone, over some reports: ms per report. */

@@ -40,13 +40,25 @@ describe("bench --quick (in-process)", function () {
     assert.ok(r.machine.loadAverage.before >= 0 && r.machine.loadAverage.after >= 0);
     assert.deepEqual(
       r.targets.map((t) => t.measure).filter((m) => !m.startsWith("office.")),
-      ["engine.reportsPerSecond", "engine.text.msPerReport", "cli.ratioToParseFloor"],
+      [
+        "engine.reportsPerSecond",
+        "engine.text.msPerReport",
+        "engine.text.field.cpuMsPerReport",
+        "cli.ratioToParseFloor",
+      ],
     );
     for (const k of ["check", "generate", "recheck"] as const) assert.ok(isPositive(r.office[k].syncs), k);
     assert.ok(isPositive(r.office.naiveReadSyncs));
     assert.ok(isPositive(r.office.maxSyncBytes));
     assert.ok(isPositive(r.engine.reportsPerSecond));
     assert.ok(isPositive(r.engine.text.msPerReport) && r.engine.text.chars > 5000);
+    const field = r.engine.text.field;
+    assert.ok(
+      isPositive(field.msPerReport) && isPositive(field.cpuMsPerReport) && field.reports >= 6 && field.chars > 1000,
+      JSON.stringify(field),
+    );
+    // The corpus's known narrative problems (field README: 2019, 2020, 2022) are found in the timed runs.
+    assert.ok(field.verdicts >= 3, JSON.stringify(field));
     assert.ok(isPositive(r.cli.filesPerSecond));
     assert.ok(isPositive(r.cli.ratioToParseFloor));
     assert.ok(isPositive(r.taskpane.bundleGzipBytes));
