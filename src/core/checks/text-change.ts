@@ -19,5 +19,5 @@ export const textChange = defineCheck({
       en: "The change of {actual} over last year in the text is wrong: {now} this year against {last} last year is {expected}.",
     },
   },
-  run: emitTextVerdicts("change"),
+  run: emitTextVerdicts("change", ["percent", "count"]),
 });

@@ -31,5 +31,5 @@ export const textClaim = defineCheck({
       en: "The text says “{claim}” (all done), but the tables carry {carryNext} over to next year.",
     },
   },
-  run: emitTextVerdicts("claim"),
+  run: emitTextVerdicts("claim", ["allUpheld", "allPending", "noPending", "noCorrected", "allDone"]),
 });

@@ -27,5 +27,5 @@ export const textCount = defineCheck({
       en: "“{words}” lacks its figure: no count before “{unit}”.",
     },
   },
-  run: emitTextVerdicts("count"),
+  run: emitTextVerdicts("count", ["wrong", "scope", "unmatched", "missing"]),
 });

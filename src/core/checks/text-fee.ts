@@ -15,5 +15,5 @@ export const textFee = defineCheck({
       en: "The text says “{said}” ({value} yuan), but the fee figure is {fee} yuan.",
     },
   },
-  run: emitTextVerdicts("fee"),
+  run: emitTextVerdicts("fee", ["differs"]),
 });

@@ -19,5 +19,5 @@ export const textShare = defineCheck({
       en: "Shares of one list are written with different decimals ({list}: {decimals} decimals); use one precision.",
     },
   },
-  run: emitTextVerdicts("share"),
+  run: emitTextVerdicts("share", ["wrong", "mixed"]),
 });

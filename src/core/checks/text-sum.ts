@@ -19,5 +19,5 @@ export const textSum = defineCheck({
       en: "The results listed in the text sum to {sum}, but {handled} were handled: the text leaves out {left}.",
     },
   },
-  run: emitTextVerdicts("sum"),
+  run: emitTextVerdicts("sum", ["list", "omits"]),
 });

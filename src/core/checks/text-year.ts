@@ -23,5 +23,5 @@ export const textYear = defineCheck({
       en: "The text says carried over from {found}; last year is {want}.",
     },
   },
-  run: emitTextVerdicts("year"),
+  run: emitTextVerdicts("year", ["this", "next", "last"]),
 });

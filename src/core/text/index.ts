@@ -53,10 +53,16 @@ export function textVerdicts(ctx: CheckContext, kind: VerdictKind): TextVerdict[
 }
 const NONE: TextVerdict[] = [];
 
-/** The run() of each text-* check: the verdicts of its kind as findings, at the text's offsets. */
-export function emitTextVerdicts<M extends string>(kind: VerdictKind): CheckSpec<M>["run"] {
+/**
+ * The run() of each text-* check: the verdicts of its kind as findings, at the text's offsets. `messageIds`
+ * are the messages the check declares for them (the compiler holds the list to the check's messages); a
+ * verdict with another id is a bug in analyse.ts and throws.
+ */
+export function emitTextVerdicts<M extends string>(kind: VerdictKind, messageIds: readonly M[]): CheckSpec<M>["run"] {
+  const known = new Set<string>(messageIds);
   return (ctx, emit) => {
     for (const v of textVerdicts(ctx, kind)) {
+      if (!known.has(v.messageId)) throw new Error(`text-${kind}: no message "${v.messageId}"`);
       emit({
         messageId: v.messageId as M,
         cells: v.cells,
