@@ -8,6 +8,7 @@ import type { Lang } from "../core/checks/types";
 import type { ProseText, Report } from "../core/model/report";
 import { fileProse, textSheetProse } from "../core/text";
 import { readReportParagraphs, ReportTextError } from "./report-text";
+import { dueReportYear, fillProgress, progressText } from "../core/model/preparing";
 import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/shares/types";
 import { readWorkbook } from "../core/read";
 import type { WorkbookGrid } from "../core/grid";
@@ -148,6 +149,7 @@ export async function checkFile(
       year: report.meta.year?.value ?? s.year ?? null,
       format: report.format,
       findings,
+      ...preparingProgress(report),
     },
   };
 }
@@ -177,9 +179,17 @@ export async function checkFileReports(file: string, s: CheckSettings, bytes?: P
   return r.reports.map((x) => {
     const out: FileResult = { file, sheet: x.sheet, year: x.year, format: x.format, findings: x.findings };
     out.unit = x.unit ?? null;
+    Object.assign(out, preparingProgress(x.report));
     if (s.prior) out.priorAgrees = !x.findings.some((f) => CROSS_YEAR_CHECKS.includes(f.rule));
     return out;
   });
+}
+
+/** On a sheet for preparing (编制): how far the filling has got ("已填 118 / 166 项"). */
+function preparingProgress(report: Report): Pick<FileResult, "progress"> {
+  if (report.meta.mode?.value !== "编制") return {};
+  const p = fillProgress(report);
+  return { progress: { filled: p.filled, total: p.total } };
 }
 
 function checkOptions(s: RoundingArgs & { year?: number }): Partial<RoundingOptions & { year: number }> {
@@ -449,8 +459,8 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
   if (out === undefined) throw new UsageError("请用 -o 指定输出文件", "give the output file with -o");
   await refuseExisting(out, options.force === true);
   const opts: { year?: number; unit?: string } = {};
-  // Without --year: the previous calendar year, the report being written now (as the task pane does).
-  opts.year = options.year ?? new Date().getFullYear() - 1;
+  // Without --year: the year whose report is due (December: this year; otherwise last year), as the pane does.
+  opts.year = options.year ?? dueReportYear(new Date());
   if (options.unit !== undefined) opts.unit = options.unit;
   const wb = new ExcelJS.Workbook();
   applyPlan(wb, templatePlan(opts));
@@ -504,6 +514,7 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     year: report.meta.year?.value ?? null,
     format: report.format,
     findings,
+    ...preparingProgress(report),
   };
   io.out(formatFileResult(result, lang));
   if (findings.some((f) => f.rule === "uncached-formula")) {
@@ -560,6 +571,15 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     );
   }
   for (const line of keptEditsLines(decision.kept, lang)) io.out(`${line}\n`);
+  const blanks = fillProgress(report);
+  if (blanks.filled < blanks.total) {
+    const n = blanks.total - blanks.filled;
+    io.out(
+      lang === "zh"
+        ? `表中 ${n} 项未填写，生成的表格和正文按0计（${progressText(blanks, "zh")}）。\n`
+        : `${n} figure(s) not filled in were counted as 0 in the generated tables and text (${progressText(blanks, "en")}).\n`,
+    );
+  }
   const sheets = plan.sheets.map((s) => s.name).join(lang === "zh" ? "、" : ", ");
   io.out(
     lang === "zh"

@@ -19,6 +19,8 @@ export interface FileResult {
   findings: Finding[];
   /** With --prior: true when the cross-year checks ran and found nothing ("与上年报告核对：一致"). */
   priorAgrees?: boolean;
+  /** A sheet for preparing (编制): the parts filled so far. */
+  progress?: { filled: number; total: number };
   /** Set when the file could not be read or holds no disclosure table. */
   error?: { code: string; message: { zh: string; en: string } };
 }
@@ -120,6 +122,13 @@ export function formatFileResult(r: FileResult, lang: Lang): string {
       ? `文件：${r.file}  工作表：${r.sheet ?? "-"}  年度：${year}  格式：${fmt}${r.unit ? `  单位：${r.unit}` : ""}`
       : `File: ${r.file}  Sheet: ${r.sheet ?? "-"}  Year: ${year}  Format: ${fmt}${r.unit ? `  Unit: ${r.unit}` : ""}`,
   );
+  if (r.progress) {
+    lines.push(
+      lang === "zh"
+        ? `  编制进度：已填 ${r.progress.filled} / ${r.progress.total} 项`
+        : `  Preparing: ${r.progress.filled} of ${r.progress.total} figures filled`,
+    );
+  }
   for (const sev of SEVERITIES) {
     const group = r.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;

@@ -114,8 +114,13 @@ function applySheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   for (const c of plan.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
     if (c.formula !== undefined) {
-      // No result: the spreadsheet computes it on open.
-      cell.value = { formula: c.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+      // The result the plan computed, cached as Excel would (a template's totals over blank parts are 0, and a
+      // file never opened in Excel then reads as it shows); without one, the spreadsheet computes it on open.
+      cell.value = (
+        c.result !== undefined && c.result !== null
+          ? { formula: c.formula.replace(/^=/, ""), result: c.result }
+          : { formula: c.formula.replace(/^=/, "") }
+      ) as ExcelJS.CellFormulaValue;
     } else if (typeof c.value === "string") {
       // ExcelJS writes a plain string as a shared string, never as a formula ("=..." stays text).
       cell.value = c.value;

@@ -4,6 +4,7 @@
  *
  * One user action = one host read (one Excel sync) + engine work + at most one host write.
  */
+import { dueReportYear } from "../core/model/preparing";
 import {
   a1,
   cellAddress,
@@ -430,7 +431,7 @@ export class Controller {
       settings: { ...DEFAULT_SETTINGS },
       settingsProblems: [],
       notice: null,
-      templateYear: now().getFullYear() - 1,
+      templateYear: dueReportYear(now()),
       live: false,
       confirmReplace: null,
       confirmFix: null,

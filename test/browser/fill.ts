@@ -28,6 +28,15 @@ export interface Scenario {
   planted: { address: string; wrong: number; right: number };
   /** Expected figures for assertions on the generated report. */
   expect: { received: number; handled: number; open: number; carryNext: number };
+  /** Where things are in this template (from its own layout, never typed in by hand). */
+  at: {
+    /** The planted cell, its row's 总计 and its column's （七）总计: the cells of its one finding ("D64,J64,D85"). */
+    cross: string;
+    /** 一、本年新收 / 自然人 (the report table's formulas point at it). */
+    newNatural: string;
+    /** A cell outside the template's layout (an edit there changes no figure). */
+    spare: string;
+  };
 }
 
 export function scenario(year: number, body = "遂宁市某某局"): Scenario {
@@ -41,6 +50,8 @@ export function scenario(year: number, body = "遂宁市某某局"): Scenario {
   put(cells.meta.year, year);
   put(cells.meta.scope, "本机关");
   put(cells.meta.fee, 0);
+  // The scenario types every total as a published report prints it: a sheet for checking (核对).
+  put(cells.meta.mode, "核对");
 
   // Proactive disclosure by category and key areas (counts only; no stated shares).
   const categories = [72, 2, 100, 300, 45, 200, 300, 100];
@@ -108,6 +119,11 @@ export function scenario(year: number, body = "遂宁市某某局"): Scenario {
   // The planted error replaces the right figure (last edit wins when replayed in order).
   edits.push([address, 13]);
   const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+  const addr = (r: CellRef) => a1(r.row, r.col);
+  const openTotal = s3.cells[cellKey("open", "total")]!;
+  const handledNatural = s3.cells[cellKey("handled", "natural")]!;
+  const plan = templatePlan({ year });
+  const lastRow = Math.max(...plan.cells.map((c) => c.row), ...plan.merges.map((m) => m.bottom));
   return {
     sheet: cells.sheet,
     year,
@@ -118,6 +134,11 @@ export function scenario(year: number, body = "遂宁市某某局"): Scenario {
       handled: sum(fig.handled!),
       open: sum(fig.open!),
       carryNext: sum(fig.carryNext!),
+    },
+    at: {
+      cross: `${address},${addr(openTotal)},${addr(handledNatural)}`,
+      newNatural: addr(s3.cells[cellKey("new", "natural")]!),
+      spare: a1(lastRow + 3, 0),
     },
   };
 }

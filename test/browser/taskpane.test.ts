@@ -16,6 +16,7 @@ import zlib from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { a1, parseA1 } from "../../src/core/grid";
 import { cellKey } from "../../src/core/model/format";
+import { dueReportYear } from "../../src/core/model/preparing";
 import { planToGrid, templateCells, templatePlan } from "../../src/core/render/template";
 import { SETTINGS_KEY } from "../../src/taskpane/controller";
 import { t } from "../../src/taskpane/i18n";
@@ -28,8 +29,8 @@ const ROOT = path.resolve(__dirname, "../..");
 const OUTPUT = path.join(ROOT, "test/output");
 // The README pictures are refreshed only on purpose (`npm run pictures`); a test run writes them to test/output/.
 const IMAGES = process.env.REFRESH_PICTURES === "1" ? path.join(ROOT, "docs/images") : OUTPUT;
-/** The pane offers last year's template (its clock is the browser's). */
-const YEAR = new Date().getFullYear() - 1;
+/** The pane offers the template of the report due now (its clock is the browser's). */
+const YEAR = dueReportYear(new Date());
 const COUNTS = "公开数据";
 const XSS_IMG = `<img src=x onerror="window.__pwned=1;alert(1)">`;
 const XSS_SCRIPT = `<script>window.__pwned=2;alert(2)</script>`;
@@ -257,14 +258,16 @@ describe("task pane in headless Chromium (browser tier)", function () {
     // Enter on a finding selects its cells in Excel: the culprit first, then the two totals.
     await rowSum.focus();
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() =>
-      (window as unknown as { fake: { selection(): { address: string } | null } }).fake
-        .selection()
-        ?.address.includes("D64"),
+    await page.waitForFunction(
+      (want) =>
+        (window as unknown as { fake: { selection(): { address: string } | null } }).fake
+          .selection()
+          ?.address.includes(want),
+      sc.planted.address,
     );
     const sel1 = await fake<{ sheet: string; address: string }>(page, "selection");
     assert.equal(sel1.sheet, COUNTS);
-    assert.equal(sel1.address, "D64,J64,D85", "the culprit, its row's 总计, its column's （七）总计");
+    assert.equal(sel1.address, sc.at.cross, "the culprit, its row's 总计, its column's （七）总计");
 
     // Correct the cell: the change event re-checks (debounced) and the findings disappear.
     await edits(page, sc.sheet, [[sc.planted.address, sc.planted.right]]);
@@ -280,7 +283,7 @@ describe("task pane in headless Chromium (browser tier)", function () {
     const labelAt = Object.entries(table).find(([, c]) => c.value === "一、本年新收政府信息公开申请数量")?.[0];
     assert.ok(labelAt, "section 三 row 一 is in the table sheet");
     const row = parseA1(labelAt)!.row + 1;
-    assert.equal(table[`D${row}`]?.formula, "=公开数据!D62", "自然人 refers to the counts sheet");
+    assert.equal(table[`D${row}`]?.formula, `=公开数据!${sc.at.newNatural}`, "自然人 refers to the counts sheet");
     assert.equal(table[`J${row}`]?.formula, `=SUM(D${row}:I${row})`, "总计 is a formula");
     const textCells = Object.values(await fake<Record<string, { value: unknown }>>(page, "cells", "报告正文")).map(
       (c) => String(c.value),
@@ -323,7 +326,7 @@ describe("task pane in headless Chromium (browser tier)", function () {
     });
 
     // Auto-update off: an edit makes the report out of date.
-    await edits(page, sc.sheet, [["K5", "备注"]]);
+    await edits(page, sc.sheet, [[sc.at.spare, "备注"]]);
     await page.locator("#stale").waitFor({ state: "visible" });
     assert.equal(await text(page, "#stale .banner-text"), "报告已过期，请重新生成");
     // Auto-update on: regenerated now, and after the next edit; the banner goes away.
@@ -523,9 +526,9 @@ describe("task pane in headless Chromium (browser tier)", function () {
     assert.match(await text(page, '[data-testid="group-error"] h3'), /错误\s*1/);
     await page.locator('[data-testid="finding"][data-rule="s3-row-sum"]').click();
     await page.waitForFunction(
-      () =>
-        (window as unknown as { fake: { selection(): { address: string } | null } }).fake.selection()?.address ===
-        "D64,J64,D85",
+      (want) =>
+        (window as unknown as { fake: { selection(): { address: string } | null } }).fake.selection()?.address === want,
+      sc.at.cross,
     );
     await page.click("#generate");
     await page.waitForFunction(() =>
@@ -587,9 +590,9 @@ describe("task pane in headless Chromium (browser tier)", function () {
     });
     await page.keyboard.press(" ");
     await page.waitForFunction(
-      () =>
-        (window as unknown as { fake: { selection(): { address: string } | null } }).fake.selection()?.address ===
-        "D64,J64,D85",
+      (want) =>
+        (window as unknown as { fake: { selection(): { address: string } | null } }).fake.selection()?.address === want,
+      sc.at.cross,
     );
 
     // Settings open with the keyboard; the chevron turns down (a drawn glyph, not a text character).

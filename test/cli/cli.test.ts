@@ -8,6 +8,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { dueReportYear } from "../../src/core/model/preparing";
 import { readWorkbook } from "../../src/core/read";
 import { readXlsx } from "../../src/cli/xlsx";
 import { cellKey, cleanReport, cli, cliProcess, PLANTED_KEY, ROOT, sha256, writeReport } from "./helpers";
@@ -331,21 +332,32 @@ describe("cli: disclosure-report", function () {
       assert.ok(reread.ok && reread.report.meta.year?.value === 2023);
     });
 
-    it("without --year writes last year's template, with the year in the title, and explains units and optional parts", async () => {
+    it("without --year writes the template of the year whose report is due, says how to fill it, and checks clean", async () => {
       const out = path.join(dir, "template-default-year.xlsx");
       const r = await cli(["template", "-o", out]);
       assert.equal(r.code, 0, r.err);
-      const year = new Date().getFullYear() - 1;
+      const year = dueReportYear(new Date());
       const grid = await readXlsx(out);
       const values = grid.sheets[0]!.values;
       assert.equal(values[0]![0], `${year}年政府信息公开工作年度报告数据表`);
       const read = readWorkbook(grid);
       assert.ok(read.ok && read.report.meta.year?.value === year);
+      assert.equal(read.report.meta.mode?.value, "编制");
       const note = String(values[1]![0]);
-      for (const said of [/信息处理费单位为元，收费金额单位为万元/, /总计、合计.*核对/, /上年现行有效件数.*跨年核对/]) {
+      for (const said of [
+        /信息处理费单位为元，收费金额单位为万元/,
+        /灰色单元格（总计、合计）由公式自动计算/,
+        /空白表示“尚未填写”/,
+        /上年现行有效件数.*跨年核对/,
+        /“可选”部分（主动公开分类、重点领域）/,
+      ]) {
         assert.match(note, said);
       }
-      assert.match(note, /“主动公开政府信息分类”“重点领域信息”两块为选填/);
+      // A fresh template: no error, and the progress.
+      const c = await cli(["check", out]);
+      assert.equal(c.code, 0, c.out);
+      assert.match(c.out, /编制进度：已填 0 \/ 166 项/);
+      assert.match(c.out, /0 个错误，0 个警告/);
     });
 
     it("says so when the output directory does not exist", async () => {

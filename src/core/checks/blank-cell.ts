@@ -9,7 +9,8 @@ import { nothingFilledIn } from "./no-figures";
  * per table, its cells in sheet order. A blank total beside non-zero parts is left out: the sum checks
  * (s3-row-sum, s3-column-sum, s4-group-sum, breakdown-sum) report it as an error, and it wants the sum, not 0.
  * Nothing is said about a free-form block left entirely blank (optional, not used), nor when no figure at all is
- * filled in (no-figures' error).
+ * filled in (no-figures says it). On a sheet that states 编制 (preparing) a blank is a figure not filled in yet:
+ * the same finding, as information.
  */
 export const blankCell = defineCheck({
   id: "blank-cell",
@@ -23,15 +24,21 @@ export const blankCell = defineCheck({
       zh: "{block}：有{count}个单元格为空，已按0计算；格式要求填写0。",
       en: "{block}: {count} blank cell(s), counted as 0; the format wants 0 written out.",
     },
+    unfilled: {
+      zh: "{block}：尚未填写{count}项（没有的请填0；生成报告时空白按0计）。",
+      en: "{block}: {count} figure(s) not filled in yet (write 0 where there is none; 生成报告 counts a blank as 0).",
+    },
   },
   run(ctx, emit) {
     // A blank template: no-figures says so once, not a warning per table.
     if (nothingFilledIn(ctx)) return;
     const missingTotals = blankTotals(ctx.report);
+    const preparing = ctx.report.meta.mode?.value === "编制";
     const byBlock = new Map<string, Num[]>();
     const filled = new Set<string>();
     for (const f of figures(ctx)) {
-      if (f.required && !isBlank(f.num)) filled.add(f.block);
+      // Something typed (a formula computes, so it does not make a block "used").
+      if (f.required && (f.num.value !== null || f.num.issue) && !f.num.formula) filled.add(f.block);
       if (!f.required || !isBlank(f.num) || missingTotals.has(f.num)) continue;
       const list = byBlock.get(f.block) ?? [];
       list.push(f.num);
@@ -43,7 +50,9 @@ export const blankCell = defineCheck({
       if (freeForm.has(block) && !filled.has(block)) continue;
       const cells = nums.map((n) => n.cell).filter((c): c is CellRef => c !== undefined);
       cells.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row || a.col - b.col : a.sheet < b.sheet ? -1 : 1));
-      emit({ messageId: "blank", cells, params: { block, count: nums.length } });
+      // 编制 (preparing): a blank is a figure not filled in yet, not a mistake.
+      if (preparing) emit({ messageId: "unfilled", severity: "info", cells, params: { block, count: nums.length } });
+      else emit({ messageId: "blank", cells, params: { block, count: nums.length } });
     }
   },
 });

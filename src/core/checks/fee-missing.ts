@@ -20,6 +20,8 @@ export const feeMissing = defineCheck({
     if (!recent) return;
     const fee = ctx.report.meta.fee;
     if (fee && (fee.value !== null || fee.issue)) return; // an unreadable fee is not-a-number's finding
-    emit({ messageId: "missing", cells: [fee?.cell] });
+    // 编制 (preparing): the fee is one more figure not filled in yet, not a mistake.
+    const preparing = ctx.report.meta.mode?.value === "编制";
+    emit({ messageId: "missing", cells: [fee?.cell], ...(preparing ? { severity: "info" as const } : {}) });
   },
 });

@@ -44,6 +44,7 @@ import { textYear } from "./text-year";
 import { textFee } from "./text-fee";
 import { uncachedFormula } from "./uncached-formula";
 import { wholeNumber } from "./whole-number";
+import { typedTotal } from "./typed-total";
 import { zeroShare } from "./zero-share";
 import type { Check, CheckOptions, Finding, Lang, Severity } from "./types";
 
@@ -64,6 +65,7 @@ export const CHECKS: readonly Check[] = [
   s3ColumnSum,
   s3Balance,
   s4GroupSum,
+  typedTotal,
   noYear,
   formatYear,
   s3OtherItems,

@@ -67,19 +67,31 @@ describe("no-figures", () => {
     assert.deepEqual(runCheck(noFigures, seed), []);
   });
 
-  it("a blank template: one error, and no blank-cell warning for each of its tables", () => {
+  it("a fresh 编制 template: no error, one information that it is not started, no blank-cell per table", () => {
     const read = readWorkbook({ sheets: [planToGrid(templatePlan({ year: 2024 }))] });
     assert.ok(read.ok);
+    assert.equal(read.report.meta.mode?.value, "编制");
     const findings = runChecks(read.report);
-    const errors = findings.filter((f) => f.severity === "error");
     assert.deepEqual(
-      errors.map((f) => f.rule),
-      ["no-figures"],
+      findings.filter((f) => f.severity !== "info").map((f) => f.rule),
+      [],
     );
-    assert.match(errors[0]!.params.first as string, /^公开数据!/);
+    const started = findings.filter((f) => f.rule === "no-figures");
+    assert.equal(started.length, 1);
+    assert.equal(started[0]!.messageId, "notStarted");
+    assert.equal(started[0]!.params.count, 166, "the parts of the 2021 tables (totals compute)");
+    assert.match(started[0]!.params.first as string, /^公开数据!/);
     assert.deepEqual(
       findings.filter((f) => f.rule === "blank-cell"),
       [],
+    );
+  });
+
+  it("a blank sheet that does not say it is for preparing: one error", () => {
+    const r = blanked(report2021());
+    assert.deepEqual(
+      runCheck(noFigures, r).map((f) => [f.severity, f.messageId]),
+      [["error", "empty"]],
     );
   });
 });

@@ -1,13 +1,15 @@
 import { cellAddress, type CellRef } from "../grid";
+import { fillProgress } from "../model/preparing";
 import type { CheckContext } from "./types";
 import { defineCheck, figures, type FigureSite } from "./define";
 
 /**
- * The figures a report must have: every cell of the national tables and the counts of the free-form proactive
- * block (last-year columns, the fee and the stated percentages are not this year's figures).
+ * The figures a report must have and a person types: every cell of the national tables and the counts of the
+ * free-form proactive block (last-year columns, the fee and the stated percentages are not this year's figures;
+ * a formula is the sheet's, and the template's totals over blank parts show 0).
  */
 function required(ctx: CheckContext): FigureSite[] {
-  return figures(ctx).filter((f) => f.required);
+  return figures(ctx).filter((f) => f.required && f.num.formula === undefined);
 }
 
 /**
@@ -28,6 +30,10 @@ export const noFigures = defineCheck({
     en: "No figure filled in anywhere in the tables (a blank template)",
   },
   messages: {
+    notStarted: {
+      zh: "尚未填写数字（已填 0 / {count} 项）：请从 {first} 起填写本年度的分项数字，没有的填0；总计、合计由公式计算。",
+      en: "No figures filled in yet (0 of {count}): fill in this year's figures from {first} on (0 where there is none); the totals compute themselves.",
+    },
     empty: {
       zh: "未填写任何数据：{count}个应填数字的单元格全部为空；请从 {first} 起填写本年度的数字（没有的填0）后再核对。",
       en: "No figures filled in: all {count} cells that take a figure are blank; fill in this year's figures from {first} on (0 where there is none) and check again.",
@@ -41,6 +47,14 @@ export const noFigures = defineCheck({
     for (const f of sites) if (f.num.cell && !firsts.has(f.block)) firsts.set(f.block, f.num.cell);
     const cells = [...firsts.values()];
     const first = cells[0] ? cellAddress(cells[0]) : `“${sites[0]!.block}”`;
-    emit({ messageId: "empty", cells, params: { count: sites.length, first } });
+    // A template just inserted for preparing (编制) is not an error: it is where the work starts.
+    if (ctx.report.meta.mode?.value === "编制") {
+      emit({
+        messageId: "notStarted",
+        severity: "info",
+        cells,
+        params: { count: fillProgress(ctx.report).total, first },
+      });
+    } else emit({ messageId: "empty", cells, params: { count: sites.length, first } });
   },
 });

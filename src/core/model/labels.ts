@@ -14,7 +14,11 @@ export const META_FIELDS = {
   year: ["报告年度", "年度", "报告年份"],
   scope: ["公开范围", "报告范围", "统计范围"],
   fee: ["信息处理费（元）", "信息处理费", "收取信息处理费（元）"],
+  mode: ["填报方式", "使用方式"],
 } as const;
+
+/** The two ways of using the counts sheet (填报方式): 编制 (preparing; the template's) and 核对 (checking). */
+export const MODE_CHOICES = ["编制", "核对"] as const;
 
 /** The two choices of 公开范围 the template offers. */
 export const SCOPE_CHOICES = ["本机关", "本级政府"] as const;

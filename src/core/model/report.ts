@@ -105,10 +105,17 @@ export interface Breakdown {
 
 export type Scope = "本机关" | "本级政府";
 
+export type Mode = "编制" | "核对";
+
 export interface ReportMeta {
   body?: { text: string; cell?: CellRef };
   year?: { value: number; cell?: CellRef; from: "metadata" | "title" | "option" };
   scope?: { value: Scope; cell?: CellRef };
+  /**
+   * How the sheet is used, as it states it (填报方式): 编制 = preparing (the clerk types the parts, every total
+   * is a SUM formula); 核对 = checking a published report (its totals typed as printed). Absent: not stated.
+   */
+  mode?: { value: Mode; cell?: CellRef };
   /** 信息处理费 in 元 (section 六). */
   fee?: Num;
 }

@@ -13,7 +13,8 @@ const BODY = META_FIELDS.body;
 const YEAR = META_FIELDS.year;
 const SCOPE = META_FIELDS.scope;
 const FEE = META_FIELDS.fee;
-registerVocabulary([...BODY, ...YEAR, ...SCOPE, ...FEE]);
+const MODE = META_FIELDS.mode;
+registerVocabulary([...BODY, ...YEAR, ...SCOPE, ...FEE, ...MODE]);
 
 /** The label cell of a metadata field and the first filled cell right of it. */
 function field(
@@ -151,6 +152,17 @@ export function readMeta(ctx: ReadCtx, opts: { year?: number }): ReportMeta {
         cells: [ix.ref(scope.row, scope.col)],
         params: { text: showValue(scope.value) },
       });
+    }
+  }
+  // 填报方式: 编制 (preparing, totals are formulas) or 核对 (a published report's figures typed in).
+  const mode = field(ctx, MODE);
+  if (mode) {
+    use(ctx, mode.label.row, mode.label.col);
+    const m = typeof mode.value === "string" ? normText(mode.value) : "";
+    const value = m.includes("编制") ? "编制" : m.includes("核对") ? "核对" : undefined;
+    if (value) {
+      use(ctx, mode.row, mode.col);
+      meta.mode = { value, cell: ix.ref(mode.row, mode.col) };
     }
   }
   const fee = field(ctx, FEE);

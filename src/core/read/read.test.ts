@@ -382,7 +382,10 @@ describe("read: readWorkbook", () => {
       assert.equal(r.meta.body?.text, "某某局");
       assert.deepEqual(Object.keys(r.section2).sort(), ["s2.item1", "s2.item5", "s2.item6", "s2.item8"]);
       assert.equal(Object.keys(r.section3!.cells).length, 25 * 7);
-      assert.ok(Object.values(r.section3!.cells).every((n) => n.value === null));
+      // The parts are blank; each total shows what its formula does over them, 0.
+      const s3 = Object.values(r.section3!.cells);
+      assert.ok(s3.every((n) => (n.formula ? n.value === 0 : n.value === null)));
+      assert.equal(s3.filter((n) => n.formula).length, 25 + 6, "总计 of each row, （七）总计 of each column");
       assert.equal(Object.keys(r.section4!.cells).length, 15);
       assert.equal(r.proactive?.categories.length, 8);
       assert.equal(r.proactive?.children[0]?.categories.length, 8);
@@ -424,6 +427,8 @@ describe("read: readWorkbook", () => {
         for (const row of grid.values) {
           const i = row.findIndex((v) => typeof v === "string" && v.startsWith("信息处理费"));
           if (i >= 0) row.splice(i, 2, null, null); // no fee field: the figure comes from the text or nowhere
+          // A published report's figures (核对), not a sheet being prepared (编制, where a missing fee is information).
+          if (row[0] === "填报方式") row[1] = "核对";
         }
         if (sentence !== null) grid.values.push([`六、其他需要报告的事项。${sentence}`]);
         return grid;

@@ -6,6 +6,7 @@ export {
   templateCells,
   templateForReport,
   planToGrid,
+  recalculate,
   COUNTS_SHEET,
   DEFAULT_CATEGORIES,
   DEFAULT_KEY_AREAS,

@@ -12,6 +12,11 @@ export interface PlanCell {
   value?: PlanValue;
   /** A formula starting with "=", in English function names and A1 references (e.g. "=SUM(B3:B5)"). */
   formula?: string;
+  /**
+   * What the engine computes the formula to show (a number, or "" for an empty result), for hosts that
+   * print values instead of formulas (the Word document). Same arithmetic as the formula.
+   */
+  result?: PlanValue;
   /** Key into SheetPlan.styles. */
   style?: string;
 }

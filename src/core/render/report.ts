@@ -216,11 +216,14 @@ function named(ctx: Ctx, key: string, range: PlanRange, title: string): void {
   ctx.names.push({ name: key, sheet: ctx.b.name, range, title });
 }
 
-/** Tables of the national format are printed even when blank; before 2019 (free-form) only tables with a figure. */
+/**
+ * Tables of the national format are printed even when blank; before 2019 (free-form) only tables with a figure
+ * typed in (a template's SUM totals show 0 over blank parts).
+ */
 function printTable(report: Report, t: TableData | undefined): boolean {
   const year = report.meta.year?.value;
   const mandatory = report.format !== "free-form" && !(year !== undefined && year < 2019);
-  return mandatory || (!!t && Object.values(t.cells).some((n) => n.value !== null));
+  return mandatory || (!!t && Object.values(t.cells).some((n) => n.value !== null && n.formula === undefined));
 }
 
 function section2(ctx: Ctx, report: Report): void {
@@ -429,9 +432,15 @@ function shareTable(
   ctx.row = row + 1;
 }
 
-/** A block the user left empty (the template's default categories, no figure) prints no table. */
+/**
+ * A block the user left empty (the template's default categories, no figure; its 合计 formula shows 0 over
+ * them) prints no table.
+ */
 function isFilled(bd: Breakdown): boolean {
-  return bd.categories.some((c) => c.count.value !== null) || (bd.total?.value ?? null) !== null;
+  return (
+    bd.categories.some((c) => c.count.value !== null) ||
+    ((bd.total?.value ?? null) !== null && bd.total?.formula === undefined)
+  );
 }
 
 function proactiveTable(ctx: Ctx, bd: Breakdown, title: string, key: string): void {

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { isComputedTotal } from "../model/preparing";
 import { cellKey, FORMAT_2019, FORMAT_2021, S3_HEADER_NOTE } from "../model/format";
 import { valueAt } from "../grid";
 import type { PlanCell, SheetPlan } from "./plan";
@@ -99,6 +100,14 @@ describe("render/template: the counts sheet 公开数据", () => {
         for (const c of t.def.cols) {
           const at = t.cells[cellKey(r.key, c.key)]!;
           assert.ok(at, `${id} ${r.key} ${c.key}`);
+          const cell = plan.cells.find((x) => x.row === at.row && x.col === at.col);
+          if (isComputedTotal(t.def, r.key, c.key)) {
+            // 编制: a total is a live SUM, grey, not an input (locked), with no validation.
+            assert.match(cell?.formula ?? "", /^=SUM\([A-Z]+\d+:[A-Z]+\d+\)$/, `${id} ${r.key} ${c.key} is a SUM`);
+            assert.ok(!isInput(plan, at.row, at.col), `${id} ${r.key} ${c.key} is not an input`);
+            assert.equal(validationOf(plan, at.row, at.col).length, 0);
+            continue;
+          }
           assert.ok(isInput(plan, at.row, at.col), `${id} ${r.key} ${c.key} is input`);
           const v = validationOf(plan, at.row, at.col);
           assert.equal(v.length, 1, `${id} ${r.key} ${c.key} has one validation`);
@@ -114,6 +123,9 @@ describe("render/template: the counts sheet 公开数据", () => {
     }
     const scope = validationOf(plan, cells.meta.scope.row, cells.meta.scope.col);
     assert.deepEqual(scope[0]?.list, ["本机关", "本级政府"]);
+    const mode = validationOf(plan, cells.meta.mode.row, cells.meta.mode.col);
+    assert.deepEqual(mode[0]?.list, ["编制", "核对"]);
+    assert.equal(plan.cells.find((c) => c.row === cells.meta.mode.row && c.col === cells.meta.mode.col)?.value, "编制");
     const fee = validationOf(plan, cells.meta.fee.row, cells.meta.fee.col);
     assert.equal(fee[0]?.type, "decimal");
     assert.equal(cells.proactive.categories.length, 8);

@@ -3,7 +3,7 @@
  * national tables (verbatim labels, merged headers), input cells marked and validated.
  * The reader finds everything by labels; the positions here are only the default layout.
  */
-import type { CellRef, SheetGrid, CellValue } from "../grid";
+import { a1, parseA1, type CellRef, type SheetGrid, type CellValue } from "../grid";
 import {
   cellKey,
   expectedFormat,
@@ -27,7 +27,9 @@ import {
   KEY_AREA_HEADINGS,
   META_FIELDS,
   PROACTIVE_HEADINGS,
+  MODE_CHOICES,
   S3_PRIOR_CARRY_LABEL,
+  S4_ROW_LABELS,
   SCOPE_CHOICES,
 } from "../model/labels";
 
@@ -39,7 +41,10 @@ export const META_LABELS = {
   year: META_FIELDS.year[0],
   scope: META_FIELDS.scope[0],
   fee: META_FIELDS.fee[0],
+  mode: META_FIELDS.mode[0],
 } as const;
+
+export { MODE_CHOICES };
 
 export const PROACTIVE_HEADING = PROACTIVE_HEADINGS[0]!;
 export const KEY_AREAS_HEADING = KEY_AREA_HEADINGS[0]!;
@@ -99,7 +104,7 @@ export interface TableCells {
 export interface TemplateCells {
   sheet: string;
   format: "2021" | "2019";
-  meta: { body: CellRef; year: CellRef; scope: CellRef; fee: CellRef };
+  meta: { body: CellRef; year: CellRef; scope: CellRef; mode: CellRef; fee: CellRef };
   proactive: BlockCells;
   keyAreas: BlockCells;
   /** By table id: "s2.item1" ... "s3", "s4". */
@@ -158,6 +163,15 @@ const TEMPLATE_STYLES: Record<string, CellStyle> = {
     fill: INPUT_FILL,
     input: true,
   },
+  computed: {
+    font: FONT,
+    border: true,
+    horizontal: "right",
+    vertical: "middle",
+    numberFormat: "0",
+    fill: "#E7E6E6",
+  },
+  optional: { font: { ...FONT, size: 11, color: "#7F7F7F" }, horizontal: "left", vertical: "middle" },
   inPercent: {
     font: FONT,
     border: true,
@@ -196,158 +210,212 @@ interface Built {
   cells: TemplateCells;
 }
 
-function build(opts: TemplateOptions): Built {
-  const sheet = opts.sheet ?? COUNTS_SHEET;
-  const format = templateFormat(opts.year);
-  const fmt = format === "2019" ? FORMAT_2019 : FORMAT_2021;
-  const b = new PlanBuilder(sheet, TEMPLATE_STYLES);
-  const validations: DataValidationPlan[] = [];
-  const rule = (range: PlanRange, r: Omit<DataValidationPlan, "range">) => validations.push({ range, ...r });
-  const one = (p: RC): PlanRange => ({ top: p.row, left: p.col, bottom: p.row, right: p.col });
-  let row = 0;
+/** The sheet being laid out: the builder, the validations, the next free row and what the options decide. */
+interface Layout {
+  opts: TemplateOptions;
+  sheet: string;
+  format: "2021" | "2019";
+  b: PlanBuilder;
+  validations: DataValidationPlan[];
+  row: number;
+}
 
+function rule(l: Layout, range: PlanRange, r: Omit<DataValidationPlan, "range">): void {
+  l.validations.push({ range, ...r });
+}
+
+function one(p: RC): PlanRange {
+  return { top: p.row, left: p.col, bottom: p.row, right: p.col };
+}
+
+/** An A1 range on this sheet's own rows/columns ("D12:I12"). */
+function range(top: number, left: number, bottom: number, right: number): string {
+  return `${a1(top, left)}:${a1(bottom, right)}`;
+}
+
+/** A total the sheet computes (编制): a live SUM, grey, locked (not an input). */
+function sumCell(l: Layout, row: number, col: number, over: string): void {
+  l.b.formula(row, col, `=SUM(${over})`, "computed");
+}
+
+function build(opts: TemplateOptions): Built {
+  const format = templateFormat(opts.year);
+  const sheet = opts.sheet ?? COUNTS_SHEET;
+  const l: Layout = { opts, sheet, format, b: new PlanBuilder(sheet, TEMPLATE_STYLES), validations: [], row: 0 };
+  writeTitle(l);
+  const meta = writeMeta(l);
+  // The free-form blocks of the reports before 2019: first on a sheet for such a year, else last and 可选
+  // (most clerks never need them).
+  const early = opts.year !== undefined && opts.year < 2019;
+  const blocksFirst = early ? writeOptionalBlocks(l, false) : undefined;
+  const tables: Record<string, TableCells> = { ...writeSection2(l) };
+  tables["s3"] = writeSection3(l);
+  tables["s4"] = writeSection4(l);
+  const { proactive, keyAreas } = blocksFirst ?? writeOptionalBlocks(l, true);
+
+  const columnWidths: Record<number, number> = { 0: 14, 1: 14, 2: 36 };
+  for (let c = FIRST_NUM; c <= LAST_COL; c++) columnWidths[c] = 11;
+  const plan = l.b.build({
+    columnWidths,
+    validations: l.validations,
+    freezeRows: 2,
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+  });
+  fitRowHeights(plan);
+  cacheSumResults(plan);
+  return { plan, cells: { sheet, format, meta, proactive, keyAreas, tables } };
+}
+
+const SUM_OF_RANGE = /^=SUM\(([A-Z]+[0-9]+):([A-Z]+[0-9]+)\)$/;
+
+/**
+ * The result of each of the sheet's own =SUM(A1:B2) totals, over the values the plan holds (blank = 0, as in
+ * Excel): a file the template writes then shows and reads its totals before anyone opened it in Excel.
+ */
+export function cacheSumResults(plan: SheetPlan): void {
+  const byKey = new Map(plan.cells.map((c) => [`${c.row},${c.col}`, c]));
+  const busy = new Set<string>();
+  const valueOf = (row: number, col: number): number => {
+    const key = `${row},${col}`;
+    const c = byKey.get(key);
+    if (!c) return 0;
+    if (c.formula === undefined) return typeof c.value === "number" ? c.value : 0;
+    if (typeof c.result === "number") return c.result;
+    const m = SUM_OF_RANGE.exec(c.formula);
+    if (!m || busy.has(key)) return 0;
+    busy.add(key);
+    const from = parseA1(m[1]!)!;
+    const to = parseA1(m[2]!)!;
+    let sum = 0;
+    for (let r = from.row; r <= to.row; r++) for (let k = from.col; k <= to.col; k++) sum += valueOf(r, k);
+    busy.delete(key);
+    c.result = sum;
+    return sum;
+  };
+  for (const c of plan.cells) if (c.formula !== undefined && SUM_OF_RANGE.test(c.formula)) valueOf(c.row, c.col);
+}
+
+/** The results again after figures were typed into the plan, as a spreadsheet recalculates. */
+export function recalculate(plan: SheetPlan): void {
+  for (const c of plan.cells) delete c.result;
+  cacheSumResults(plan);
+}
+
+/** How to fill the sheet: the first thing a new clerk reads. */
+export const TEMPLATE_INSTRUCTIONS =
+  "填写说明：本表按“编制”方式使用——黄色单元格填写各分项数字，灰色单元格（总计、合计）由公式自动计算，不用填写；" +
+  "数量填整数，没有的填0；空白表示“尚未填写”，核对时列出未填项，生成报告时空白按0计。" +
+  "信息处理费单位为元，收费金额单位为万元。“上年报告‘四、结转下年度继续办理’”一行和“上年现行有效件数”一列" +
+  "用于跨年核对。标为“可选”部分（主动公开分类、重点领域）" +
+  "供2019年以前格式的报告使用，可不填。如需防止误改公式，可用“审阅—保护工作表”（填写项未锁定）。";
+
+function writeTitle(l: Layout): void {
   // Title and instructions span the 三 table (A:J), the width most of the sheet uses.
   const titleRight = FIRST_NUM + 6;
-  b.merged(0, 0, 0, titleRight, `${opts.year ?? ""}年政府信息公开工作年度报告数据表`, "title");
-  b.height(0, 28);
-  b.merged(
-    1,
-    0,
-    1,
-    titleRight,
-    "填写说明：黄色单元格为填写项；数量填整数，没有请填0（不要留空）；总计、合计照报告原文填写，由本工具核对；" +
-      "信息处理费单位为元，收费金额单位为万元；“报告所写占比”按报告原文填写（如“6%”），可不填；" +
-      "“主动公开政府信息分类”“重点领域信息”两块为选填（2021年格式的报告可不填）；" +
-      "“上年报告‘四、结转下年度继续办理’”一行和“上年现行有效件数”一列用于跨年核对，可不填。",
-    "note",
-  );
-  b.height(1, 66);
-  row = 3;
+  l.b.merged(0, 0, 0, titleRight, `${l.opts.year ?? ""}年政府信息公开工作年度报告数据表`, "title");
+  l.b.height(0, 28);
+  l.b.merged(1, 0, 1, titleRight, TEMPLATE_INSTRUCTIONS, "note");
+  l.b.height(1, 84);
+  l.row = 3;
+}
 
-  // ---- metadata ----
-  const metaRow = (label: string): RC => {
-    b.value(row, 0, label, "metaLabel");
-    const p = { row, col: 1 };
-    row++;
-    return p;
+/** One-line explanations beside the metadata fields (past the reader's value window of four columns). */
+export const META_HELP = {
+  body: "报告标题和正文使用：如填“某某县教育局”，标题为“某某县教育局××年政府信息公开工作年度报告”，正文称“本局”。",
+  year: "报告所属年度（不是填报年份）：12月至次年3月编制的是刚结束（或即将结束）这一年的报告。",
+  scope:
+    "本机关：只报本单位，正文称“本局”“本机关”；本级政府：全县（市、区）各级行政机关汇总，正文称“全县各级行政机关”。",
+  mode: "编制：填写分项，总计、合计由公式计算（本模板）；核对：照抄已发布报告的全部数字（含总计）后核对。",
+  fee: "按《政府信息公开信息处理费管理办法》收取的金额，单位：元；未收取的填0，正文写“未收取”。",
+} as const;
+
+const HELP_LEFT = 6;
+const HELP_RIGHT = 14;
+
+function writeMeta(l: Layout): TemplateCells["meta"] {
+  const { b } = l;
+  const field = (label: string, help: string): RC => {
+    b.value(l.row, 0, label, "metaLabel");
+    b.merged(l.row, HELP_LEFT, l.row, HELP_RIGHT, help, "note");
+    return { row: l.row++, col: 1 };
   };
-  const bodyP = metaRow(META_LABELS.body);
-  b.merged(bodyP.row, 1, bodyP.row, 5, opts.unit ?? null, "inText");
-  const yearP = metaRow(META_LABELS.year);
-  b.value(yearP.row, 1, opts.year ?? null, "inCount");
-  rule(one(yearP), { type: "whole", min: 1990, prompt: "报告年度，如2024", error: "请填写四位年份" });
-  const scopeP = metaRow(META_LABELS.scope);
+  const bodyP = field(META_LABELS.body, META_HELP.body);
+  b.merged(bodyP.row, 1, bodyP.row, 5, l.opts.unit ?? null, "inText");
+  const yearP = field(META_LABELS.year, META_HELP.year);
+  b.value(yearP.row, 1, l.opts.year ?? null, "inCount");
+  rule(l, one(yearP), { type: "whole", min: 1990, prompt: "报告年度，如2024", error: "请填写四位年份" });
+  const scopeP = field(META_LABELS.scope, META_HELP.scope);
   b.value(scopeP.row, 1, null, "inText");
-  rule(one(scopeP), {
+  rule(l, one(scopeP), {
     type: "list",
     list: [...SCOPE_CHOICES],
     prompt: "本机关：只含本单位；本级政府：含所属部门和下级",
     error: "请选择“本机关”或“本级政府”",
   });
-  const feeP = metaRow(META_LABELS.fee);
+  const modeP = field(META_LABELS.mode, META_HELP.mode);
+  b.value(modeP.row, 1, MODE_CHOICES[0], "inText");
+  rule(l, one(modeP), {
+    type: "list",
+    list: [...MODE_CHOICES],
+    prompt: "编制：合计由公式计算；核对：合计照报告原文填写",
+    error: "请选择“编制”或“核对”",
+  });
+  const feeP = field(META_LABELS.fee, META_HELP.fee);
   b.value(feeP.row, 1, null, "inAmount");
-  rule(one(feeP), { ...AMOUNT_RULE, prompt: "单位：元，没有收费填0", error: "请填写大于或等于0的金额（元）" });
-  row++;
+  rule(l, one(feeP), { ...AMOUNT_RULE, prompt: "单位：元，没有收费填0", error: "请填写大于或等于0的金额（元）" });
+  l.row++;
+  const at = (p: RC) => ref(l.sheet, p);
+  return { body: at(bodyP), year: at(yearP), scope: at(scopeP), mode: at(modeP), fee: at(feeP) };
+}
 
-  // ---- proactive blocks ----
-  const block = (heading: string, names: readonly string[], proactive: boolean): BlockCells => {
-    b.value(row, 0, heading, "heading");
-    const headingP = { row, col: 0 };
-    row++;
-    b.merged(row, 0, row, LABEL_COLS - 1, BLOCK_HEADER[0], "header");
-    for (let i = 1; i < BLOCK_HEADER.length; i++) b.value(row, FIRST_NUM + i - 1, BLOCK_HEADER[i]!, "header");
-    row++;
-    const categories: BlockCells["categories"] = [];
-    const first = row;
-    for (const name of names) {
-      b.merged(row, 0, row, LABEL_COLS - 1, name, "inText");
-      b.value(row, FIRST_NUM, null, "inCount");
-      b.value(row, FIRST_NUM + 1, null, "inCount");
-      b.value(row, FIRST_NUM + 2, null, "inPercent");
-      categories.push({
-        name: ref(sheet, { row, col: 0 }),
-        count: ref(sheet, { row, col: FIRST_NUM }),
-        prior: ref(sheet, { row, col: FIRST_NUM + 1 }),
-        share: ref(sheet, { row, col: FIRST_NUM + 2 }),
-      });
-      row++;
-    }
-    b.merged(row, 0, row, LABEL_COLS - 1, TOTAL_LABEL, "label");
-    b.value(row, FIRST_NUM, null, "inCount");
-    b.value(row, FIRST_NUM + 1, null, "inCount");
-    b.style(row, FIRST_NUM + 2, "label");
-    const total = ref(sheet, { row, col: FIRST_NUM });
-    const priorTotal = ref(sheet, { row, col: FIRST_NUM + 1 });
-    rule({ top: first, left: FIRST_NUM, bottom: row, right: FIRST_NUM + 1 }, COUNT_RULE);
-    row++;
-    const kv = (label: string, style: "inCount" | "inPercent"): CellRef => {
-      b.merged(row, 0, row, LABEL_COLS - 1, label, "label");
-      b.value(row, FIRST_NUM, null, style);
-      if (style === "inCount") rule(one({ row, col: FIRST_NUM }), COUNT_RULE);
-      return ref(sheet, { row: row++, col: FIRST_NUM });
-    };
-    const out: BlockCells = { heading: ref(sheet, headingP), categories, total, priorTotal, yoy: ref(sheet, headingP) };
-    if (proactive) {
-      out.increase = kv(INCREASE_LABEL, "inCount");
-      out.yoy = kv(YOY_LABEL, "inPercent");
-      out.completion = kv(COMPLETION_LABEL, "inPercent");
-      out.target = kv(TARGET_LABEL, "inCount");
-    } else {
-      out.shareOfParent = kv(SHARE_OF_PARENT_LABEL, "inPercent");
-      out.yoy = kv(YOY_LABEL, "inPercent");
-    }
-    row++;
-    return out;
-  };
-  const proactive = block(PROACTIVE_HEADING, opts.categories ?? DEFAULT_CATEGORIES, true);
-  const keyAreas = block(KEY_AREAS_HEADING, opts.keyAreas ?? DEFAULT_KEY_AREAS, false);
-
-  const tables: Record<string, TableCells> = {};
-
-  // ---- section 二 (from 2019 on; earlier reports had no national tables for it) ----
-  const section2 = opts.year !== undefined && opts.year < 2019 ? [] : fmt.section2;
-  if (section2.length > 0) {
-    b.value(row, 0, SECTION2_HEADING, "heading");
-    row++;
-  }
+/** Section 二 (from 2019 on; earlier reports had no national tables for it): every figure typed. */
+function writeSection2(l: Layout): Record<string, TableCells> {
+  const { b } = l;
+  const fmt = l.format === "2019" ? FORMAT_2019 : FORMAT_2021;
+  const section2 = l.opts.year !== undefined && l.opts.year < 2019 ? [] : fmt.section2;
+  const out: Record<string, TableCells> = {};
+  if (section2.length === 0) return out;
+  b.value(l.row++, 0, SECTION2_HEADING, "heading");
   for (const def of section2) {
-    const withPrior = def.id === "s2.item1" && format === "2021";
+    const withPrior = def.id === "s2.item1" && l.format === "2021";
     const ncols = def.cols.length + (withPrior ? 1 : 0);
-    const right = FIRST_NUM + ncols - 1;
-    b.merged(row, 0, row, right, def.title, "header");
-    row++;
-    b.merged(row, 0, row, LABEL_COLS - 1, def.labelHeader ?? "信息内容", "header");
-    def.cols.forEach((c, i) => b.value(row, FIRST_NUM + i, c.label, "header"));
-    if (withPrior) b.value(row, FIRST_NUM + def.cols.length, ITEM1_PRIOR_LABEL, "header");
-    b.height(row, 44);
-    row++;
+    b.merged(l.row, 0, l.row, FIRST_NUM + ncols - 1, def.title, "header");
+    l.row++;
+    b.merged(l.row, 0, l.row, LABEL_COLS - 1, def.labelHeader ?? "信息内容", "header");
+    def.cols.forEach((c, i) => b.value(l.row, FIRST_NUM + i, c.label, "header"));
+    if (withPrior) b.value(l.row, FIRST_NUM + def.cols.length, ITEM1_PRIOR_LABEL, "header");
+    b.height(l.row, 44);
+    l.row++;
     const t: TableCells = { def, cells: {}, prior: {} };
     for (const r of def.rows) {
-      b.merged(row, 0, row, LABEL_COLS - 1, r.label, "label");
+      b.merged(l.row, 0, l.row, LABEL_COLS - 1, r.label, "label");
       def.cols.forEach((c, i) => {
-        const p = { row, col: FIRST_NUM + i };
+        const p = { row: l.row, col: FIRST_NUM + i };
         const style = c.kind === "wan-yuan" ? "inAmount" : c.kind === "signed" ? "inSigned" : "inCount";
         b.value(p.row, p.col, null, style);
-        rule(one(p), c.kind === "wan-yuan" ? AMOUNT_RULE : c.kind === "signed" ? SIGNED_RULE : COUNT_RULE);
-        t.cells[cellKey(r.key, c.key)] = ref(sheet, p);
+        rule(l, one(p), c.kind === "wan-yuan" ? AMOUNT_RULE : c.kind === "signed" ? SIGNED_RULE : COUNT_RULE);
+        t.cells[cellKey(r.key, c.key)] = ref(l.sheet, p);
       });
       if (withPrior) {
-        const p = { row, col: FIRST_NUM + def.cols.length };
+        const p = { row: l.row, col: FIRST_NUM + def.cols.length };
         b.value(p.row, p.col, null, "inCount");
-        rule(one(p), COUNT_RULE);
-        t.prior[cellKey(r.key, "inForce")] = ref(sheet, p);
+        rule(l, one(p), COUNT_RULE);
+        t.prior[cellKey(r.key, "inForce")] = ref(l.sheet, p);
       }
-      row++;
+      l.row++;
     }
-    tables[def.id] = t;
-    row++;
+    out[def.id] = t;
+    l.row++;
   }
+  return out;
+}
 
-  // ---- section 三 ----
-  b.value(row, 0, SECTION3_HEADING, "heading");
-  row++;
-  const s3 = fmt.section3;
-  const h = row;
+/** Section 三: the parts typed; 总计 of each row and （七）总计 of each column are SUMs. */
+function writeSection3(l: Layout): TableCells {
+  const { b } = l;
+  const s3 = (l.format === "2019" ? FORMAT_2019 : FORMAT_2021).section3;
+  b.value(l.row++, 0, SECTION3_HEADING, "heading");
+  const h = l.row;
   b.merged(h, 0, h + 2, LABEL_COLS - 1, S3_HEADER_NOTE, "header");
   b.merged(h, FIRST_NUM, h, FIRST_NUM + 6, s3.cols[0]!.parents![0]!, "header");
   b.merged(h + 1, FIRST_NUM, h + 2, FIRST_NUM, s3.cols[0]!.label, "header");
@@ -357,63 +425,135 @@ function build(opts: TemplateOptions): Built {
   b.height(h, 24);
   b.height(h + 1, 24);
   b.height(h + 2, 30);
-  row = h + 3;
-  const s3cells: TableCells = { def: s3, cells: {}, prior: {} };
-  const firstData = row;
-  writeS3Labels(b, s3, firstData, "label");
-  for (const r of s3.rows) {
-    s3.cols.forEach((c, i) => {
-      b.value(row, FIRST_NUM + i, null, "inCount");
-      s3cells.cells[cellKey(r.key, c.key)] = ref(sheet, { row, col: FIRST_NUM + i });
+  const first = h + 3;
+  const t: TableCells = { def: s3, cells: {}, prior: {} };
+  writeS3Labels(b, s3, first, "label");
+  const rowOf = (key: string) => first + s3.rows.findIndex((r) => r.key === key);
+  const outcomes = s3.rows.map((r, i) => ({ r, row: first + i })).filter((x) => x.r.outcome);
+  const firstOutcome = outcomes[0]!.row;
+  const lastOutcome = outcomes[outcomes.length - 1]!.row;
+  const totalCol = FIRST_NUM + 6;
+  s3.rows.forEach((r, i) => {
+    const row = first + i;
+    s3.cols.forEach((c, j) => {
+      const col = FIRST_NUM + j;
+      if (r.key === "handled") sumCell(l, row, col, range(firstOutcome, col, lastOutcome, col));
+      else if (c.key === "total") sumCell(l, row, col, range(row, FIRST_NUM, row, totalCol - 1));
+      else b.value(row, col, null, "inCount");
+      t.cells[cellKey(r.key, c.key)] = ref(l.sheet, { row, col });
     });
-    row++;
+  });
+  const carryRow = rowOf("carryNext") + 1;
+  b.merged(carryRow, 0, carryRow, LABEL_COLS - 1, S3_PRIOR_CARRY_LABEL, "label");
+  b.height(carryRow, 30);
+  s3.cols.forEach((c, j) => {
+    const col = FIRST_NUM + j;
+    b.value(carryRow, col, null, "inCount");
+    t.prior[cellKey("carried", c.key)] = ref(l.sheet, { row: carryRow, col });
+  });
+  // Validation on the typed parts only (a rule on a formula cell would only get in the way).
+  for (let row = first; row <= carryRow; row++) {
+    if (row === rowOf("handled")) continue;
+    const right = row === carryRow ? totalCol : totalCol - 1;
+    rule(l, { top: row, left: FIRST_NUM, bottom: row, right }, COUNT_RULE);
   }
-  b.merged(row, 0, row, LABEL_COLS - 1, S3_PRIOR_CARRY_LABEL, "label");
-  b.height(row, 30);
-  s3.cols.forEach((c, i) => {
-    b.value(row, FIRST_NUM + i, null, "inCount");
-    s3cells.prior[cellKey("carried", c.key)] = ref(sheet, { row, col: FIRST_NUM + i });
-  });
-  rule({ top: firstData, left: FIRST_NUM, bottom: row, right: FIRST_NUM + 6 }, COUNT_RULE);
-  tables["s3"] = s3cells;
-  row += 2;
+  l.row = carryRow + 2;
+  return t;
+}
 
-  // ---- section 四 ----
-  b.value(row, 0, SECTION4_HEADING, "heading");
-  row++;
-  const s4 = fmt.section4;
-  const s4cells: TableCells = { def: s4, cells: {}, prior: {} };
-  writeS4Header(b, row, FIRST_NUM, "header");
-  row += 3;
-  b.merged(row, 0, row, LABEL_COLS - 1, "件数", "label");
+/** Section 四: the four results of each group typed, its 总计 a SUM. */
+function writeSection4(l: Layout): TableCells {
+  const { b } = l;
+  const s4 = (l.format === "2019" ? FORMAT_2019 : FORMAT_2021).section4;
+  b.value(l.row++, 0, SECTION4_HEADING, "heading");
+  const t: TableCells = { def: s4, cells: {}, prior: {} };
+  writeS4Header(b, l.row, FIRST_NUM, "header");
+  l.row += 3;
+  const row = l.row;
+  b.merged(row, 0, row, LABEL_COLS - 1, S4_ROW_LABELS[0]!, "label");
   s4.cols.forEach((c, i) => {
-    b.value(row, FIRST_NUM + i, null, "inCount");
-    s4cells.cells[cellKey("count", c.key)] = ref(sheet, { row, col: FIRST_NUM + i });
+    const col = FIRST_NUM + i;
+    if (c.key.endsWith(".total")) sumCell(l, row, col, range(row, col - 4, row, col - 1));
+    else {
+      b.value(row, col, null, "inCount");
+      rule(l, one({ row, col }), COUNT_RULE);
+    }
+    t.cells[cellKey("count", c.key)] = ref(l.sheet, { row, col });
   });
-  rule({ top: row, left: FIRST_NUM, bottom: row, right: LAST_COL }, COUNT_RULE);
-  tables["s4"] = s4cells;
-  row++;
+  l.row += 2;
+  return t;
+}
 
-  const columnWidths: Record<number, number> = { 0: 14, 1: 14, 2: 36 };
-  for (let c = FIRST_NUM; c <= LAST_COL; c++) columnWidths[c] = 11;
-  const plan = b.build({
-    columnWidths,
-    validations,
-    freezeRows: 2,
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
-  });
-  fitRowHeights(plan);
-  return {
-    plan,
-    cells: {
-      sheet,
-      format,
-      meta: { body: ref(sheet, bodyP), year: ref(sheet, yearP), scope: ref(sheet, scopeP), fee: ref(sheet, feeP) },
-      proactive,
-      keyAreas,
-      tables,
-    },
+/** The free-form blocks of the reports before 2019, below the national tables and marked 可选. */
+function writeOptionalBlocks(l: Layout, optional: boolean): { proactive: BlockCells; keyAreas: BlockCells } {
+  const { b } = l;
+  if (optional) {
+    b.merged(l.row, 0, l.row, FIRST_NUM + 6, OPTIONAL_HEADING, "optional");
+    l.row += 2;
+  }
+  const proactive = writeBlock(l, PROACTIVE_HEADING, l.opts.categories ?? DEFAULT_CATEGORIES, true);
+  const keyAreas = writeBlock(l, KEY_AREAS_HEADING, l.opts.keyAreas ?? DEFAULT_KEY_AREAS, false);
+  return { proactive, keyAreas };
+}
+
+/** The line above the optional blocks. */
+export const OPTIONAL_HEADING =
+  "（可选）以下两部分供2019年以前格式的报告使用（主动公开分类、重点领域），2019年及以后的报告可不填";
+
+function writeBlock(l: Layout, heading: string, names: readonly string[], proactive: boolean): BlockCells {
+  const { b, sheet } = l;
+  b.value(l.row, 0, heading, "heading");
+  const headingP = { row: l.row, col: 0 };
+  l.row++;
+  b.merged(l.row, 0, l.row, LABEL_COLS - 1, BLOCK_HEADER[0], "header");
+  for (let i = 1; i < BLOCK_HEADER.length; i++) b.value(l.row, FIRST_NUM + i - 1, BLOCK_HEADER[i]!, "header");
+  l.row++;
+  const categories: BlockCells["categories"] = [];
+  const first = l.row;
+  for (const name of names) {
+    const row = l.row++;
+    b.merged(row, 0, row, LABEL_COLS - 1, name, "inText");
+    b.value(row, FIRST_NUM, null, "inCount");
+    b.value(row, FIRST_NUM + 1, null, "inCount");
+    b.value(row, FIRST_NUM + 2, null, "inPercent");
+    categories.push({
+      name: ref(sheet, { row, col: 0 }),
+      count: ref(sheet, { row, col: FIRST_NUM }),
+      prior: ref(sheet, { row, col: FIRST_NUM + 1 }),
+      share: ref(sheet, { row, col: FIRST_NUM + 2 }),
+    });
+  }
+  const totalRow = l.row;
+  b.merged(totalRow, 0, totalRow, LABEL_COLS - 1, TOTAL_LABEL, "label");
+  // 合计 of this year's counts is computed; last year's total stays typed (often the only figure known).
+  if (names.length > 0) sumCell(l, totalRow, FIRST_NUM, range(first, FIRST_NUM, totalRow - 1, FIRST_NUM));
+  else b.value(totalRow, FIRST_NUM, null, "inCount");
+  b.value(totalRow, FIRST_NUM + 1, null, "inCount");
+  b.style(totalRow, FIRST_NUM + 2, "label");
+  const total = ref(sheet, { row: totalRow, col: FIRST_NUM });
+  const priorTotal = ref(sheet, { row: totalRow, col: FIRST_NUM + 1 });
+  if (names.length > 0)
+    rule(l, { top: first, left: FIRST_NUM, bottom: totalRow - 1, right: FIRST_NUM + 1 }, COUNT_RULE);
+  rule(l, one({ row: totalRow, col: FIRST_NUM + 1 }), COUNT_RULE);
+  l.row++;
+  const kv = (label: string, style: "inCount" | "inPercent"): CellRef => {
+    b.merged(l.row, 0, l.row, LABEL_COLS - 1, label, "label");
+    b.value(l.row, FIRST_NUM, null, style);
+    if (style === "inCount") rule(l, one({ row: l.row, col: FIRST_NUM }), COUNT_RULE);
+    return ref(sheet, { row: l.row++, col: FIRST_NUM });
   };
+  const out: BlockCells = { heading: ref(sheet, headingP), categories, total, priorTotal, yoy: ref(sheet, headingP) };
+  if (proactive) {
+    out.increase = kv(INCREASE_LABEL, "inCount");
+    out.yoy = kv(YOY_LABEL, "inPercent");
+    out.completion = kv(COMPLETION_LABEL, "inPercent");
+    out.target = kv(TARGET_LABEL, "inCount");
+  } else {
+    out.shareOfParent = kv(SHARE_OF_PARENT_LABEL, "inPercent");
+    out.yoy = kv(YOY_LABEL, "inPercent");
+  }
+  l.row++;
+  return out;
 }
 
 /**
@@ -505,7 +645,10 @@ export function templateCells(plan: SheetPlan): TemplateCells {
   return build(opts).cells;
 }
 
-/** The plan as the grid the reader sees (values and formulas; no cached results for formulas). */
+/**
+ * The plan as the grid the reader sees: values, and formulas with the result the plan computed for them (as a
+ * spreadsheet would show it; none for a formula the plan has no result for).
+ */
 export function planToGrid(plan: SheetPlan): SheetGrid {
   let maxRow = -1;
   let maxCol = -1;
@@ -527,6 +670,7 @@ export function planToGrid(plan: SheetPlan): SheetGrid {
   for (const c of plan.cells) {
     if (c.formula !== undefined) {
       formulas[c.row]![c.col] = c.formula;
+      if (c.result !== undefined) values[c.row]![c.col] = c.result;
       anyFormula = true;
     } else if (c.value !== undefined) {
       values[c.row]![c.col] = c.value;
@@ -544,6 +688,7 @@ function setValue(plan: SheetPlan, at: CellRef, value: string | number | null): 
   if (c) {
     c.value = value;
     delete c.formula;
+    delete c.result;
   } else plan.cells.push({ row: at.row, col: at.col, value });
 }
 
@@ -623,6 +768,9 @@ export function templateForReport(report: Report, opts: TemplateOptions = {}): {
     setValue(plan, cells.meta.scope, report.meta.scope.value);
     out.meta.scope = { ...report.meta.scope, cell: cells.meta.scope };
   }
+  // A report's figures copied in, totals as printed: the sheet is for checking (核对), not preparing.
+  setValue(plan, cells.meta.mode, "核对");
+  out.meta.mode = { value: "核对", cell: cells.meta.mode };
   const fee = bindNum(plan, report.meta.fee, cells.meta.fee);
   if (fee) out.meta.fee = fee;
   for (const [id, t] of Object.entries(report.section2)) {
@@ -636,5 +784,7 @@ export function templateForReport(report: Report, opts: TemplateOptions = {}): {
     if (keyArea) p.children = [bindBlock(plan, keyArea, cells.keyAreas)];
     out.proactive = p;
   }
+  // Totals the report did not give stay formulas: their results follow the figures now in the sheet.
+  recalculate(plan);
   return { plan, report: out };
 }
