@@ -371,6 +371,46 @@ function loaderSource(tests) {
       /* no measure, no margins: the gaps collapse, nothing breaks */
     }
   }
+  // DOM methods the pane uses that IE11 (and EdgeHTML: replaceChildren) lack; core-js covers ECMAScript only.
+  // Installed only where missing: modern engines have them all.
+  function domPolyfills() {
+    if (typeof Element === "undefined") return;
+    var protos = [Element.prototype];
+    if (typeof DocumentFragment !== "undefined") protos.push(DocumentFragment.prototype);
+    function node(x) {
+      return typeof x === "string" ? document.createTextNode(x) : x;
+    }
+    function append() {
+      for (var i = 0; i < arguments.length; i++) this.appendChild(node(arguments[i]));
+    }
+    function replaceChildren() {
+      while (this.firstChild) this.removeChild(this.firstChild);
+      append.apply(this, arguments);
+    }
+    for (var i = 0; i < protos.length; i++) {
+      if (typeof protos[i].append !== "function") protos[i].append = append;
+      if (typeof protos[i].replaceChildren !== "function") protos[i].replaceChildren = replaceChildren;
+    }
+    // IE11 ignores classList.toggle's second argument.
+    var probe = document.createElement("i");
+    if (probe.classList && typeof DOMTokenList !== "undefined") {
+      probe.classList.toggle("x", false);
+      if (probe.classList.contains("x")) {
+        var toggle = DOMTokenList.prototype.toggle;
+        DOMTokenList.prototype.toggle = function (name, force) {
+          if (arguments.length < 2) return toggle.call(this, name);
+          if (force) this.add(name);
+          else this.remove(name);
+          return !!force;
+        };
+      }
+    }
+  }
+  try {
+    domPolyfills();
+  } catch (e) {
+    /* the pane says what fails when it runs */
+  }
   window.__disclosureReportBundle = modern ? "modern" : "legacy";
   // No BigInt (IE11, EdgeHTML) is no reason to refuse: exact shares run on Numbers below 2^53 (src/core/shares).
   if (modern) load("taskpane.js");

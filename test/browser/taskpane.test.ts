@@ -150,13 +150,15 @@ describe("task pane in headless Chromium (browser tier)", function () {
     if (opts.legacy) {
       // What an old engine lacks (IE11 lacks far more; Babel has already written the syntax down to ES5).
       // BigInt too: IE11 and EdgeHTML have none, and no polyfill gives it (the shares run on Numbers there).
+      // And the DOM methods IE11/EdgeHTML lack (append, replaceChildren): loader.js puts them back.
       // The fake office.js (our own modern code, standing in for Microsoft's) gets them back while it loads.
       await page.addInitScript({
         content: `(function () {
           var list = [[Array.prototype, "at"], [Object, "hasOwn"], [Object, "fromEntries"], [Object, "entries"],
             [Array.prototype, "flat"], [Array.prototype, "flatMap"], [String.prototype, "padStart"],
             [String.prototype, "replaceAll"], [Array.prototype, "includes"], [String.prototype, "includes"],
-            [window, "BigInt"]];
+            [window, "BigInt"], [Element.prototype, "append"], [Element.prototype, "replaceChildren"],
+            [DocumentFragment.prototype, "append"], [DocumentFragment.prototype, "replaceChildren"]];
           var saved = list.map(function (x) { return [x[0], x[1], x[0][x[1]]]; });
           function take() { list.forEach(function (x) { delete x[0][x[1]]; }); }
           window.__giveBack = function () { saved.forEach(function (x) { x[0][x[1]] = x[2]; }); };
@@ -522,6 +524,11 @@ describe("task pane in headless Chromium (browser tier)", function () {
     assert.deepEqual(scripts.slice(1), ["loader.js", "polyfills.js", "taskpane.legacy.js"]);
     assert.equal(await page.evaluate(() => typeof Object.fromEntries), "function", "polyfilled");
     assert.equal(await page.evaluate(() => typeof (window as { BigInt?: unknown }).BigInt), "undefined", "no BigInt");
+    assert.match(
+      await page.evaluate(() => String(Element.prototype.replaceChildren)),
+      /removeChild/,
+      "loader.js's replaceChildren, not the browser's",
+    );
     await page.locator('[data-testid="group-error"]').waitFor();
     assert.match(await text(page, '[data-testid="group-error"] h3'), /错误\s*1/);
     await page.locator('[data-testid="finding"][data-rule="s3-row-sum"]').click();

@@ -233,6 +233,64 @@ describe("legacy webviews: ES5 build, polyfills, loader, CSP, CSS (static tier)"
       assert.equal(htmlClass, " no-flex-gap");
     });
 
+    it("gives IE11 the DOM methods the pane uses (append, replaceChildren, classList.toggle with force)", () => {
+      const ctx = vm.createContext({});
+      class FakeNode {
+        kids: unknown[] = [];
+        get firstChild(): unknown {
+          return this.kids[0] ?? null;
+        }
+        appendChild(k: unknown): void {
+          this.kids.push(k);
+        }
+        removeChild(k: unknown): void {
+          this.kids.splice(this.kids.indexOf(k), 1);
+        }
+      }
+      const classes = new Set<string>();
+      class TokenList {
+        add(c: string): void {
+          classes.add(c);
+        }
+        remove(c: string): void {
+          classes.delete(c);
+        }
+        contains(c: string): boolean {
+          return classes.has(c);
+        }
+        toggle(c: string, _force?: boolean): boolean {
+          // IE11: the second argument is ignored
+          if (classes.has(c)) classes.delete(c);
+          else classes.add(c);
+          return classes.has(c);
+        }
+      }
+      Object.assign(ctx, {
+        Element: FakeNode,
+        DOMTokenList: TokenList,
+        document: {
+          createTextNode: (t: string) => ({ text: t }),
+          createElement: () => ({ classList: new TokenList() }),
+          documentElement: { className: "", appendChild: () => undefined, removeChild: () => undefined },
+          head: { appendChild: () => undefined },
+        },
+      });
+      vm.runInContext("this.window = this;", ctx);
+      vm.runInContext(readFileSync(path.join(dist, "loader.js"), "utf8"), ctx);
+      const n = new FakeNode() as FakeNode & { append(...x: unknown[]): void; replaceChildren(...x: unknown[]): void };
+      n.append("a", { b: 1 });
+      assert.deepEqual(n.kids, [{ text: "a" }, { b: 1 }]);
+      n.replaceChildren("c");
+      assert.deepEqual(n.kids, [{ text: "c" }]);
+      const list = new TokenList();
+      classes.clear();
+      list.toggle("x", false);
+      assert.equal(classes.has("x"), false);
+      list.toggle("x", true);
+      list.toggle("x", true);
+      assert.equal(classes.has("x"), true);
+    });
+
     it("tests what polyfills.js provides, in ES5", () => {
       const tests = build.featureTests(modules);
       assert.ok(tests.includes('typeof Promise === "function"'));
