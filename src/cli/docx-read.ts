@@ -3,29 +3,28 @@
  * paragraphs as text, tables with their merged cells (w:gridSpan across, w:vMerge down) placed on the table grid.
  * Footnotes, headers and comments are not part of the report and are not read.
  */
-import { unzipSync, strFromU8 } from "fflate";
+import { strFromU8 } from "fflate";
 import type { Block, PlacedCell } from "../core/published";
+import { unzipGuarded, zipEntries } from "./limits";
 import { attr, scanXml } from "./published/xml";
 
 export class DocxError extends Error {}
 
-/** The body of a .docx file as blocks (paragraphs and tables). Throws DocxError when it is not a Word document. */
-export function readDocxBlocks(bytes: Uint8Array): Block[] {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" });
-  } catch (e) {
-    throw new DocxError(`not a zip file: ${(e as Error).message}`);
-  }
-  const doc = files["word/document.xml"];
+/**
+ * The body of a .docx file as blocks (paragraphs and tables). Throws DocxError when it is not a Word document, and
+ * XlsxReadError ("too large", or damaged: a zip whose sizes lie) from the size limits (src/cli/limits.ts).
+ */
+export function readDocxBlocks(bytes: Uint8Array, file = "document.docx"): Block[] {
+  if (!zipEntries(bytes)) throw new DocxError("not a zip file");
+  const doc = unzipGuarded(bytes, file, (name) => name === "word/document.xml", "not-docx").get("word/document.xml");
   if (!doc) throw new DocxError("no word/document.xml");
   return documentBlocks(strFromU8(doc));
 }
 
 /** The paragraphs of a .docx body, tables' cell paragraphs included, in order. */
-export function readDocxParagraphs(bytes: Uint8Array): string[] {
+export function readDocxParagraphs(bytes: Uint8Array, file?: string): string[] {
   const out: string[] = [];
-  for (const b of readDocxBlocks(bytes)) {
+  for (const b of readDocxBlocks(bytes, file)) {
     if (b.kind === "text") out.push(b.text);
     else for (const c of b.cells) out.push(c.text);
   }

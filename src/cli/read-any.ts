@@ -10,7 +10,7 @@ import { blocksToSheet } from "../core/published";
 import { readDocxBlocks } from "./docx-read";
 import { decodeHtml, htmlBlocks } from "./html-read";
 import { PdfNoTextError, readPdfGrid } from "./pdf-read";
-import { checkUnzippedSize, fail, readXlsx, readXlsxBytes, sniff } from "./xlsx";
+import { checkUnzippedSize, fail, readXlsx, readXlsxBytes, sniff, XlsxReadError } from "./xlsx";
 import { readXlsxFast } from "./xlsx-fast";
 
 export type FileForm = "xlsx" | "docx" | "html" | "pdf";
@@ -51,7 +51,8 @@ export async function readAnyGrid(file: string, bytes?: Promise<Buffer>): Promis
       checkUnzippedSize(buf, file);
       try {
         return { ...readXlsxFast(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file), form };
-      } catch {
+      } catch (e) {
+        if (e instanceof XlsxReadError) throw e; // a limit passed, or a zip whose sizes lie: said as it is
         // Something the fast reader does not know: ExcelJS reads it, or says why it cannot.
         return { ...(await readXlsx(file, Promise.resolve(buf))), form };
       }
@@ -61,8 +62,9 @@ export async function readAnyGrid(file: string, bytes?: Promise<Buffer>): Promis
       checkUnzippedSize(buf, file);
       let blocks;
       try {
-        blocks = readDocxBlocks(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
-      } catch {
+        blocks = readDocxBlocks(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file);
+      } catch (e) {
+        if (e instanceof XlsxReadError) throw e;
         fail("not-docx", file);
       }
       return { sheets: [blocksToSheet(name, blocks)], source: file, form };

@@ -29,7 +29,7 @@ export async function readReportParagraphs(file: string): Promise<string[]> {
   }
   if (path.extname(file).toLowerCase() === ".docx" || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     try {
-      return readDocxParagraphs(bytes);
+      return readDocxParagraphs(bytes, file);
     } catch (e) {
       if (!(e instanceof DocxError)) throw e;
       throw new ReportTextError(file, {

@@ -5,7 +5,7 @@
  * workbook fixture) at a fraction of the cost: no styles, no object model, one pass over each XML part.
  * Throws on a file it cannot make sense of; readXlsxFast's caller then falls back on ExcelJS.
  */
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import {
   columnIndex,
   columnLetters,
@@ -16,15 +16,19 @@ import {
   type SheetGrid,
   type WorkbookGrid,
 } from "../core/grid";
+import { checkCellCount, checkSheetArea, unzipGuarded } from "./limits";
 import { attr, decodeEntities, scanXml } from "./published/xml";
 
 export function readXlsxFast(bytes: Uint8Array, source?: string): WorkbookGrid {
   // Two passes over the zip's directory: the workbook and its relationships first, then exactly the parts they
   // name (a sheet may live under any part name, e.g. xl/data/counts-2021.xml; skipping it would lose the report).
-  const head = unzipSync(bytes, {
-    filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/_rels/workbook.xml.rels",
-  });
-  const headText = (name: string): string | undefined => (head[name] ? strFromU8(head[name]!) : undefined);
+  // Unzipped under the limits (src/cli/limits.ts): throws XlsxReadError for a zip too large or whose sizes lie.
+  const file = source ?? "workbook.xlsx";
+  const head = unzipGuarded(bytes, file, (n) => n === "xl/workbook.xml" || n === "xl/_rels/workbook.xml.rels");
+  const headText = (name: string): string | undefined => {
+    const b = head.get(name);
+    return b ? strFromU8(b) : undefined;
+  };
   const workbook = headText("xl/workbook.xml");
   if (!workbook) throw new Error("no xl/workbook.xml");
   const rels = new Map<string, string>();
@@ -59,15 +63,19 @@ export function readXlsxFast(bytes: Uint8Array, source?: string): WorkbookGrid {
   const sharedPart = resolveTarget(byType.get("sharedStrings") ?? "sharedStrings.xml");
   const stylesPart = resolveTarget(byType.get("styles") ?? "styles.xml");
   const wanted = new Set([sharedPart, stylesPart, ...sheetsListed.map((s) => s.target)]);
-  const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
-  const text = (name: string): string | undefined => (files[name] ? strFromU8(files[name]!) : undefined);
+  const files = unzipGuarded(bytes, file, (n) => wanted.has(n));
+  const text = (name: string): string | undefined => {
+    const b = files.get(name);
+    return b ? strFromU8(b) : undefined;
+  };
   const shared = sharedStrings(text(sharedPart) ?? "");
   const styleKinds = numberFormatKinds(text(stylesPart) ?? "");
   const sheets: SheetGrid[] = [];
+  const counted = { cells: 0 };
   for (const s of sheetsListed) {
     const xml = text(s.target);
     if (xml === undefined) continue; // a listed part that is not in the zip: ExcelJS lists no worksheet for it either
-    sheets.push(sheetGrid(s.name, xml, shared, styleKinds));
+    sheets.push(sheetGrid(s.name, xml, shared, styleKinds, counted, file));
   }
   return source === undefined ? { sheets } : { sheets, source };
 }
@@ -162,9 +170,19 @@ function numberFormatKinds(xml: string): ("date" | "time" | null)[] {
   return out;
 }
 
+/** How often (in cells found) the running count is held against the limit while a sheet is scanned. */
+const LIMIT_CHECK_EVERY = 65536;
+
 const CELL_REF = /^([A-Z]{1,3})([0-9]+)$/;
 
-function sheetGrid(name: string, xml: string, shared: string[], styleKinds: ("date" | "time" | null)[]): SheetGrid {
+function sheetGrid(
+  name: string,
+  xml: string,
+  shared: string[],
+  styleKinds: ("date" | "time" | null)[],
+  counted: { cells: number },
+  file: string,
+): SheetGrid {
   const found: Found[] = [];
   const merges: CellRange[] = [];
   const hiddenRows: number[] = [];
@@ -293,6 +311,9 @@ function sheetGrid(name: string, xml: string, shared: string[], styleKinds: ("da
       }
     }
     if (value === null && !formula) return;
+    // Counted over the workbook as the cells are found: refused before a huge sheet is held (src/cli/limits.ts).
+    if (++counted.cells > LIMIT_CHECK_EVERY && counted.cells % LIMIT_CHECK_EVERY === 0)
+      checkCellCount(counted.cells, file);
     // A formula with no cached result is "uncached"; a number shown as a date or time by its format says so.
     const kind: CellKind | null =
       formula && value === null ? "uncached" : typeof value === "number" ? (styleKinds[style] ?? null) : null;
@@ -323,8 +344,10 @@ function sheetGrid(name: string, xml: string, shared: string[], styleKinds: ("da
     extend(m.bottom, m.right);
   }
   if (bottom < 0) return { name, top: 0, left: 0, values: [], formulas: [], merges, hiddenRows };
+  checkCellCount(counted.cells, file);
   const height = bottom - top + 1;
   const width = right - left + 1;
+  checkSheetArea(name, `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`, height * width, file);
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   for (let r = 0; r < height; r++) {

@@ -12,7 +12,6 @@
  * - the cells covered by a merge, other than its top-left, are blank (null).
  */
 import { promises as fs } from "node:fs";
-import * as v8 from "node:v8";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { emptyTextFormulaCells, normalizeSheetParts } from "./package";
@@ -25,110 +24,22 @@ import {
   type WorkbookGrid,
 } from "../core/grid";
 
+import { checkUnzippedSize, fail, LIMITS, tooLarge, unzipGuarded, XlsxReadError } from "./limits";
+import { readXlsxFast } from "./xlsx-fast";
+
 export { applyPlan } from "./xlsx-write";
-
-export type XlsxErrorCode =
-  | "not-found"
-  | "is-directory"
-  | "empty-file"
-  | "encrypted"
-  | "xls-format"
-  | "wps-format"
-  | "ods-format"
-  | "xlsb-format"
-  | "text-format"
-  | "not-xlsx"
-  | "corrupt"
-  | "unreadable"
-  | "not-regular"
-  | "too-large"
-  | "doc-format"
-  | "needs-ocr"
-  | "not-docx"
-  | "not-pdf";
-
-/** A file the CLI cannot read: a value the CLI prints, never a stack trace. */
-export class XlsxReadError extends Error {
-  readonly code: XlsxErrorCode;
-  readonly file: string;
-  readonly reason: { zh: string; en: string };
-  constructor(code: XlsxErrorCode, file: string, reason: { zh: string; en: string }) {
-    super(`${file}: ${reason.en}`);
-    this.name = "XlsxReadError";
-    this.code = code;
-    this.file = file;
-    this.reason = reason;
-  }
-}
-
-const REASONS: Record<XlsxErrorCode, { zh: string; en: string }> = {
-  "not-found": { zh: "文件不存在", en: "file not found" },
-  "is-directory": { zh: "这是一个文件夹，不是 .xlsx 文件", en: "this is a directory, not an .xlsx file" },
-  "empty-file": { zh: "文件是空的（0 字节）", en: "the file is empty (0 bytes)" },
-  encrypted: {
-    zh: "文件设置了打开密码（已加密），请在 Excel 中取消密码后另存为 .xlsx 再试",
-    en: "the file is password-protected (encrypted); remove the password in Excel, save as .xlsx and try again",
-  },
-  "xls-format": {
-    zh: "这是旧版 Excel 97-2003 (.xls) 文件，不是 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 格式再试",
-    en: "this is an old Excel 97-2003 (.xls) file, not .xlsx; save it as .xlsx in Excel or WPS and try again",
-  },
-  "wps-format": {
-    zh: "这是 WPS 专用格式（.et/.wps）文件，不是 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 格式再试",
-    en: "this is a WPS-only format (.et/.wps) file, not .xlsx; save it as .xlsx in Excel or WPS and try again",
-  },
-  "ods-format": {
-    zh: "这是 OpenDocument 电子表格（.ods）文件，不是 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 格式再试",
-    en: "this is an OpenDocument spreadsheet (.ods), not .xlsx; save it as .xlsx in Excel or WPS and try again",
-  },
-  "xlsb-format": {
-    zh: "这是 Excel 二进制工作簿（.xlsb）文件，不是 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx 格式再试",
-    en: "this is an Excel binary workbook (.xlsb), not .xlsx; save it as .xlsx in Excel or WPS and try again",
-  },
-  "text-format": {
-    zh: "这是文本文件（如 CSV），不是 .xlsx 工作簿；请在 Excel 或 WPS 中另存为 .xlsx 格式再试",
-    en: "this is a text file (such as CSV), not an .xlsx workbook; save it as .xlsx in Excel or WPS and try again",
-  },
-  "not-xlsx": {
-    zh: "不是 .xlsx 工作簿文件；如是其他表格格式，请在 Excel 或 WPS 中另存为 .xlsx 格式",
-    en: "not an .xlsx workbook file; if it is another spreadsheet format, save it as .xlsx in Excel or WPS",
-  },
-  corrupt: {
-    zh: "文件已损坏或不是有效的 .xlsx 工作簿，无法打开",
-    en: "the file is damaged or not a valid .xlsx workbook and cannot be opened",
-  },
-  unreadable: { zh: "无法读取文件", en: "the file cannot be read" },
-  "not-regular": {
-    zh: "不是普通文件（可能是管道、设备或套接字），未读取",
-    en: "not a regular file (a pipe, device or socket); not read",
-  },
-  "too-large": { zh: "文件过大", en: "the file is too large" },
-  "doc-format": {
-    zh: "这是旧版 Word 97-2003 (.doc) 文件；请在 Word 或 WPS 中另存为 .docx 格式再试",
-    en: "this is an old Word 97-2003 (.doc) file; save it as .docx in Word or WPS and try again",
-  },
-  "needs-ocr": {
-    zh: "这个 PDF 没有文字层（是扫描件或图片），需要先做文字识别（OCR）才能核对；未作任何猜测",
-    en: "this PDF has no text layer (a scan or images); it needs OCR before it can be checked; nothing was guessed",
-  },
-  "not-docx": {
-    zh: "文件已损坏或不是有效的 Word (.docx) 文件，无法打开",
-    en: "the file is damaged or not a valid Word (.docx) file and cannot be opened",
-  },
-  "not-pdf": {
-    zh: "文件已损坏或不是有效的 PDF 文件，无法打开",
-    en: "the file is damaged or not a valid PDF file and cannot be opened",
-  },
-};
-
-export function fail(code: XlsxErrorCode, file: string, detail?: string): never {
-  const r = REASONS[code];
-  throw new XlsxReadError(
-    code,
-    file,
-    detail ? { zh: `${r.zh}（${detail}）`, en: `${r.en} (${detail})` } : { zh: r.zh, en: r.en },
-  );
-}
+export {
+  checkCellCount,
+  checkSheetArea,
+  checkUnzippedSize,
+  declaredUnzippedSize,
+  fail,
+  LIMITS,
+  unzipGuarded,
+  XlsxReadError,
+  zipEntries,
+  type XlsxErrorCode,
+} from "./limits";
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
@@ -200,27 +111,11 @@ export async function readXlsxBytes(file: string): Promise<Buffer> {
   return buf;
 }
 
-/**
- * Limits that keep a hostile or huge file from exhausting memory (ExcelJS holds the whole workbook): the file size,
- * and the unzipped size the zip declares, at most an eighth of the heap (ExcelJS needs several times the XML).
- */
-export const LIMITS = {
-  fileBytes: 100 * 1024 * 1024,
-  unzippedBytes: Math.min(400 * 1024 * 1024, Math.floor(v8.getHeapStatistics().heap_size_limit / 8)),
-};
-
-function mb(n: number): string {
-  return `${Math.round(n / 1024 / 1024)} MB`;
-}
-
-function tooLarge(size: number, limit: number, zh: string, en: string): string {
-  return `${zh} ${mb(size)}，上限 ${mb(limit)} / ${en} ${mb(size)}, limit ${mb(limit)}`;
-}
-
 /** An .xlsx workbook from the bytes of `file`, after checking what they are; throws XlsxReadError. */
 export async function parseXlsx(buf: Buffer, file: string): Promise<ExcelJS.Workbook> {
   sniff(buf, file);
   checkUnzippedSize(buf, file);
+  guardForExcelJS(buf, file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load((await readableByExcelJS(buf)) as unknown as ExcelJS.Buffer);
@@ -231,77 +126,33 @@ export async function parseXlsx(buf: Buffer, file: string): Promise<ExcelJS.Work
   return wb;
 }
 
+/**
+ * Before ExcelJS (which unzips everything with JSZip and holds every cell as an object): unzip every part under the
+ * streaming limit (a zip that lies about its sizes stops here, not in JSZip), and read the cells with the fast
+ * reader, which refuses a workbook with more cells than ExcelJS can hold, or a sheet whose used range is too large.
+ */
+function guardForExcelJS(buf: Buffer, file: string): void {
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  unzipGuarded(
+    bytes,
+    file,
+    () => true,
+    "corrupt",
+    () => undefined,
+  );
+  try {
+    readXlsxFast(bytes, file);
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    // Anything else the fast reader does not know: ExcelJS reads it, or says why it cannot.
+  }
+}
+
 /** The protected sheets (ExcelJS keeps an xlsx's <sheetProtection sheet="1"> as `sheetProtection`). */
 export function protectedSheets(wb: ExcelJS.Workbook): string[] {
   return wb.worksheets
     .filter((ws) => (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true)
     .map((ws) => ws.name);
-}
-
-/**
- * A zip bomb (or a workbook too big for memory) is "too large", said before anything is unzipped. Every zip reader
- * (ExcelJS, the fast .xlsx reader, the .docx reader) is behind this check.
- */
-export function checkUnzippedSize(buf: Uint8Array, file: string): void {
-  const total = declaredUnzippedSize(buf);
-  if (total !== undefined && total > LIMITS.unzippedBytes) {
-    fail("too-large", file, tooLarge(total, LIMITS.unzippedBytes, "解压后大小", "unzipped size"));
-  }
-}
-
-/**
- * The unzipped size a zip declares in its central directory, summed over its entries, without decompressing
- * anything (Zip64 sizes included); undefined when the bytes hold no central directory (the reader then says
- * "damaged", and so it does for a directory that claims more entries than it holds: the zip readers refuse those too).
- */
-export function declaredUnzippedSize(buf: Uint8Array): number | undefined {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const u32 = (at: number): number => view.getUint32(at, true);
-  const u16 = (at: number): number => view.getUint16(at, true);
-  const u64 = (at: number): number => u32(at) + u32(at + 4) * 2 ** 32;
-  let eocd = -1;
-  for (let at = buf.length - 22; at >= Math.max(0, buf.length - 22 - 0xffff); at--) {
-    if (u32(at) === 0x06054b50) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  let entries = u16(eocd + 10);
-  let offset = u32(eocd + 16);
-  if ((offset === 0xffffffff || entries === 0xffff) && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
-    const z64 = u64(eocd - 20 + 8);
-    if (z64 + 56 > buf.length || u32(z64) !== 0x06064b50) return undefined;
-    entries = u64(z64 + 32);
-    offset = u64(z64 + 48);
-  }
-  let total = 0;
-  let at = offset;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > buf.length || u32(at) !== 0x02014b50) return undefined;
-    let size = u32(at + 24);
-    const nameLen = u16(at + 28);
-    const extraLen = u16(at + 30);
-    const commentLen = u16(at + 32);
-    if (size === 0xffffffff) {
-      // Zip64 extended information: the uncompressed size is its first field.
-      let found: number | undefined;
-      for (let x = at + 46 + nameLen; x + 4 <= at + 46 + nameLen + extraLen && x + 4 <= buf.length;) {
-        const id = u16(x);
-        const len = u16(x + 2);
-        if (id === 0x0001 && len >= 8 && x + 12 <= buf.length) {
-          found = u64(x + 4);
-          break;
-        }
-        x += 4 + len;
-      }
-      if (found === undefined) return undefined;
-      size = found;
-    }
-    total += size;
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return total;
 }
 
 /** The bytes ExcelJS is given: the file's, or a copy with sheets under unusual part names moved where it looks. */

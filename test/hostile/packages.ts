@@ -63,32 +63,58 @@ const addRel =
       `<Relationship Id="${id}" Type="${type}" Target="${target}"${external ? ' TargetMode="External"' : ""}/></Relationships>`,
     );
 
+/** Where the relationships of `part` live: dir/_rels/name.rels. */
+function relsOf(part: string): string {
+  const at = part.lastIndexOf("/");
+  return `${part.slice(0, at + 1)}_rels/${part.slice(at + 1)}.rels`;
+}
+
+const RELS_XML = (body: string): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${body}</Relationships>`;
+
+/**
+ * The one shape of every hand-made part: the part itself, its content type (an Override), its own relationships
+ * (a rels part beside it), and the relationship that links it from its owner (the owner's rels part is made when
+ * missing). Each edit must change something (see `edit`), so a builder slip cannot pass unseen.
+ */
+async function addPart(
+  zip: JSZip,
+  part: {
+    name: string;
+    body: string | Buffer;
+    type?: string;
+    rels?: string;
+    from?: { owner: string; id: string; type: string; target: string; external?: boolean };
+  },
+): Promise<void> {
+  zip.file(part.name, part.body);
+  if (part.type) await edit(zip, "[Content_Types].xml", addOverride(part.name, part.type));
+  if (part.rels) zip.file(relsOf(part.name), RELS_XML(part.rels));
+  if (part.from) {
+    const ownerRels = part.from.owner === "" ? "_rels/.rels" : relsOf(part.from.owner);
+    if (!zip.file(ownerRels)) zip.file(ownerRels, RELS_XML(""));
+    await edit(zip, ownerRels, addRel(part.from.id, part.from.type, part.from.target, part.from.external));
+  }
+}
+
 async function save(zip: JSZip, file: string): Promise<void> {
   await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
 /** A drawing on sheet1 holding `anchor` (a chart frame or a picture), with its own rels. */
 async function addDrawing(zip: JSZip, anchorXml: string, drawingRels: string): Promise<void> {
-  zip.file(
-    "xl/drawings/drawing1.xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:from><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>18</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>16</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${anchorXml}<xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
-  );
-  zip.file(
-    "xl/drawings/_rels/drawing1.xml.rels",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${drawingRels}</Relationships>`,
-  );
-  await edit(
-    zip,
-    "[Content_Types].xml",
-    addOverride("xl/drawings/drawing1.xml", "application/vnd.openxmlformats-officedocument.drawing+xml"),
-  );
-  const sheetRels = "xl/worksheets/_rels/sheet1.xml.rels";
-  if (!zip.file(sheetRels))
-    zip.file(
-      sheetRels,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"></Relationships>`,
-    );
-  await edit(zip, sheetRels, addRel("rIdDrawing1", `${REL}/drawing`, "../drawings/drawing1.xml"));
+  await addPart(zip, {
+    name: "xl/drawings/drawing1.xml",
+    body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:from><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>18</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>16</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${anchorXml}<xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
+    type: "application/vnd.openxmlformats-officedocument.drawing+xml",
+    rels: drawingRels,
+    from: {
+      owner: "xl/worksheets/sheet1.xml",
+      id: "rIdDrawing1",
+      type: `${REL}/drawing`,
+      target: "../drawings/drawing1.xml",
+    },
+  });
   await edit(zip, "xl/worksheets/sheet1.xml", (x) =>
     x.replace("</worksheet>", `<drawing r:id="rIdDrawing1"/></worksheet>`),
   );
@@ -107,13 +133,19 @@ export const PACKAGE_CASES: PackageCase[] = [
     async build(file) {
       const zip = await base();
       // An OLE header and a module-like body: the bytes only have to come back as they went in.
-      zip.file(
-        "xl/vbaProject.bin",
-        Buffer.concat([
+      await addPart(zip, {
+        name: "xl/vbaProject.bin",
+        body: Buffer.concat([
           Buffer.from("d0cf11e0a1b11ae1", "hex"),
           Buffer.from('Attribute VB_Name = "Module1"\nSub 汇总()\nEnd Sub\n'),
         ]),
-      );
+        from: {
+          owner: "xl/workbook.xml",
+          id: "rIdVba",
+          type: "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
+          target: "vbaProject.bin",
+        },
+      });
       await edit(zip, "[Content_Types].xml", (ct) =>
         addDefault(
           "bin",
@@ -124,11 +156,6 @@ export const PACKAGE_CASES: PackageCase[] = [
             "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
           ),
         ),
-      );
-      await edit(
-        zip,
-        "xl/_rels/workbook.xml.rels",
-        addRel("rIdVba", "http://schemas.microsoft.com/office/2006/relationships/vbaProject", "vbaProject.bin"),
       );
       await save(zip, file);
     },
@@ -141,12 +168,11 @@ export const PACKAGE_CASES: PackageCase[] = [
     marks: ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml"],
     async build(file) {
       const zip = await base();
-      zip.file("xl/charts/chart1.xml", CHART_XML);
-      await edit(
-        zip,
-        "[Content_Types].xml",
-        addOverride("xl/charts/chart1.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"),
-      );
+      await addPart(zip, {
+        name: "xl/charts/chart1.xml",
+        body: CHART_XML,
+        type: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+      });
       await addDrawing(
         zip,
         `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${REL}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>`,
@@ -177,34 +203,23 @@ export const PACKAGE_CASES: PackageCase[] = [
     marks: ["xl/pivotCache/pivotCacheDefinition1.xml", "xl/pivotCache/pivotCacheRecords1.xml"],
     async build(file) {
       const zip = await base();
-      zip.file(
-        "xl/pivotCache/pivotCacheDefinition1.xml",
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}" r:id="rId1" refreshOnLoad="0" recordCount="1"><cacheSource type="worksheet"><worksheetSource ref="B62:D63" sheet="公开数据"/></cacheSource><cacheFields count="1"><cacheField name="申请" numFmtId="0"><sharedItems containsNumber="1" containsInteger="1" minValue="0" maxValue="100"/></cacheField></cacheFields></pivotCacheDefinition>`,
-      );
-      zip.file(
-        "xl/pivotCache/pivotCacheRecords1.xml",
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1"><r><n v="12"/></r></pivotCacheRecords>`,
-      );
-      zip.file(
-        "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>`,
-      );
-      await edit(zip, "[Content_Types].xml", (ct) =>
-        addOverride(
-          "xl/pivotCache/pivotCacheRecords1.xml",
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml",
-        )(
-          addOverride(
-            "xl/pivotCache/pivotCacheDefinition1.xml",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml",
-          )(ct),
-        ),
-      );
-      await edit(
-        zip,
-        "xl/_rels/workbook.xml.rels",
-        addRel("rIdPivot1", `${REL}/pivotCacheDefinition`, "pivotCache/pivotCacheDefinition1.xml"),
-      );
+      await addPart(zip, {
+        name: "xl/pivotCache/pivotCacheDefinition1.xml",
+        body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}" r:id="rId1" refreshOnLoad="0" recordCount="1"><cacheSource type="worksheet"><worksheetSource ref="B62:D63" sheet="公开数据"/></cacheSource><cacheFields count="1"><cacheField name="申请" numFmtId="0"><sharedItems containsNumber="1" containsInteger="1" minValue="0" maxValue="100"/></cacheField></cacheFields></pivotCacheDefinition>`,
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml",
+        rels: `<Relationship Id="rId1" Type="${REL}/pivotCacheRecords" Target="pivotCacheRecords1.xml"/>`,
+        from: {
+          owner: "xl/workbook.xml",
+          id: "rIdPivot1",
+          type: `${REL}/pivotCacheDefinition`,
+          target: "pivotCache/pivotCacheDefinition1.xml",
+        },
+      });
+      await addPart(zip, {
+        name: "xl/pivotCache/pivotCacheRecords1.xml",
+        body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1"><r><n v="12"/></r></pivotCacheRecords>`,
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml",
+      });
       await edit(zip, "xl/workbook.xml", (x) =>
         x.replace(/(<calcPr[^>]*\/>)/, `$1<pivotCaches><pivotCache cacheId="1" r:id="rIdPivot1"/></pivotCaches>`),
       );
@@ -319,27 +334,18 @@ export const PACKAGE_CASES: PackageCase[] = [
         const ws = wb.addWorksheet("引用");
         ws.getCell("A1").value = { formula: "[1]Sheet1!$A$1", result: 7 } as ExcelJS.CellFormulaValue;
       });
-      zip.file(
-        "xl/externalLinks/externalLink1.xml",
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><externalBook r:id="rId1"><sheetNames><sheetName val="Sheet1"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>7</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`,
-      );
-      zip.file(
-        "xl/externalLinks/_rels/externalLink1.xml.rels",
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/externalLinkPath" Target="file:///C:/%E6%8A%A5%E8%A1%A8/%E4%B8%8A%E5%B9%B4.xlsx" TargetMode="External"/></Relationships>`,
-      );
-      await edit(
-        zip,
-        "[Content_Types].xml",
-        addOverride(
-          "xl/externalLinks/externalLink1.xml",
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml",
-        ),
-      );
-      await edit(
-        zip,
-        "xl/_rels/workbook.xml.rels",
-        addRel("rIdExt1", `${REL}/externalLink`, "externalLinks/externalLink1.xml"),
-      );
+      await addPart(zip, {
+        name: "xl/externalLinks/externalLink1.xml",
+        body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><externalBook r:id="rId1"><sheetNames><sheetName val="Sheet1"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>7</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`,
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml",
+        rels: `<Relationship Id="rId1" Type="${REL}/externalLinkPath" Target="file:///C:/%E6%8A%A5%E8%A1%A8/%E4%B8%8A%E5%B9%B4.xlsx" TargetMode="External"/>`,
+        from: {
+          owner: "xl/workbook.xml",
+          id: "rIdExt1",
+          type: `${REL}/externalLink`,
+          target: "externalLinks/externalLink1.xml",
+        },
+      });
       await edit(zip, "xl/workbook.xml", (x) =>
         x.replace("</sheets>", `</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>`),
       );
@@ -354,27 +360,22 @@ export const PACKAGE_CASES: PackageCase[] = [
     marks: ["customXml/item1.xml", "customXml/itemProps1.xml"],
     async build(file) {
       const zip = await base();
-      zip.file(
-        "customXml/item1.xml",
-        `<?xml version="1.0" encoding="UTF-8"?><公文 xmlns="urn:example:oa"><文号>某府办〔2022〕1号</文号></公文>`,
-      );
-      zip.file(
-        "customXml/itemProps1.xml",
-        `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{6E1A3C53-1F0B-4B6C-9C51-2C1E0F3A7B11}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`,
-      );
-      zip.file(
-        "customXml/_rels/item1.xml.rels",
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
-      );
-      await edit(
-        zip,
-        "[Content_Types].xml",
-        addOverride(
-          "customXml/itemProps1.xml",
-          "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
-        ),
-      );
-      await edit(zip, "xl/_rels/workbook.xml.rels", addRel("rIdCustom1", `${REL}/customXml`, "../customXml/item1.xml"));
+      await addPart(zip, {
+        name: "customXml/item1.xml",
+        body: `<?xml version="1.0" encoding="UTF-8"?><公文 xmlns="urn:example:oa"><文号>某府办〔2022〕1号</文号></公文>`,
+        rels: `<Relationship Id="rId1" Type="${REL}/customXmlProps" Target="itemProps1.xml"/>`,
+        from: {
+          owner: "xl/workbook.xml",
+          id: "rIdCustom1",
+          type: `${REL}/customXml`,
+          target: "../customXml/item1.xml",
+        },
+      });
+      await addPart(zip, {
+        name: "customXml/itemProps1.xml",
+        body: `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{6E1A3C53-1F0B-4B6C-9C51-2C1E0F3A7B11}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`,
+        type: "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+      });
       await save(zip, file);
     },
   },
@@ -407,29 +408,26 @@ export const PACKAGE_CASES: PackageCase[] = [
     marks: ["_xmlsignatures/sig1.xml", "_xmlsignatures/origin.sigs"],
     async build(file) {
       const zip = await base();
-      zip.file("_xmlsignatures/origin.sigs", "");
-      zip.file(
-        "_xmlsignatures/sig1.xml",
-        `<?xml version="1.0" encoding="UTF-8"?><Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature"><SignedInfo/><SignatureValue>AAAA</SignatureValue></Signature>`,
-      );
-      zip.file(
-        "_xmlsignatures/_rels/origin.sigs.rels",
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/signature" Target="sig1.xml"/></Relationships>`,
-      );
-      await edit(zip, "[Content_Types].xml", (ct) =>
-        addOverride(
-          "_xmlsignatures/sig1.xml",
-          "application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml",
-        )(addDefault("sigs", "application/vnd.openxmlformats-package.digital-signature-origin")(ct)),
-      );
+      await addPart(zip, {
+        name: "_xmlsignatures/origin.sigs",
+        body: "",
+        rels: `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/signature" Target="sig1.xml"/>`,
+        from: {
+          owner: "",
+          id: "rIdSig",
+          type: "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin",
+          target: "_xmlsignatures/origin.sigs",
+        },
+      });
+      await addPart(zip, {
+        name: "_xmlsignatures/sig1.xml",
+        body: `<?xml version="1.0" encoding="UTF-8"?><Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature"><SignedInfo/><SignatureValue>AAAA</SignatureValue></Signature>`,
+        type: "application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml",
+      });
       await edit(
         zip,
-        "_rels/.rels",
-        addRel(
-          "rIdSig",
-          "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin",
-          "_xmlsignatures/origin.sigs",
-        ),
+        "[Content_Types].xml",
+        addDefault("sigs", "application/vnd.openxmlformats-package.digital-signature-origin"),
       );
       await save(zip, file);
     },
