@@ -59,6 +59,40 @@ function styleLists(xml: string): Record<string, string[]> {
 
 export const PARTS_LOST = { parts: 0, cases: 0 };
 
+/**
+ * The package as Excel demands it: every part has a content type (an Override naming it, or a Default for its
+ * extension), and every internal relationship points at a part that is there. LibreOffice and ExcelJS forgive
+ * both; Excel says the file is damaged ("We found a problem with some content").
+ */
+function packageFaults(files: Map<string, Buffer>): string[] {
+  const faults: string[] = [];
+  const ct = files.get("[Content_Types].xml")?.toString("utf8") ?? "";
+  const overrides = new Set([...ct.matchAll(/<Override\b[^>]*PartName="([^"]+)"/g)].map((m) => decodeURI(m[1]!)));
+  const defaults = new Set([...ct.matchAll(/<Default\b[^>]*Extension="([^"]+)"/g)].map((m) => m[1]!.toLowerCase()));
+  for (const name of files.keys()) {
+    if (name === "[Content_Types].xml") continue;
+    const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+    if (!overrides.has(`/${name}`) && !defaults.has(ext)) faults.push(`${name}: no content type`);
+  }
+  for (const [name, bytes] of files) {
+    if (!name.endsWith(".rels")) continue;
+    // xl/_rels/workbook.xml.rels belongs to xl/workbook.xml: targets are relative to xl/; _rels/.rels to the root.
+    const base = name.replace(/_rels\/[^/]*\.rels$/, "").replace(/\/$/, "");
+    for (const m of bytes.toString("utf8").matchAll(/<Relationship\b([^>]*)\/>/g)) {
+      if (/TargetMode="External"/.test(m[1]!)) continue;
+      const target = decodeURI(/Target="([^"]*)"/.exec(m[1]!)?.[1] ?? "");
+      const parts = (target.startsWith("/") ? target.slice(1) : base ? `${base}/${target}` : target).split("/");
+      const resolved: string[] = [];
+      for (const x of parts) {
+        if (x === "..") resolved.pop();
+        else if (x !== "." && x !== "") resolved.push(x);
+      }
+      if (!files.has(resolved.join("/"))) faults.push(`${name}: target ${target} is not in the package`);
+    }
+  }
+  return faults;
+}
+
 /** Every part of `before` is in `after`: the same bytes, or (for the parts the writer changes) every element kept. */
 async function assertNothingLost(before: string, after: string, label: string): Promise<void> {
   const a = await parts(before);
@@ -87,6 +121,7 @@ async function assertNothingLost(before: string, after: string, label: string): 
   }
   PARTS_LOST.parts += lost.length;
   assert.deepEqual(lost, [], `${label}: parts lost or changed`);
+  assert.deepEqual(packageFaults(b), [], `${label}: the output package is not as Excel demands`);
 }
 
 function soffice(args: string[]): Promise<void> {
