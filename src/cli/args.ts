@@ -161,6 +161,20 @@ export const COMMANDS = {
       lang: LANG,
     },
   },
+  summary: {
+    usage: "summary DIR... -o 汇总.xlsx [选项]",
+    zh: "核对文件夹中的全部报告（任意形式），写出一个汇总工作簿：总览、问题清单、汇总表（公式实时求和）、数据；同一单位上年报告也在文件夹中时作跨年核对",
+    en: "Check every report in the folder(s), in any form, and write one summary workbook: 总览 (overview), 问题清单 (findings), 汇总表 (the national tables summed by live formulas), 数据 (the figures); a unit whose last year's report is in the folder too gets the cross-year checks",
+    positionals: true,
+    options: {
+      out: { type: "string", short: "o", arg: "汇总.xlsx", zh: "汇总工作簿", en: "the summary workbook to write" },
+      recursive: { type: "boolean", short: "r", zh: "包括子文件夹", en: "include sub-folders" },
+      force: FORCE,
+      lang: LANG,
+      decimals: DECIMALS,
+      rounding: ROUNDING,
+    },
+  },
   demo: {
     usage: "demo [-o DIR]",
     zh: "用遂宁经济技术开发区2018年年报（真实报告）生成示例工作簿并核对，默认写入当前目录下的 demo-output/",

@@ -10,6 +10,10 @@ import type { FileResult } from "./output";
 
 export interface FolderTask {
   file: string;
+  /** Only this report sheet of the file (summary's second pass). */
+  sheet?: string;
+  /** Last year's report of the same unit (file and sheet): the cross-year checks run against it. */
+  prior?: { file: string; sheet: string | null };
 }
 
 /** How many worker threads a folder of n files gets: none for a few files (starting a worker costs more). */
@@ -26,7 +30,7 @@ export function workerCount(n: number): number {
  * as it is (structured clone): the check settings, including last year's report.
  */
 export async function checkInWorkers(
-  files: string[],
+  files: (string | FolderTask)[],
   settings: unknown,
   workers: number,
   onResult: (index: number, results: FileResult[]) => void,
@@ -51,7 +55,8 @@ export async function checkInWorkers(
     const pool: Worker[] = [];
     const send = (w: Worker): boolean => {
       if (nextIn >= files.length) return false;
-      w.postMessage({ i: nextIn, file: files[nextIn] });
+      const task = files[nextIn]!;
+      w.postMessage({ i: nextIn, ...(typeof task === "string" ? { file: task } : task) });
       nextIn++;
       return true;
     };

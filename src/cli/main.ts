@@ -11,7 +11,6 @@ import { readReportParagraphs, ReportTextError } from "./report-text";
 import { dueReportYear, fillProgress, progressText } from "../core/model/preparing";
 import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/shares/types";
 import { readWorkbook } from "../core/read";
-import type { WorkbookGrid } from "../core/grid";
 import { checkWorkbook, type WorkbookCheckOptions } from "../core/workbook";
 import { CROSS_YEAR_CHECKS, runChecks } from "../core/checks";
 import {
@@ -24,7 +23,9 @@ import {
 } from "../core/render";
 import { COMMANDS, helpText, type CommandName, parseCommand, UsageError, wantsEnglish, wantsHelp } from "./args";
 import { expandInputs, exists, OutputExistsError, writeOutput } from "./files";
-import { checkInWorkers, workerCount } from "./folder";
+import { checkInWorkers, workerCount, type FolderTask } from "./folder";
+import { summaryWorkbook } from "./summary-write";
+import { priorPairs, reportFigures, type SummaryEntry } from "../core/summary";
 import {
   exitCodeOf,
   formatFileResult,
@@ -83,6 +84,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await generateCommand(rest, io);
       case "demo":
         return await demoCommand(rest, io);
+      case "summary":
+        return await summaryCommand(rest, io);
       default:
         throw new UsageError(`未知命令 ${command}`, `unknown command ${command}`);
     }
@@ -119,6 +122,8 @@ export interface CheckSettings extends RoundingArgs {
   prior?: Report;
   /** The report's text given with --text, checked against every file's tables. */
   prose?: ProseText[];
+  /** For `summary`: keep each report's figures, fee and form in its FileResult. */
+  figures?: boolean;
 }
 
 /** Reads one file and checks its primary report; every user-caused failure becomes FileResult.error. */
@@ -160,7 +165,7 @@ export async function checkFile(
  */
 export async function checkFileReports(file: string, s: CheckSettings, bytes?: Promise<Buffer>): Promise<FileResult[]> {
   const base: FileResult = { file, sheet: null, year: null, format: null, findings: [] };
-  let grid: WorkbookGrid;
+  let grid: Awaited<ReturnType<typeof readAnyGrid>>;
   try {
     grid = await readAnyGrid(file, bytes);
   } catch (e) {
@@ -171,6 +176,7 @@ export async function checkFileReports(file: string, s: CheckSettings, bytes?: P
   if (s.sheet !== undefined) opts.sheet = s.sheet;
   if (s.year !== undefined) opts.year = s.year;
   if (s.prior) opts.prior = s.prior;
+  if (grid.form !== "xlsx") opts.medium = grid.form;
   // The text sheet (报告正文) as the user left it, and a --text file, are checked against the primary report.
   const textSheet = DEFAULT_REPORT_SETTINGS.textSheet;
   opts.prose = (sheet) => [...(sheet !== textSheet ? textSheetProse(grid, textSheet) : []), ...(s.prose ?? [])];
@@ -181,6 +187,11 @@ export async function checkFileReports(file: string, s: CheckSettings, bytes?: P
     out.unit = x.unit ?? null;
     Object.assign(out, preparingProgress(x.report));
     if (s.prior) out.priorAgrees = !x.findings.some((f) => CROSS_YEAR_CHECKS.includes(f.rule));
+    if (s.figures) {
+      out.form = grid.form;
+      out.figures = reportFigures(x.report);
+      out.fee = x.report.meta.fee?.value ?? null;
+    }
     return out;
   });
 }
@@ -395,6 +406,110 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
     io.err(`usage cpu=${((u.userCPUTime + u.systemCPUTime) / 1e6).toFixed(2)} maxrss=${u.maxRSS}\n`);
   }
   return exit;
+}
+
+/** Last year's report of a unit found in the folder (file and sheet), its cells named as external references. */
+export async function readPriorReport(file: string, sheet: string | null): Promise<Report> {
+  const prior = await readReport(file, sheet === null ? {} : { sheet });
+  markExternal(prior, path.basename(file));
+  return prior;
+}
+
+/**
+ * Checks each task (a file, or one sheet of a file with last year's report of its unit) on all cores; calls
+ * onResult(i, results) in task order.
+ */
+async function checkTasks(
+  tasks: FolderTask[],
+  settings: CheckSettings,
+  onResult: (i: number, results: FileResult[]) => void,
+): Promise<void> {
+  const workers = workerCount(tasks.length);
+  if (workers > 0) return checkInWorkers(tasks, settings, workers, onResult);
+  for (const [i, t] of tasks.entries()) {
+    const s: CheckSettings = { ...settings };
+    if (t.sheet !== undefined) s.sheet = t.sheet;
+    try {
+      if (t.prior) s.prior = await readPriorReport(t.prior.file, t.prior.sheet);
+    } catch (e) {
+      if (!(e instanceof ReportError || e instanceof XlsxReadError)) throw e;
+    }
+    onResult(i, await checkFileReports(t.file, s));
+  }
+}
+
+/**
+ * summary DIR... -o 汇总.xlsx: every report in the folder(s) checked (each unit's previous year, when it is in the
+ * folder too, for the cross-year checks), and one workbook for the supervising office: 总览, 问题清单, 汇总表, 数据.
+ */
+async function summaryCommand(args: string[], io: Io): Promise<number> {
+  if (showsHelp("summary", args, io)) return 0;
+  const { positional, options } = parseCommand(args, COMMANDS.summary);
+  const lang: Lang = options.lang ?? "zh";
+  const out = options.out;
+  if (positional.length === 0)
+    throw new UsageError("请给出要汇总的文件夹或文件", "give the folder(s) or files to summarise");
+  if (!out)
+    throw new UsageError("请用 -o 指定汇总工作簿（.xlsx）", "give the summary workbook to write with -o (.xlsx)");
+  if (!/\.xlsx$/i.test(out))
+    throw new UsageError("汇总工作簿须为 .xlsx 文件", "the summary workbook must be an .xlsx file");
+  const force = options.force === true;
+  await refuseExisting(out, force);
+  await checkOutputPlace(out);
+  const started = Date.now();
+  const settings: CheckSettings = { figures: true, decimals: options.decimals, rounding: options.rounding };
+  const expanded = await expandInputs(positional, options.recursive === true);
+  for (const x of expanded) if ("skipped" in x) io.err(`${x.file}：${lang === "zh" ? x.skipped.zh : x.skipped.en}\n`);
+  const outAbs = path.resolve(out);
+  const inputs = expanded.filter((x) => !("skipped" in x) && path.resolve(x.file) !== outAbs);
+  // Pass 1: every report of every file.
+  const perFile: FileResult[][] = inputs.map((x) =>
+    "error" in x ? [{ file: x.file, sheet: null, year: null, format: null, findings: [], error: x.error }] : [],
+  );
+  const todo = inputs.flatMap((x, i) => ("error" in x ? [] : [i]));
+  await checkTasks(
+    todo.map((i) => ({ file: inputs[i]!.file })),
+    settings,
+    (j, results) => (perFile[todo[j]!] = results),
+  );
+  const entries: FileResult[] = perFile.flat();
+  // Pass 2: a unit whose previous year's report is in the folder too is checked again with it (cross-year checks).
+  const pairs = [
+    ...priorPairs(entries.map((e) => ({ unit: e.unit ?? null, year: e.year, error: e.error, form: e.form }))),
+  ];
+  await checkTasks(
+    pairs.map(([i, j]) => {
+      const t: FolderTask = { file: entries[i]!.file, prior: { file: entries[j]!.file, sheet: entries[j]!.sheet } };
+      if (entries[i]!.sheet !== null) t.sheet = entries[i]!.sheet!;
+      return t;
+    }),
+    settings,
+    (k, results) => {
+      const [i, j] = pairs[k]!;
+      const again = results.find((r) => r.sheet === entries[i]!.sheet && !r.error);
+      if (again) entries[i] = { ...again, priorFrom: { file: entries[j]!.file, sheet: entries[j]!.sheet } };
+    },
+  );
+  const root = positional.length === 1 ? positional[0]! : ".";
+  const summaryEntries: SummaryEntry[] = entries.map((e) => ({ ...e, unit: e.unit ?? null }));
+  const book = summaryWorkbook(summaryEntries, root);
+  await writeWorkbook(book.workbook, out, !force);
+  const n = entries.length;
+  const included = book.inclusion.why.filter((w) => w === undefined).length;
+  const unreadable = entries.filter((e) => e.error).length;
+  const withErrors = entries.filter((e) => !e.error && e.findings.some((f) => f.severity === "error")).length;
+  const doubts = entries.filter((e) => e.findings.some((f) => f.rule === "reading-doubt")).length;
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  io.out(
+    lang === "zh"
+      ? `已写入汇总工作簿 ${shown(out)}：${inputs.length} 个文件中共 ${n} 份报告，用时 ${secs} 秒\n` +
+          `纳入 ${book.inclusion.year ?? ""} 年度汇总 ${included} 份；有错误 ${withErrors} 份，读取存疑 ${doubts} 份，无法读取 ${unreadable} 份；` +
+          `与上年报告核对 ${pairs.length} 份\n`
+      : `Wrote the summary workbook ${shown(out)}: ${n} reports in ${inputs.length} files, ${secs} s\n` +
+          `${included} summed for ${book.inclusion.year ?? ""}; ${withErrors} with errors, ${doubts} with reading doubts, ` +
+          `${unreadable} unreadable; ${pairs.length} checked against last year's report\n`,
+  );
+  return 0;
 }
 
 async function refuseExisting(out: string, force: boolean): Promise<void> {

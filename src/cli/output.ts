@@ -2,6 +2,7 @@
  * What `check` (and `generate`, `demo`) print: a readable block per file, a summary over several files,
  * and the --json document. Chinese by default, English with --lang en.
  */
+import type { Figures } from "../core/summary";
 import type { Finding, FindingText, Lang, Severity } from "../core/checks/types";
 import type { FormatId } from "../core/model/format";
 import { findingCells, formatMessage } from "../core/checks";
@@ -23,6 +24,12 @@ export interface FileResult {
   progress?: { filled: number; total: number };
   /** Set when the file could not be read or holds no disclosure table. */
   error?: { code: string; message: { zh: string; en: string } };
+  /** For `summary` (CheckSettings.figures): the form the file came in, the report's figures and fee. */
+  form?: "xlsx" | "docx" | "html" | "pdf";
+  figures?: Figures;
+  fee?: number | null;
+  /** For `summary`: last year's report of the same unit in the folder, when the cross-year checks ran with it. */
+  priorFrom?: { file: string; sheet: string | null };
 }
 
 export const SEVERITIES: Severity[] = ["error", "warning", "info"];

@@ -33,14 +33,17 @@ export interface WorkbookCheckOptions extends ReadOptions {
    */
   prose?: (sheet: string) => ProseText[];
   check?: Partial<CheckOptions>;
+  /** The published form the grid was rebuilt from (Word, a saved page, a PDF): misreads become reading doubts. */
+  medium?: Report["medium"];
 }
 
 export function checkWorkbook(wb: WorkbookGrid, opts: WorkbookCheckOptions = {}): WorkbookCheck {
-  const { prior, prose, check, ...readOpts } = opts;
+  const { prior, prose, check, medium, ...readOpts } = opts;
   const r = readReports(wb, readOpts);
   if (!r.ok) return r;
   const reports = r.reports.map((f, i): CheckedReport => {
     if (prior) f.report.prior = prior;
+    if (medium) f.report.medium = medium;
     const text = prose && i === r.primary ? prose(f.sheet) : [];
     if (text.length > 0) f.report.prose = [...(f.report.prose ?? []), ...text];
     const out: CheckedReport = {

@@ -17,6 +17,7 @@ import { blocksToSheet, placeRows, publishedValue } from "../../src/core/publish
 import { documentBlocks } from "../../src/cli/docx-read";
 import { decodeHtml, htmlBlocks } from "../../src/cli/html-read";
 import { formOf, readAnyGrid } from "../../src/cli/read-any";
+import { checkFileReports } from "../../src/cli/main";
 import { readXlsx, XlsxReadError } from "../../src/cli/xlsx";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "published");
@@ -91,6 +92,32 @@ describe("published forms: .html, .docx, GBK pages, PDFs", () => {
     }
     for (const k of Object.keys(want).filter((k) => k.startsWith("s2"))) assert.equal(got[k], want[k], k);
   });
+
+  for (const [pdfName, year, how] of [
+    ["pingtan-2023.pdf", "2023", "LibreOffice's PDF of the Word file"],
+    [
+      "pingtan-2024-print.pdf",
+      "2024",
+      "a published-looking PDF (Chromium: labels wrapped on 2-4 lines, 三 over a page break)",
+    ],
+  ] as const) {
+    it(`${how}: no error the workbook does not have; a misread table is a reading doubt; no other figure differs`, async () => {
+      const [pdf] = await checkFileReports(path.join(FIXTURES, pdfName), { figures: true });
+      const [xlsx] = await checkFileReports(path.join(FIELD, `pingtan-${year}.xlsx`), { figures: true });
+      assert.ok(pdf && xlsx && !pdf.error && !xlsx.error);
+      const errors = (r: typeof pdf): string[] =>
+        r.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${JSON.stringify(f.params)}`);
+      const extra = errors(pdf).filter((e) => !errors(xlsx).includes(e));
+      assert.deepEqual(extra, [], "errors blamed on the unit that come from our reading");
+      const doubted = new Set(pdf.findings.filter((f) => f.rule === "reading-doubt").map((f) => f.params["tableId"]));
+      for (const [id, cells] of Object.entries(pdf.figures!)) {
+        if (doubted.has(id)) continue;
+        for (const [k, v] of Object.entries(cells)) {
+          if (v !== null) assert.equal(v, xlsx.figures![id]?.[k], `${pdfName} ${id} ${k}: a figure stated differs`);
+        }
+      }
+    });
+  }
 
   it("a PDF without text (a scan) is reported as needing OCR, not misread", async () => {
     const file = path.join(os.tmpdir(), `dr-scan-${process.pid}.pdf`);

@@ -25,6 +25,7 @@ import { readerNotes } from "./reader-notes";
 import { reportCopy } from "./report-copy";
 import { reviewExceedsApplications } from "./review-exceeds-applications";
 import { s3Balance } from "./s3-balance";
+import { dropDoubted, readingDoubt } from "./reading-doubt";
 import { s3ColumnSum } from "./s3-column-sum";
 import { s3OtherItems } from "./s3-other-items";
 import { s3RowSum } from "./s3-row-sum";
@@ -93,6 +94,7 @@ export const CHECKS: readonly Check[] = [
   textChange,
   textYear,
   textFee,
+  readingDoubt,
 ];
 
 /** The checks that compare with last year's report (the CLI says "与上年报告核对：一致" when none of them found anything). */
@@ -125,7 +127,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  */
 export function runChecks(report: Report, options?: Partial<CheckOptions>): Finding[] {
   const ctx = { report, options: { ...DEFAULT_CHECK_OPTIONS, ...stripUndefined(options ?? {}) } };
-  const findings = CHECKS.flatMap((c) => c.run(ctx));
+  // A table read from Word/HTML/PDF that looks misread: one doubt replaces its arithmetic findings.
+  const findings = dropDoubted(CHECKS.flatMap((c) => c.run(ctx)));
   return findings.sort((a, b) => compareFindings(a, b, report.sheet));
 }
 

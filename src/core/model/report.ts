@@ -144,6 +144,11 @@ export interface Report {
    * user left it, or a report's text given to the CLI (--text report.docx). Hosts fill it (attachProse).
    */
   prose?: ProseText[];
+  /**
+   * The published form the report was read from (a Word file, a saved web page, a PDF); absent for a workbook.
+   * Tables rebuilt from these can be misread: the reading-doubt check says so instead of blaming the unit.
+   */
+  medium?: "docx" | "html" | "pdf";
   /** What the reader looked for and did not find, in the user's words. */
   notFound: ReadNote[];
   /** Other things the reader noticed (ambiguity, duplicated tables, text numbers). */
