@@ -77,6 +77,8 @@ export interface ReportChoice {
   sheet: string;
   unit?: string;
   year?: number;
+  /** Errors its check found (every report is checked when the workbook is read; the one in use after each check). */
+  errors?: number;
 }
 
 /** Every report of a workbook, each read on its own; `primary` is the one to work on by default. */
@@ -830,11 +832,15 @@ export class Controller {
       this.set({ reports: [] });
       return this.engine.readWorkbook(wb);
     }
+    // Every report is checked on its own (a supervising office's 30 unit sheets: which ones have errors).
+    const options = checkOptions(this.s.settings);
     const reports = all.reports.map((r): ReportChoice => {
       const c: ReportChoice = { sheet: r.sheet };
       if (r.unit !== undefined) c.unit = r.unit;
       const year = r.report.meta.year?.value;
       if (year !== undefined) c.year = year;
+      const findings = this.engine.runChecks(r.report, year !== undefined ? { ...options, year } : options);
+      c.errors = findings.filter((f) => f.severity === "error").length;
       return c;
     });
     const at = all.reports.findIndex((r) => r.sheet === this.picked);
@@ -911,7 +917,12 @@ export class Controller {
     // A pending confirmation follows its fix across a re-check, or goes when the fix is gone.
     const pending = this.s.confirmFix;
     const same = pending && views.find((v) => v.fix?.cell === pending.cell && v.fix.value === pending.value);
-    this.set({ findings: views, confirmFix: pending && same ? { ...pending, id: same.id } : null });
+    // The picker's count for the report in use follows its findings (a fix, a live re-check).
+    const errors = severityCounts(views).error;
+    const reports = this.s.reports.some((r) => r.sheet === report.sheet && r.errors !== errors)
+      ? this.s.reports.map((r) => (r.sheet === report.sheet ? { ...r, errors } : r))
+      : this.s.reports;
+    this.set({ findings: views, confirmFix: pending && same ? { ...pending, id: same.id } : null, reports });
   }
 
   private tableLinks(report: Report): TableLink[] {

@@ -10,6 +10,12 @@ export const STRINGS = {
   counts: { zh: "数据表：{sheet}", en: "Counts sheet: {sheet}" },
   year: { zh: "{year}年度", en: "Year {year}" },
   reportPicker: { zh: "报告（本工作簿共{n}份）", en: "Report ({n} in this workbook)" },
+  reportPickerErrors: {
+    zh: "报告（本工作簿共{n}份，{m}份有错误）",
+    en: "Report ({n} in this workbook, {m} with errors)",
+  },
+  reportErrors: { zh: "{n}个错误", en: "{n} error(s)" },
+  reportNoErrors: { zh: "无错误", en: "no errors" },
   reportPickerHint: {
     zh: "检查、生成报告和自动更新都针对所选的这一份报告。",
     en: "Check, generate and automatic updates work on the report picked here.",

@@ -74,9 +74,9 @@ describe("task pane: a workbook with several reports (report picker)", function 
     await c.open();
     assert.equal(c.state.phase, "ready");
     assert.deepEqual(c.state.reports, [
-      { sheet: "甲局", unit: "某县甲局", year: 2025 },
-      { sheet: "公开数据", unit: "某县人民政府", year: 2025 },
-      { sheet: "乙局", unit: "某县乙局", year: 2024 },
+      { sheet: "甲局", unit: "某县甲局", year: 2025, errors: 1 },
+      { sheet: "公开数据", unit: "某县人民政府", year: 2025, errors: 0 },
+      { sheet: "乙局", unit: "某县乙局", year: 2024, errors: 0 },
     ]);
     assert.equal(c.state.sheet, "公开数据", "the sheet named like the counts sheet, not the first");
     assert.equal(c.state.body, "某县人民政府");
@@ -121,6 +121,41 @@ describe("task pane: a workbook with several reports (report picker)", function 
     await c2.dispose();
   });
 
+  it("30 unit sheets: one read checks every report; the picker says which have errors; a fix updates the count", async () => {
+    const host = new MemoryHost();
+    const bad = new Set([3, 17]);
+    host.sheets = Array.from({ length: 30 }, (_, i) => unitSheet(`单位${i + 1}`, `某县第${i + 1}局`, 2025, bad.has(i)));
+    const c = new Controller({ host, engine: ENGINE, lang: "zh" });
+    await c.open();
+    assert.equal(host.reads, 1, "one read of the workbook");
+    assert.equal(c.state.reports.length, 30);
+    assert.deepEqual(
+      c.state.reports.flatMap((r, i) => (r.errors ? [[i, r.errors]] : [])),
+      [
+        [3, 1],
+        [17, 1],
+      ],
+    );
+    assert.ok(c.state.reports.every((r, i) => r.unit === `某县第${i + 1}局`));
+    assert.equal(c.state.sheet, "单位1", "no 公开数据: the first report");
+    await c.pickReport("单位18");
+    assert.equal(errors(c), 1);
+    assert.equal(c.state.body, "某县第18局");
+    // The user corrects the planted figure (四 行政复议 总计): the live re-check reads that sheet alone, and the
+    // picker's count for it follows; the other reports keep theirs.
+    const planted = host.sheets[17]!;
+    const fixed = unitSheet("单位18", "某县第18局", 2025);
+    host.sheets[17] = { ...planted, values: fixed.values };
+    const reads = host.reads;
+    await c.recheck();
+    assert.equal(host.reads, reads, "a re-check reads the one sheet, not the workbook");
+    assert.equal(c.state.sheet, "单位18");
+    assert.equal(errors(c), 0);
+    assert.equal(c.state.reports[17]!.errors, 0);
+    assert.equal(c.state.reports[3]!.errors, 1);
+    await c.dispose();
+  });
+
   it("in the view: the picker names each report, and picking one changes the header and the findings", async () => {
     const host = workbook();
     const c = new Controller({ host, engine: ENGINE, lang: "zh" });
@@ -132,7 +167,11 @@ describe("task pane: a workbook with several reports (report picker)", function 
     assert.equal(root.querySelector<HTMLElement>("#report-picker-row")!.hidden, false);
     assert.deepEqual(
       Array.from(select.options).map((o) => o.textContent),
-      ["甲局 · 某县甲局 · 2025年度", "公开数据 · 某县人民政府 · 2025年度", "乙局 · 某县乙局 · 2024年度"],
+      [
+        "甲局 · 某县甲局 · 2025年度 · 1个错误",
+        "公开数据 · 某县人民政府 · 2025年度 · 无错误",
+        "乙局 · 某县乙局 · 2024年度 · 无错误",
+      ],
     );
     assert.equal(select.value, "公开数据");
     select.value = "甲局";

@@ -413,10 +413,10 @@ describe("task pane in headless Chromium (browser tier)", function () {
     const { page } = pane;
     await page.waitForSelector('body[data-state="ready"]');
     assert.equal(await page.locator("#report-picker").isVisible(), true);
-    assert.equal(await text(page, "label[for=report-picker]"), "报告（本工作簿共2份）");
+    assert.equal(await text(page, "label[for=report-picker]"), "报告（本工作簿共2份，1份有错误）");
     assert.deepEqual(await page.locator("#report-picker option").allInnerTexts(), [
-      `甲局 · 某县甲局 · ${YEAR}年度`,
-      `公开数据 · 某县人民政府 · ${YEAR}年度`,
+      `甲局 · 某县甲局 · ${YEAR}年度 · 1个错误`,
+      `公开数据 · 某县人民政府 · ${YEAR}年度 · 无错误`,
     ]);
     assert.equal(await page.locator("#report-picker").inputValue(), COUNTS);
     assert.match(await text(page, "#context"), /数据表：公开数据/);

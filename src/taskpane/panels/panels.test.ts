@@ -89,19 +89,19 @@ describe("pane panels (each on its own, with a DOM)", () => {
     const { root, render } = mount(reportsPanel, pane);
     assert.equal(q(root, "#report-picker-row").hidden, true, "one report: no picker");
     const reports = [
-      { sheet: "公开数据", unit: "平潭综合实验区", year: 2025 },
-      { sheet: "甲局", unit: "<b>甲局</b>", year: 2025 },
+      { sheet: "公开数据", unit: "平潭综合实验区", year: 2025, errors: 0 },
+      { sheet: "甲局", unit: "<b>甲局</b>", year: 2025, errors: 2 },
       { sheet: "上年", year: 2024 },
     ];
     render({ reports });
     const select = q(root, "#report-picker") as HTMLSelectElement;
     assert.equal(q(root, "#report-picker-row").hidden, false);
-    assert.equal(q(root, "label[for=report-picker]").textContent, "报告（本工作簿共3份）");
+    assert.equal(q(root, "label[for=report-picker]").textContent, "报告（本工作簿共3份，1份有错误）");
     assert.deepEqual(
       Array.from(select.options).map((o) => [o.value, o.textContent]),
       [
-        ["公开数据", "公开数据 · 平潭综合实验区 · 2025年度"],
-        ["甲局", "甲局 · <b>甲局</b> · 2025年度"],
+        ["公开数据", "公开数据 · 平潭综合实验区 · 2025年度 · 无错误"],
+        ["甲局", "甲局 · <b>甲局</b> · 2025年度 · 2个错误"],
         ["上年", "上年 · 2024年度"],
       ],
     );

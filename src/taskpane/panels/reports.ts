@@ -1,6 +1,7 @@
 /**
  * The report picker: shown only when the workbook holds several reports (one sheet per unit, or this year's
- * and last year's). Each option names the sheet, the unit and the year; picking one makes the pane work on it.
+ * and last year's). Each option names the sheet, the unit, the year and how many errors its check found; picking
+ * one makes the pane work on it.
  * Sheet and unit names are workbook text: they go in through textContent (h's text) only.
  */
 import type { ReportChoice } from "../controller";
@@ -28,8 +29,10 @@ export function reportsPanel({ tr, controller, isBusy }: ViewContext): Panel {
     select,
     h("p", { id: "report-picker-hint", class: "hint", text: tr("reportPickerHint") }),
   );
+  const errorsText = (n: number | undefined): string | undefined =>
+    n === undefined ? undefined : n > 0 ? tr("reportErrors", { n }) : tr("reportNoErrors");
   const optionText = (r: ReportChoice): string =>
-    [r.sheet, r.unit, r.year !== undefined ? tr("year", { year: r.year }) : undefined]
+    [r.sheet, r.unit, r.year !== undefined ? tr("year", { year: r.year }) : undefined, errorsText(r.errors)]
       .filter((x): x is string => !!x && x.length > 0)
       .join(" · ");
 
@@ -42,7 +45,11 @@ export function reportsPanel({ tr, controller, isBusy }: ViewContext): Panel {
       const key = JSON.stringify(state.reports);
       if (key !== shown) {
         shown = key;
-        label.textContent = tr("reportPicker", { n: state.reports.length });
+        const withErrors = state.reports.filter((r) => (r.errors ?? 0) > 0).length;
+        label.textContent =
+          withErrors > 0
+            ? tr("reportPickerErrors", { n: state.reports.length, m: withErrors })
+            : tr("reportPicker", { n: state.reports.length });
         select.replaceChildren(
           ...state.reports.map((r) => h("option", { text: optionText(r), attrs: { value: r.sheet } })),
         );
