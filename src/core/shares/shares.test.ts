@@ -193,6 +193,60 @@ describe("shares / shareSet", () => {
     assert.equal(s.total, 1119);
   });
 
+  it("leaves parts above the whole alone: no unit moved, the shares sum past 100%", () => {
+    // Two parts above a stated total of 100 (80 + 50): each share is its own, the sum says so (130%).
+    const over = shareSet([80, 50], LR, 100);
+    assert.equal(over.largestRemainderApplied, false);
+    assert.deepEqual(over.units, [8000, 5000]);
+    assert.deepEqual(over.adjusted, [false, false]);
+    assert.equal(over.sumUnits, 13000);
+    // One part alone above its whole: 150%, not cut to 100%.
+    assert.deepEqual(shareSet([150], LR, 100).units, [15000]);
+    // Three equal parts of a whole of 2 at 0 decimals: 50% each (150%), none floored to make 100%.
+    const thirds = shareSet([1, 1, 1], { ...LR, decimals: 0 }, 2);
+    assert.deepEqual(thirds.units, [50, 50, 50]);
+    assert.equal(thirds.largestRemainderApplied, false);
+    // The same three parts forming their whole of 3: the method applies and moves one unit.
+    assert.deepEqual(shareSet([1, 1, 1], { ...LR, decimals: 0 }, 3).units, [34, 33, 33]);
+    // Parts below the whole (1 + 2 of 4): also left alone (75%).
+    assert.equal(shareSet([1, 2], { ...LR, decimals: 0 }, 4).sumUnits, 75);
+  });
+
+  it("gives a zero part no unit, a lone part all of it, and stays exact next to 2^53", () => {
+    assert.deepEqual(shareSet([0, 5, 0], LR).units, [0, 10000, 0]);
+    assert.deepEqual(shareSet([0, 3], { ...LR, decimals: 0 }).units, [0, 100]);
+    assert.deepEqual(shareSet([7], { ...LR, decimals: 0 }).units, [100]);
+    assert.deepEqual(shareSet([1, 0, 0], { ...LR, decimals: 4 }, 1).units, [1000000, 0, 0]);
+    // 1 of 2^53 - 1 is far below 0.0001%: the left-over unit goes to the huge part, whose remainder is larger.
+    const big = shareSet([2 ** 53 - 2, 1], { ...LR, decimals: 4 });
+    assert.deepEqual(big.units, [1000000, 0]);
+    assert.equal(big.total, Number.MAX_SAFE_INTEGER);
+  });
+
+  it("applies the method only when the parts form the whole, else rounds each part alone (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(1000), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: -500, max: 500 }),
+        decimals,
+        rule,
+        (counts, delta, d, r) => {
+          const sum = counts.reduce((a, c) => a + c, 0);
+          const total = Math.max(1, sum + delta);
+          const opts = { decimals: d, rounding: r };
+          const lr = shareSet(counts, { ...opts, largestRemainder: true }, total);
+          const ind = shareSet(counts, { ...opts, largestRemainder: false }, total);
+          assert.equal(lr.largestRemainderApplied, sum === total);
+          if (sum !== total) {
+            assert.deepEqual(lr.units, ind.units);
+            assert.ok(lr.adjusted.every((a) => !a));
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it("gives null shares for a zero total", () => {
     const s = shareSet([0, 0], LR);
     assert.deepEqual(s.units, [null, null]);
