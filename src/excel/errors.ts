@@ -92,7 +92,7 @@ export function toUserErrorImpl(e: unknown): UserError {
   }
 
   if (isEditModeError(e)) return { code: "EditMode", data };
-  if (code === "AccessDenied" || (code === "InvalidOperation" && PROTECTED.test(text))) {
+  if (code === "AccessDenied" || code === "Protected" || (code === "InvalidOperation" && PROTECTED.test(text))) {
     return { code: "Protected", data };
   }
   if (code === "ItemNotFound") return { code: "ItemNotFound", data };

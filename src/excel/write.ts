@@ -423,11 +423,20 @@ async function applyOnce(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions & C
     const worksheets = context.workbook.worksheets;
     const found = sheets.map((s) => worksheets.getItemOrNullObject(s.name).load("name"));
     const oldNames = names.map((n) => context.workbook.names.getItemOrNullObject(n.name).load("name"));
+    // Protection is known before anything is written: Excel applies a batch in order, so a protected sheet
+    // met half-way would leave the sheets before it rewritten. (Loaded through the collection, not through
+    // the null objects of sheets that do not exist.)
+    worksheets.load("items/name,items/protection/protected");
     await context.sync();
 
     const existing = sheets.filter((_, i) => !found[i]!.isNullObject).map((s) => s.name);
     if (existing.length && !opts?.replace) {
       throw new HostError("SheetExists", `worksheets exist: ${existing.join(", ")}`, { sheets: existing });
+    }
+    const ours = new Set(found.filter((f) => !f.isNullObject).map((f) => f.name));
+    const locked = worksheets.items.filter((w) => ours.has(w.name) && w.protection.protected).map((w) => w.name);
+    if (locked.length) {
+      throw new HostError("Protected", `worksheets are protected: ${locked.join(", ")}`, { sheets: locked });
     }
 
     suspend(context);

@@ -174,8 +174,8 @@ export type StringKey = keyof typeof STRINGS;
 export const HOST_MESSAGES = {
   EditMode: { zh: "请先结束单元格编辑（按 Enter 或 Esc）", en: "Finish editing the cell first (press Enter or Esc)" },
   Protected: {
-    zh: "工作表受保护，无法写入。请在“审阅 > 撤消工作表保护”后重试。",
-    en: "The worksheet is protected and cannot be written. Unprotect it (Review > Unprotect Sheet) and try again.",
+    zh: "工作表{quotedSheets}受保护，无法写入。请在“审阅 > 撤消工作表保护”后重试。",
+    en: "The worksheet{quotedSheets} is protected and cannot be written. Unprotect it (Review > Unprotect Sheet) and try again.",
   },
   ItemNotFound: {
     zh: "找不到工作表或名称{quotedName}：可能在任务窗格打开期间被重命名或删除。请重新核对。",
@@ -231,6 +231,8 @@ export function hostMessage(lang: Lang, err: { code: string; data?: Record<strin
   ) as keyof typeof HOST_MESSAGES;
   if (key === "ApiNotSupported") data.version = excelVersionFor(data.need, lang);
   if (key === "ItemNotFound") data.quotedName = data.name ? (lang === "zh" ? `“${data.name}”` : ` (${data.name})`) : "";
+  if (key === "Protected")
+    data.quotedSheets = data.sheets ? (lang === "zh" ? `“${data.sheets}”` : ` (${data.sheets})`) : "";
   if (key === "CellChanged" && !data.found) key = "CellChangedBlank";
   if (key === "Generic" && !data.detail) data.detail = err.code || "unknown";
   return HOST_MESSAGES[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>

@@ -279,7 +279,11 @@ describe("host applyPlan / insertTemplate (fake Excel)", () => {
     fake.protect("报告表格");
     await assert.rejects(applyPlan(smallPlan(), { replace: true }), (e) => {
       const u = toUserError(e);
-      return u.code === "Protected" && hostMessage("zh", u).includes("工作表受保护");
+      return (
+        u.code === "Protected" &&
+        hostMessage("zh", u).startsWith("工作表“报告表格”受保护") &&
+        hostMessage("en", u).startsWith("The worksheet (报告表格) is protected")
+      );
     });
   });
 

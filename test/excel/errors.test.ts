@@ -34,7 +34,7 @@ describe("host toUserError", () => {
     await assert.rejects(readSheet("公开数据"), (e) => toUserError(e).code === "EditMode");
   });
 
-  it("a protected sheet: 工作表受保护", async () => {
+  it("a protected sheet: 工作表“报告表格”受保护 (named when the host knows it)", async () => {
     fake.addSheet("报告表格");
     fake.protect("报告表格");
     await assert.rejects(
@@ -44,8 +44,13 @@ describe("host toUserError", () => {
       ),
       (e) => {
         const u = toUserError(e);
-        return u.code === "Protected" && hostMessage("zh", u).startsWith("工作表受保护");
+        return u.code === "Protected" && hostMessage("zh", u).startsWith("工作表“报告表格”受保护，无法写入");
       },
+    );
+    // Excel's own AccessDenied carries no sheet: the message stays general.
+    assert.equal(
+      hostMessage("zh", toUserError({ code: "AccessDenied" })),
+      "工作表受保护，无法写入。请在“审阅 > 撤消工作表保护”后重试。",
     );
   });
 

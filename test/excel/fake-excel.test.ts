@@ -127,6 +127,41 @@ describe("fake Excel", () => {
     );
   });
 
+  it("applies a batch in order: writes before a protected sheet stay when the sync fails on it (as in Excel)", async () => {
+    // Excel runs a request's actions one after the other and does not undo those that ran before a failure
+    // (OfficeExtension.Error.traceMessages: "all trace messages that were executed before the error occurred").
+    fake.addSheet("报告表格", [["旧"]]);
+    fake.protect("报告表格");
+    await assert.rejects(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("公开数据").getRange("B2").values = [[13]];
+        context.workbook.worksheets.getItem("报告表格").getRange("A1").values = [["新"]];
+        await context.sync();
+      }),
+      { code: "AccessDenied" },
+    );
+    assert.equal(fake.sheet("公开数据").get(1, 1)?.value, 13, "the write before the protected sheet was applied");
+    assert.equal(fake.sheet("报告表格").get(0, 0)?.value, "旧");
+  });
+
+  it("loads a navigation property of every sheet through the collection (items/protection/protected)", async () => {
+    fake.addSheet("报告表格", [["旧"]]);
+    fake.protect("报告表格");
+    await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/protection/protected");
+      await context.sync();
+      assert.deepEqual(
+        sheets.items.map((w) => [w.name, w.protection.protected]),
+        [
+          ["公开数据", false],
+          ["报告表格", true],
+        ],
+      );
+      assert.throws(() => sheets.items[0]!.visibility, { code: "PropertyNotLoaded" }, "only what was loaded");
+    });
+  });
+
   it("fails with ItemNotFound when a sheet is deleted after its proxy was resolved", async () => {
     await assert.rejects(
       Excel.run(async (context) => {

@@ -83,10 +83,19 @@ describe("one plan through both writers (ExcelJS and Office.js on the fake)", ()
   it("regenerating over a protected report sheet: the Office.js writer refuses before writing anything", async () => {
     const { report } = plans();
     await applyOfficeJs(report);
+    // A mark on the first (unprotected) sheet that a rewrite would clear: the fake, like Excel, applies a
+    // batch in order, so only a check before the first write keeps it.
+    fake.sheet(report.sheets[0]!.name).touch(39, 25).value = "我的备注";
+    const protectedSheet = report.sheets[1]!.name;
+    fake.protect(protectedSheet);
     const before = snapshotFake(fake);
-    fake.protect(report.sheets[1]!.name);
-    await assert.rejects(applyOfficeJs(report, { replace: true }), (e) => toUserError(e).code === "Protected");
+    const syncs = fake.stats.syncs;
+    await assert.rejects(applyOfficeJs(report, { replace: true }), (e) => {
+      const u = toUserError(e);
+      return u.code === "Protected" && u.data["sheets"] === protectedSheet;
+    });
     assert.deepEqual(snapshotFake(fake), before, "no sheet was touched, not even the unprotected one");
+    assert.equal(fake.stats.syncs - syncs, 1, "refused after the first (reading) sync");
   });
 
   it("the fake's workbook exports to .xlsx as it is (for the LibreOffice tier)", async () => {

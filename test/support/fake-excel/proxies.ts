@@ -393,15 +393,21 @@ export abstract class FakeClientObject<T> {
     else list = Object.keys(props).filter((k) => (props as Record<string, unknown>)[k]);
     list = list.map((p) => p.trim()).filter((p) => p);
     const direct: string[] = [];
+    // "items/name,items/protection/protected": one load per navigation property, with all its paths.
+    const nested = new Map<string, string[]>();
     for (const p of list) {
       const slash = p.indexOf("/");
       if (slash < 0) {
         direct.push(p);
         continue;
       }
-      const child = this._nav(p.slice(0, slash));
-      if (!child) throw new FakeOfficeError("InvalidArgument", `Cannot load '${p}'.`);
-      child.load(p.slice(slash + 1));
+      const nav = p.slice(0, slash);
+      nested.set(nav, [...(nested.get(nav) ?? []), p.slice(slash + 1)]);
+    }
+    for (const [nav, paths] of nested) {
+      const child = this._nav(nav);
+      if (!child) throw new FakeOfficeError("InvalidArgument", `Cannot load '${nav}/${paths[0]}'.`);
+      child.load(paths.join(","));
     }
     for (const p of direct) {
       if (this._nav(p))
@@ -698,16 +704,29 @@ class ItemsLoader extends FakeClientObject<unknown> {
       const responses: Record<string, unknown>[] = [];
       const commits: (() => void)[] = [];
       for (const item of made.items) {
-        const target = item._target();
         const got: Record<string, unknown> = {};
         for (const p of list) {
-          if (!item._scalarProps().includes(p)) {
+          // "protection/protected": a navigation property's scalar, loaded on the item's child proxy.
+          const path = p.split("/");
+          const prop = path.pop()!;
+          let obj: FakeClientObject<unknown> = item;
+          for (const nav of path) {
+            const child = obj._nav(nav);
+            if (!child) throw new FakeOfficeError("InvalidArgument", `Cannot load 'items/${p}'.`);
+            obj = child;
+          }
+          if (!obj._scalarProps().includes(prop)) {
             throw new FakeOfficeError("InvalidArgument", `The property '${p}' does not exist on the items.`);
           }
-          got[p] = item._read(target, p);
+          const value = obj._read(obj._target(), prop);
+          got[p] = value;
+          const into = obj;
+          commits.push(() => {
+            into._loaded[prop] = value;
+            into._synced = true;
+          });
         }
         responses.push(got);
-        commits.push(() => Object.assign(item._loaded, got));
       }
       return {
         response: { value: responses },
