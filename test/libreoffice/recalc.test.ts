@@ -2,7 +2,9 @@
  * LibreOffice tier: write generated workbooks (counts sheet + report sheets) WITHOUT cached results,
  * let LibreOffice recalculate them, read every figure, total and share back, and compare with the
  * engine's own numbers (shareUnits / shareSet), to the last digit. All cases go into ONE workbook so
- * that soffice runs once (~2-4 s).
+ * that soffice runs once (~2-4 s) per writer: the CLI's (ExcelJS) and the pane's (Office.js on the fake
+ * Excel, exported with fakeToExcelJs). The fake's own formula results (what Office.js `values` give after
+ * it evaluates the formulas) are compared with LibreOffice's for every formula cell.
  */
 import { strict as assert } from "node:assert";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -32,6 +34,9 @@ import {
 import { recalc, SOFFICE_CANDIDATES, SOFFICE_INSTALL } from "../support/libreoffice";
 import { requireTool } from "../support/tools";
 import { emptyReport } from "../../src/core/model/build";
+import { applyPlan as applyOfficeJs } from "../../src/excel/host";
+import { FakeExcel } from "../support/fake-excel";
+import { fakeToExcelJs } from "../support/workbook-snapshot";
 
 interface Case {
   id: string;
@@ -242,10 +247,14 @@ const arbCase = fc.record({
 });
 
 describe("LibreOffice tier: generated workbooks recalculate to the engine's numbers", function () {
-  this.timeout(120_000);
+  this.timeout(300_000); // two soffice runs (one per writer), slow on a loaded machine
   const dir = mkdtempSync(path.join(tmpdir(), "recalc-"));
   const cases: Case[] = [];
   let wb: ExcelJS.Workbook;
+  /** The same cases written by the Office.js writer (fake Excel), exported and recalculated by LibreOffice. */
+  let officeWb: ExcelJS.Workbook;
+  /** What the fake Excel's `values` give for every formula cell of the report sheets: sheet -> A1 -> value. */
+  const fakeValues = new Map<string, Map<string, unknown>>();
   const SEED = 20261127;
 
   before(async function () {
@@ -334,44 +343,104 @@ describe("LibreOffice tier: generated workbooks recalculate to the engine's numb
     });
 
     const book = new ExcelJS.Workbook();
-    cases.forEach((c, i) => {
-      c.id = `${i}:${c.id}`;
-      const names = sheetNames(i);
-      const { plan, report } = templateForReport(c.report, { sheet: names.counts });
-      c.tweak?.(plan, report);
-      c.bound = report;
-      if (c.id.includes("narrative")) c.paragraphs = narrative(report, { rounding: c.rounding });
-      c.plan = renderReport(
-        report,
-        { rounding: c.rounding, tableSheet: names.tableSheet, textSheet: names.textSheet },
-        c.paragraphs ?? [],
-      );
-      applyPlan(book, plan);
-      applyPlan(book, c.plan);
-    });
+    const fake = new FakeExcel().install();
+    try {
+      for (const [i, c] of cases.entries()) {
+        c.id = `${i}:${c.id}`;
+        const names = sheetNames(i);
+        const { plan, report } = templateForReport(c.report, { sheet: names.counts });
+        c.tweak?.(plan, report);
+        c.bound = report;
+        if (c.id.includes("narrative")) c.paragraphs = narrative(report, { rounding: c.rounding });
+        c.plan = renderReport(
+          report,
+          { rounding: c.rounding, tableSheet: names.tableSheet, textSheet: names.textSheet },
+          c.paragraphs ?? [],
+        );
+        applyPlan(book, plan);
+        applyPlan(book, c.plan);
+        await applyOfficeJs(plan);
+        await applyOfficeJs(c.plan, { replace: true }); // every case rewrites the one record sheet
+      }
+      // Read every report table back through Office.js: formula cells give the fake's evaluation.
+      await Excel.run(async (context) => {
+        const used = cases.map((_, i) =>
+          context.workbook.worksheets.getItem(sheetNames(i).tableSheet).getUsedRange().load("values,formulas"),
+        );
+        await context.sync();
+        used.forEach((r, i) => {
+          const got = new Map<string, unknown>();
+          r.formulas.forEach((line, row) =>
+            line.forEach((f, col) => {
+              if (typeof f === "string" && f.startsWith("=")) got.set(a1(row, col), r.values[row]![col]);
+            }),
+          );
+          fakeValues.set(sheetNames(i).tableSheet, got);
+        });
+      });
+    } finally {
+      fake.uninstall();
+    }
     const file = path.join(dir, "cases.xlsx");
     await book.xlsx.writeFile(file);
-    const out = await recalc(file);
     wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
+    await wb.xlsx.readFile(await recalc(file));
+    const officeFile = path.join(dir, "cases-officejs.xlsx");
+    await fakeToExcelJs(fake).xlsx.writeFile(officeFile);
+    officeWb = new ExcelJS.Workbook();
+    await officeWb.xlsx.readFile(await recalc(officeFile));
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("the written file carries no cached results (LibreOffice really computed them)", async () => {
-    const raw = new ExcelJS.Workbook();
-    await raw.xlsx.readFile(path.join(dir, "cases.xlsx"));
-    const ws = raw.getWorksheet(sheetNames(0).tableSheet)!;
-    let formulas = 0;
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.formula) {
-          formulas++;
-          assert.equal(cell.result, undefined);
+  it("the written files carry no cached results in any case (LibreOffice really computed them)", async () => {
+    for (const name of ["cases.xlsx", "cases-officejs.xlsx"]) {
+      const raw = new ExcelJS.Workbook();
+      await raw.xlsx.readFile(path.join(dir, name));
+      cases.forEach((_, i) => {
+        let formulas = 0;
+        for (const sheet of Object.values(sheetNames(i))) {
+          raw.getWorksheet(sheet)!.eachRow((row) =>
+            row.eachCell((cell) => {
+              if (cell.formula) {
+                formulas++;
+                assert.equal(cell.result, undefined, `${name} ${sheet}!${cell.address}`);
+              }
+            }),
+          );
         }
-      }),
-    );
-    assert.ok(formulas > 100);
+        assert.ok(formulas > 10, `${name} case ${i}: ${formulas} formulas`);
+      });
+    }
+  });
+
+  it("the Office.js writer's workbook (fake Excel, exported) recalculates to the engine's numbers in every case", () => {
+    let n = 0;
+    // text-numbers: a figure corrected after the engine read it (its own test below, for both writers).
+    for (const c of cases.filter((x) => !x.id.includes("text-numbers"))) n += compareCase(officeWb, c);
+    assert.ok(n > cases.length * 50, `compared ${n} cells`);
+  });
+
+  it("the fake Excel's formula results equal LibreOffice's, formula cell by formula cell, in every case", () => {
+    let n = 0;
+    cases.forEach((_, i) => {
+      const sheet = sheetNames(i).tableSheet;
+      const fromFake = fakeValues.get(sheet)!;
+      const ws = officeWb.getWorksheet(sheet)!;
+      let formulas = 0;
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (!cell.formula) return;
+          formulas++;
+          const lo = cell.result ?? "";
+          const got = fromFake.get(cell.address);
+          assert.equal(got, typeof lo === "object" ? String(lo) : lo, `${sheet}!${cell.address} =${cell.formula}`);
+        }),
+      );
+      assert.equal(formulas, fromFake.size, `${sheet}: the same formula cells`);
+      n += formulas;
+    });
+    assert.ok(n > cases.length * 20, `compared ${n} formula cells`);
   });
 
   it("a 2021 report with invented figures (with the narrative and =/+/-/@ strings)", () => {
@@ -432,17 +501,20 @@ describe("LibreOffice tier: generated workbooks recalculate to the engine's numb
     );
   });
 
-  it("a figure typed as text is =IFERROR(--cell, the engine's reading): LibreOffice agrees, and follows a correction", () => {
+  it("a figure typed as text is =IFERROR(--cell, the engine's reading): LibreOffice agrees, and follows a correction (both writers)", () => {
     const c = cases.find((x) => x.id.includes("text-numbers"))!;
-    const ws = wb.getWorksheet(sheetNames(Number(c.id.split(":")[0])).tableSheet)!;
-    const s3 = c.plan!.names.find((n) => n.name === TABLE_NAMES.s3)!.range;
-    const row = s3.top + 3 + c.bound!.section3!.def.rows.findIndex((r) => r.key === "open");
-    const cols = c.bound!.section3!.def.cols.map((x) => x.key);
-    const cellOf = (key: string) => ws.getCell(row + 1, 3 + cols.indexOf(key) + 1);
-    for (const key of ["natural", "commercial", "research"]) assert.match(String(cellOf(key).formula), /^IFERROR\(--/);
-    assert.equal(resultOf(ws, row, 3 + cols.indexOf("natural")), 6, '"6件": the engine\'s reading');
-    assert.equal(resultOf(ws, row, 3 + cols.indexOf("commercial")), 12, '"12": read by LibreOffice too');
-    assert.equal(resultOf(ws, row, 3 + cols.indexOf("research")), 7, "corrected to 7: live");
+    for (const book of [wb, officeWb]) {
+      const ws = book.getWorksheet(sheetNames(Number(c.id.split(":")[0])).tableSheet)!;
+      const s3 = c.plan!.names.find((n) => n.name === TABLE_NAMES.s3)!.range;
+      const row = s3.top + 3 + c.bound!.section3!.def.rows.findIndex((r) => r.key === "open");
+      const cols = c.bound!.section3!.def.cols.map((x) => x.key);
+      const cellOf = (key: string) => ws.getCell(row + 1, 3 + cols.indexOf(key) + 1);
+      for (const key of ["natural", "commercial", "research"])
+        assert.match(String(cellOf(key).formula), /^IFERROR\(--/);
+      assert.equal(resultOf(ws, row, 3 + cols.indexOf("natural")), 6, '"6件": the engine\'s reading');
+      assert.equal(resultOf(ws, row, 3 + cols.indexOf("commercial")), 12, '"12": read by LibreOffice too');
+      assert.equal(resultOf(ws, row, 3 + cols.indexOf("research")), 7, "corrected to 7: live");
+    }
   });
 
   it(`property-generated reports (fast-check seed ${SEED}) match figure by figure`, () => {

@@ -266,20 +266,48 @@ function compare(a: Scalar, b: Scalar): number {
   return p < q ? -1 : p > q ? 1 : 0;
 }
 
+/** Parsed formulas: parsing is pure, and a workbook repeats the same few formula texts. */
+const PARSED = new Map<string, Node | null>();
+
+function parseCached(formula: string): Node | null {
+  let node = PARSED.get(formula);
+  if (node === undefined) {
+    node = parse(formula);
+    if (PARSED.size > 50_000) PARSED.clear();
+    PARSED.set(formula, node);
+  }
+  return node;
+}
+
+/**
+ * Evaluates formulas over the cells as they are now. One evaluator serves one read (the workbook does not
+ * change meanwhile), so each cell's result is kept: a share formula's total is computed once, not per share.
+ */
 export class FormulaEvaluator {
   private readonly busy = new Set<string>();
+  private readonly done = new Map<string, FValue>();
+  private circles = 0;
   constructor(private readonly cells: FormulaCells) {}
 
   /** The result of `formula` written in `sheet` (row/col identify the cell, for circularity). */
   evaluate(formula: string, sheet: string, row: number, col: number): FValue {
     const key = `${sheet}\u0000${row}\u0000${col}`;
-    if (this.busy.has(key)) return 0;
-    const node = parse(formula);
+    const known = this.done.get(key);
+    if (known !== undefined) return known;
+    if (this.busy.has(key)) {
+      this.circles++;
+      return 0;
+    }
+    const node = parseCached(formula);
     if (!node) return ERR("#NAME?");
     this.busy.add(key);
+    const circles = this.circles;
     try {
       const v = this.scalar(node, sheet);
-      return v === null ? 0 : v;
+      const out = v === null ? 0 : v;
+      // A result that met a circular reference depends on where the circle was entered: not kept.
+      if (this.circles === circles) this.done.set(key, out);
+      return out;
     } finally {
       this.busy.delete(key);
     }
