@@ -97,7 +97,8 @@ export const readerNotes = defineCheck({
               cells,
               params: {
                 table: title(p["table"] ?? p["what"]),
-                places: String(p["places"] ?? ""),
+                places: cells.map(cellAddress).join("、"),
+                "places@en": cells.map(cellAddress).join(", "),
                 first: cells[0] ? cellAddress(cells[0]) : "",
               },
             });
