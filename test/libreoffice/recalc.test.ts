@@ -393,13 +393,14 @@ describe("LibreOffice tier: generated workbooks recalculate to the engine's numb
 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("the written files carry no cached results in any case (LibreOffice really computed them)", async () => {
+  it("the written report sheets carry no cached results in any case (LibreOffice really computed them)", async () => {
     for (const name of ["cases.xlsx", "cases-officejs.xlsx"]) {
       const raw = new ExcelJS.Workbook();
       await raw.xlsx.readFile(path.join(dir, name));
       cases.forEach((_, i) => {
         let formulas = 0;
-        for (const sheet of Object.values(sheetNames(i))) {
+        // The report sheets (the counts sheet's totals carry their results on purpose: issue 14).
+        for (const sheet of [sheetNames(i).tableSheet, sheetNames(i).textSheet]) {
           raw.getWorksheet(sheet)!.eachRow((row) =>
             row.eachCell((cell) => {
               if (cell.formula) {
