@@ -187,6 +187,21 @@ const CASES: Record<string, Case> = {
     zh: "四、行政复议：结果维持、结果纠正、其他结果、尚未审结之和为3，总计填写为2。",
     en: "Section 四, 行政复议: upheld + corrected + other + pending = 3, but 总计 says 2.",
   },
+  "reading-doubt": {
+    // A PDF misread: 三（一） with the blank 科研机构 skipped, the figures slid one column left.
+    report: () => {
+      const r = withFigures((f) => {
+        const cols = ["natural", "commercial", "research", "publicInterest", "legal", "otherOrg", "total"];
+        const read = [10, 3, 0, 2, 0, 15, null];
+        cols.forEach((c, i) => (f.s3["open"]![c] = read[i]!));
+      });
+      r.medium = "pdf";
+      return r;
+    },
+    cells: { count: 175, first: "公开数据!D31", last: "公开数据!J55" },
+    zh: "从PDF读出的“三、收到和处理政府信息公开申请情况”可能读错了（“（一）予以公开”一行的合计数落在了前面的列，像是空白格未读出、数字左移）：请对照原文件核对。该表的数字未作汇总，也不算作该单位的错误。",
+    en: "“三、收到和处理政府信息公开申请情况” as read from the PDF may be misread (row “（一）予以公开” shows its total in an earlier column, as if a blank was skipped and the figures slid left): check it against the file. Its figures are not summed and not counted as the unit's errors.",
+  },
   "typed-total": {
     report: () => {
       const r = report2021();
