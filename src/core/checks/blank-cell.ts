@@ -1,7 +1,9 @@
 import type { CellRef } from "../grid";
 import { S4_GROUPS } from "../model/format";
 import type { Num, Report } from "../model/report";
-import { breakdowns, checkSum, defineCheck, figures, isBlank, tableCell } from "./define";
+import { checkSum, isBlankFigure } from "./arithmetic";
+import { defineCheck } from "./define";
+import { breakdowns, figures, tableCell } from "./places";
 import { nothingFilledIn } from "./no-figures";
 
 /**
@@ -39,7 +41,7 @@ export const blankCell = defineCheck({
     for (const f of figures(ctx)) {
       // Something typed (a formula computes, so it does not make a block "used").
       if (f.required && (f.num.value !== null || f.num.issue) && !f.num.formula) filled.add(f.block);
-      if (!f.required || !isBlank(f.num) || missingTotals.has(f.num)) continue;
+      if (!f.required || !isBlankFigure(f.num) || missingTotals.has(f.num)) continue;
       const list = byBlock.get(f.block) ?? [];
       list.push(f.num);
       byBlock.set(f.block, list);

@@ -1,4 +1,5 @@
-import { checkSum, countValue, defineCheck } from "./define";
+import { checkSum, countValue } from "./arithmetic";
+import { defineCheck } from "./define";
 import { sumFix } from "./fix";
 import type { Breakdown } from "../model/report";
 

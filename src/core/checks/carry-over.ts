@@ -1,4 +1,7 @@
-import { arith, colLabel, defineCheck, sameNumber, tableCell, priorOf } from "./define";
+import { arith, sameNumber } from "./arithmetic";
+import { defineCheck } from "./define";
+import { colLabel, tableCell } from "./places";
+import { priorOf } from "./prior";
 
 /** This year's 二、上年结转 should equal last year's 四、结转下年度继续办理, column by column. */
 export const carryOver = defineCheck({

@@ -1,6 +1,8 @@
 import type { CellRef } from "../grid";
 import type { TableData } from "../model/report";
-import { defineCheck, sameNumber, priorOf } from "./define";
+import { sameNumber } from "./arithmetic";
+import { defineCheck } from "./define";
+import { priorOf } from "./prior";
 
 /** Fewer shared figures than this say nothing about copying (a last-year row of 7 carry-over cells, say). */
 const MIN_COMPARED = 10;

@@ -1,4 +1,5 @@
-import { defineCheck, reportYear } from "./define";
+import { defineCheck } from "./define";
+import { reportYear } from "./prior";
 
 /** From report year 2021 section 六 reports the 信息处理费 charged, "0 元" included. */
 export const feeMissing = defineCheck({

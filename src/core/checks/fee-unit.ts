@@ -1,4 +1,5 @@
-import { defineCheck, tableCell } from "./define";
+import { defineCheck } from "./define";
+import { tableCell } from "./places";
 
 /** Above this a body's 收费金额 in 万元 (10亿元) is almost certainly a figure in 元 typed into the 万元 column. */
 export const WAN_YUAN_LIMIT = 100000;

@@ -5,7 +5,8 @@
  */
 import type { CellRef } from "../grid";
 import type { Num, TableData } from "../model/report";
-import { arith, clean, sameNumber, tableCell } from "./define";
+import { arith, clean, sameNumber } from "./arithmetic";
+import { tableCell } from "./places";
 import type { Finding } from "./types";
 
 export type Fix = NonNullable<Finding["fix"]>;

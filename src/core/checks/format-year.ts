@@ -1,5 +1,6 @@
 import { expectedFormat } from "../model/format";
-import { defineCheck, reportYear } from "./define";
+import { defineCheck } from "./define";
+import { reportYear } from "./prior";
 
 const FORMAT_NAME: Record<string, string> = {
   "2021": "国办公开办函〔2021〕30号",

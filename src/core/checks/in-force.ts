@@ -1,6 +1,9 @@
 import { cellKey } from "../model/format";
 import type { Num } from "../model/report";
-import { arith, clean, defineCheck, rowLabel, sameNumber, tableCell, priorOf } from "./define";
+import { arith, clean, sameNumber } from "./arithmetic";
+import { defineCheck } from "./define";
+import { rowLabel, tableCell } from "./places";
+import { priorOf } from "./prior";
 
 /**
  * Heuristic: 现行有效件数(Y) = 现行有效件数(Y-1) + 本年制发件数 - 本年废止件数. In the 2019 trial format:

@@ -1,5 +1,6 @@
 import type { LabelDeviation, LabelMatch } from "../model/report";
-import { defineCheck, tables, tableTitle } from "./define";
+import { defineCheck } from "./define";
+import { tables, tableTitle } from "./places";
 
 const KIND: Record<LabelDeviation, { zh: string; en: string }> = {
   numbering: { zh: "序号写法", en: "numbering" },

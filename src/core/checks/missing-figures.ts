@@ -1,7 +1,8 @@
 import { formatDef } from "../model/build";
 import type { TableDef } from "../model/format";
 import type { ReadNote } from "../model/report";
-import { colLabel, defineCheck, rowLabel, tableTitle } from "./define";
+import { defineCheck } from "./define";
+import { colLabel, rowLabel, tableTitle } from "./places";
 
 /** The reader's notes that other checks own. */
 const OWNED_ELSEWHERE = new Set(["no-year"]);

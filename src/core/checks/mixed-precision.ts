@@ -1,4 +1,5 @@
-import { breakdowns, defineCheck } from "./define";
+import { defineCheck } from "./define";
+import { breakdowns } from "./places";
 
 /** One precision per list: shares of one breakdown written with different numbers of decimals. */
 export const mixedPrecision = defineCheck({

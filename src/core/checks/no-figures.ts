@@ -1,7 +1,8 @@
 import { cellAddress, type CellRef } from "../grid";
 import { fillProgress } from "../model/preparing";
 import type { CheckContext } from "./types";
-import { defineCheck, figures, type FigureSite } from "./define";
+import { defineCheck } from "./define";
+import { figures, type FigureSite } from "./places";
 
 /**
  * The figures a report must have and a person types: every cell of the national tables and the counts of the

@@ -1,4 +1,5 @@
-import { defineCheck, figures } from "./define";
+import { defineCheck } from "./define";
+import { figures } from "./places";
 
 /**
  * A figure cell holding text that is not a number, an error value (#REF!), TRUE/FALSE, or a date or time (a number

@@ -1,5 +1,6 @@
 import { matchAllNotAfter } from "../text/lookbehind";
-import { defineCheck, reportYear } from "./define";
+import { defineCheck } from "./define";
+import { reportYear } from "./prior";
 
 /** Only short texts that read like a title are looked at: body text legitimately cites other years' documents. */
 const TITLE_LIKE = /报告|数据表/;

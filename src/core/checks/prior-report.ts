@@ -1,4 +1,5 @@
-import { defineCheck, priorMismatch } from "./define";
+import { defineCheck } from "./define";
+import { priorMismatch } from "./prior";
 
 /**
  * Last year's report is compared with this one before any cross-year check: another unit or not the year

@@ -1,6 +1,7 @@
 import { cellAddress } from "../grid";
 import { formatDef } from "../model/build";
-import { defineCheck, tableTitle } from "./define";
+import { defineCheck } from "./define";
+import { tableTitle } from "./places";
 
 /** Reader notes that the figure checks already report through the figures themselves. */
 const OWNED_ELSEWHERE = new Set(["text-number"]);

@@ -9,7 +9,8 @@
 import type { CellRef } from "../grid";
 import { formatDef } from "../model/build";
 import type { Num, TableData } from "../model/report";
-import { defineCheck, tableTitle } from "./define";
+import { defineCheck } from "./define";
+import { tableTitle } from "./places";
 import type { Finding } from "./types";
 
 const MEDIUM = {

@@ -1,4 +1,6 @@
-import { arith, defineCheck, tableCell } from "./define";
+import { arith } from "./arithmetic";
+import { defineCheck } from "./define";
+import { tableCell } from "./places";
 
 /** More 行政复议 (or 诉讼) cases than applications handled is possible (old cases) but worth a look. */
 export const reviewExceedsApplications = defineCheck({

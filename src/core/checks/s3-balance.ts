@@ -1,5 +1,7 @@
 import type { TableData } from "../model/report";
-import { arith, checkSum, clean, colLabel, defineCheck, sameNumber, tableCell, type SumOutcome } from "./define";
+import { arith, checkSum, clean, sameNumber, type SumOutcome } from "./arithmetic";
+import { defineCheck } from "./define";
+import { colLabel, tableCell } from "./places";
 
 /**
  * Section 三, every column: 一 + 二 = （七）总计 + 四 (the relation printed in the table's header note).

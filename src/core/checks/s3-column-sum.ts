@@ -1,4 +1,6 @@
-import { checkSum, colLabel, defineCheck, tableCell } from "./define";
+import { checkSum } from "./arithmetic";
+import { defineCheck } from "./define";
+import { colLabel, tableCell } from "./places";
 import { s3Confirmed, sumFix } from "./fix";
 import { s3Crossings } from "./s3-cross";
 

@@ -5,7 +5,8 @@
  * that column's to exactly that row, and correcting the cell leaves no negative figure.
  */
 import type { Num, TableData } from "../model/report";
-import { arith, checkSum, clean, isBlank, tableCell } from "./define";
+import { arith, checkSum, clean, isBlankFigure } from "./arithmetic";
+import { tableCell } from "./places";
 import { cleanCount, s3Confirmed, type Fix } from "./fix";
 
 export interface S3Crossing {
@@ -43,7 +44,7 @@ export function s3BlankTotals(t: TableData): { rows: string[]; mostly: boolean }
       total,
     );
     if (r.kind === "blankTotal") rows.push(row.key);
-    if (r.kind === "blankTotal" || (total && !isBlank(total))) needing++;
+    if (r.kind === "blankTotal" || (total && !isBlankFigure(total))) needing++;
   }
   return { rows, mostly: rows.length > 1 && rows.length * 2 > needing };
 }
@@ -110,7 +111,8 @@ export function s3Crossings(t: TableData): S3Crossing[] {
       ...t.def.cols.map((col) => tableCell(t, p.row.key, col.key)),
       ...[...outcomes.map((o) => o.key), "handled"].map((r) => tableCell(t, r, p.col.key)),
     ].filter((n) => n !== cell);
-    const fixable = (cleanCount(cell) || (isBlank(cell) && !!cell.cell && !cell.formula)) && others.every(cleanCount);
+    const fixable =
+      (cleanCount(cell) || (isBlankFigure(cell) && !!cell.cell && !cell.formula)) && others.every(cleanCount);
     const fix =
       fixable && cell.cell && Number.isSafeInteger(expected)
         ? s3Confirmed(t, p.row.key, p.col.key, { cell: cell.cell, value: expected, was: cell.value })

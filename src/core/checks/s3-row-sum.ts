@@ -1,5 +1,7 @@
 import type { Num } from "../model/report";
-import { checkSum, colLabel, defineCheck, isBlank, tableCell } from "./define";
+import { checkSum, isBlankFigure } from "./arithmetic";
+import { defineCheck } from "./define";
+import { colLabel, tableCell } from "./places";
 import { s3Confirmed, sumFix } from "./fix";
 import { s3BlankTotals, s3Crossings } from "./s3-cross";
 
@@ -61,7 +63,7 @@ export const s3RowSum = defineCheck({
     const totals = rows.map((x) => x.total).filter((n): n is Num => n !== undefined);
     const blank = s3BlankTotals(t);
     if (blank.mostly) {
-      const all = totals.every(isBlank);
+      const all = totals.every(isBlankFigure);
       emit({
         messageId: all ? "blankColumn" : "blankMost",
         cells: all
@@ -79,7 +81,7 @@ export const s3RowSum = defineCheck({
         const col = t.def.cols.find((c) => c.key === cross.colKey)!;
         const cells = [cross.cell.cell, cross.row.totalCell?.cell, cross.col.totalCell?.cell];
         emit({
-          messageId: isBlank(cross.cell) ? "crossingBlank" : "crossing",
+          messageId: isBlankFigure(cross.cell) ? "crossingBlank" : "crossing",
           cells: cells.filter((c, i) => c && cells.findIndex((d) => d && sameCell(c, d)) === i),
           params: {
             row: row.label,
@@ -93,7 +95,7 @@ export const s3RowSum = defineCheck({
             diff: Math.abs(cross.actual - cross.expected),
           },
           expected: cross.expected,
-          ...(isBlank(cross.cell) ? {} : { actual: cross.actual }),
+          ...(isBlankFigure(cross.cell) ? {} : { actual: cross.actual }),
           fix: cross.fix,
         });
         continue;
@@ -109,7 +111,7 @@ export const s3RowSum = defineCheck({
           expected: r.expected,
           fix,
         });
-      } else if (partNums.every(isBlank)) {
+      } else if (partNums.every(isBlankFigure)) {
         emit({ messageId: "blankParts", cells, params: { row: row.label, actual: r.actual }, actual: r.actual });
       } else {
         emit({

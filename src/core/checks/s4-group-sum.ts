@@ -1,5 +1,7 @@
 import { S4_GROUPS } from "../model/format";
-import { checkSum, defineCheck, tableCell } from "./define";
+import { checkSum } from "./arithmetic";
+import { defineCheck } from "./define";
+import { tableCell } from "./places";
 import { sumFix } from "./fix";
 
 const PARTS = ["upheld", "corrected", "other", "pending"];

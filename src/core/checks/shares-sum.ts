@@ -1,6 +1,8 @@
 import type { Breakdown } from "../model/report";
 import { formatPercent } from "../shares";
-import { breakdowns, defineCheck, statedUnits } from "./define";
+import { statedUnits } from "./arithmetic";
+import { defineCheck } from "./define";
+import { breakdowns } from "./places";
 
 /** Stated shares of a partition that do not add up to 100% at their precision (rounding gap, undisclosed). */
 export const sharesSum = defineCheck({

@@ -1,5 +1,7 @@
 import { checkStatedShare } from "../shares";
-import { breakdowns, countValue, defineCheck } from "./define";
+import { countValue } from "./arithmetic";
+import { defineCheck } from "./define";
+import { breakdowns } from "./places";
 
 /** A stated 完成率 p% equals total / target at the stated precision, when the target is known. */
 export const statedCompletion = defineCheck({

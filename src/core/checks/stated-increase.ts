@@ -1,4 +1,7 @@
-import { arith, breakdowns, clean, countValue, defineCheck, priorTotalOf, sameNumber } from "./define";
+import { arith, clean, countValue, sameNumber } from "./arithmetic";
+import { defineCheck } from "./define";
+import { breakdowns } from "./places";
+import { priorTotalOf } from "./prior";
 
 /** A stated 比上年新增 D equals this year's total minus last year's, when last year's total is known. */
 export const statedIncrease = defineCheck({

@@ -1,7 +1,8 @@
 import type { CellRef } from "../grid";
 import type { Breakdown, StatedPercent } from "../model/report";
 import { checkStatedShare, MAX_DECIMALS, shareSet } from "../shares";
-import { breakdownTotal, countValue, defineCheck, statedUnits } from "./define";
+import { countValue, statedUnits, statedWhole } from "./arithmetic";
+import { defineCheck } from "./define";
 
 /** Every stated share equals the exact share rounded at the precision it is written with. */
 export const statedShare = defineCheck({
@@ -23,7 +24,7 @@ export const statedShare = defineCheck({
   },
   run({ report, options }, emit) {
     const walk = (b: Breakdown, parent?: Breakdown): void => {
-      const whole = breakdownTotal(b);
+      const whole = statedWhole(b);
       if (whole && whole.value > 0) {
         const counts = b.categories.map((c) => countValue(c.count));
         b.categories.forEach((c, i) => {
@@ -52,7 +53,7 @@ export const statedShare = defineCheck({
       }
       const ofParent = b.shareOfParent;
       const part = countValue(b.total);
-      const parentWhole = parent ? breakdownTotal(parent) : undefined;
+      const parentWhole = parent ? statedWhole(parent) : undefined;
       if (ofParent && parent && part !== undefined && parentWhole && parentWhole.value > 0) {
         const r = checkStatedShare(part, parentWhole.value, ofParent, options.rounding);
         if (!r.ok && r.expectedUnits !== null) {

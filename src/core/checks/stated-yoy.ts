@@ -1,7 +1,10 @@
 import type { Num } from "../model/report";
 import { formatPercent, MAX_DECIMALS, shareUnits } from "../shares";
 import type { TieRule } from "../shares/types";
-import { arith, breakdowns, countValue, defineCheck, priorTotalOf, statedUnits } from "./define";
+import { arith, countValue, statedUnits } from "./arithmetic";
+import { defineCheck } from "./define";
+import { breakdowns } from "./places";
+import { priorTotalOf } from "./prior";
 
 /**
  * A stated 同比增长/下降 x% equals (this - last) / last at the stated precision. Last year's figure is

@@ -1,5 +1,6 @@
 import { a1 } from "../grid";
-import { defineCheck, figures, type FigureSite } from "./define";
+import { defineCheck } from "./define";
+import { figures, type FigureSite } from "./places";
 import { typedText } from "./values";
 
 /** Cells quoted in a grouped message. */

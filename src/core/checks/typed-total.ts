@@ -1,7 +1,8 @@
 import type { CellRef } from "../grid";
 import { cellKey } from "../model/format";
 import { isComputedTotal } from "../model/preparing";
-import { breakdowns, defineCheck, tableTitle, tables } from "./define";
+import { defineCheck } from "./define";
+import { breakdowns, tables, tableTitle } from "./places";
 
 /**
  * 编制 (preparing): the sheet computes every total with a SUM formula. A number typed over one of them no

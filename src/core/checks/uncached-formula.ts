@@ -1,5 +1,6 @@
 import { cellAddress } from "../grid";
-import { defineCheck, figures } from "./define";
+import { defineCheck } from "./define";
+import { figures } from "./places";
 
 /** Cells named in the message at most; the finding's cells list them all. */
 const SHOWN = 8;

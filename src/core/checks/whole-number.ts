@@ -1,4 +1,5 @@
-import { defineCheck, figures } from "./define";
+import { defineCheck } from "./define";
+import { figures } from "./places";
 
 /** Counts are whole numbers >= 0; 本年增/减 may be negative; 万元 amounts may have decimals but not be negative. */
 export const wholeNumber = defineCheck({

@@ -1,6 +1,8 @@
 import type { Category } from "../model/report";
 import { isZeroShareForNonZero, lessThanSmallest, MAX_DECIMALS, shareUnits, formatPercent } from "../shares";
-import { breakdownTotal, breakdowns, countValue, defineCheck } from "./define";
+import { countValue, statedWhole } from "./arithmetic";
+import { defineCheck } from "./define";
+import { breakdowns } from "./places";
 
 /** A non-zero count printed as 0% / 0.00%: a report must never say a non-zero part is 0%. */
 export const zeroShare = defineCheck({
@@ -18,7 +20,7 @@ export const zeroShare = defineCheck({
   },
   run({ report, options }, emit) {
     for (const b of breakdowns(report)) {
-      const whole = breakdownTotal(b);
+      const whole = statedWhole(b);
       const check = (c: Pick<Category, "name" | "count" | "share">, block: string, total: number | undefined): void => {
         const count = countValue(c.count);
         if (!c.share || count === undefined || !isZeroShareForNonZero(count, c.share)) return;
