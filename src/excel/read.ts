@@ -39,8 +39,6 @@ export interface ReadOptions {
   maxBytesPerSync?: number;
 }
 
-export const WINDOW_ROWS = 10000;
-export const WINDOW_COLS = 20; // A..T
 export const WINDOW_ADDRESS = "A1:T10000";
 export const CHAIN_LENGTH = 64;
 export const ESTIMATED_BYTES_PER_CELL = 40;

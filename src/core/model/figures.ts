@@ -106,12 +106,6 @@ export function hasCategoryFigures(b: Breakdown): boolean {
   return b.categories.some((c) => c.count.value !== null);
 }
 
-/** A breakdown's 合计 as the table prints it: SUM of the categories; the stated total when no category has a figure. */
-export function breakdownTotal(b: Breakdown): number {
-  if (!hasCategoryFigures(b)) return figure(b.total);
-  return b.categories.reduce((a, c) => a + figure(c.count), 0);
-}
-
 /**
  * Last year's total when it is explicitly known: the stated 上年 total, else the SUM of the categories'
  * 上年 figures when every category has one. Never implied from a stated increase.

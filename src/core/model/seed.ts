@@ -28,6 +28,3 @@ export const SEED_AREAS: readonly [string, number][] = [
   ["国有企业信息", 17],
   ["公共服务信息", 36],
 ];
-
-export const SEED_CATEGORY_NAMES: readonly string[] = SEED_CATEGORIES.map(([name]) => name);
-export const SEED_AREA_NAMES: readonly string[] = SEED_AREAS.map(([name]) => name);

@@ -418,5 +418,3 @@ export function findS4(ctx: ReadCtx): Found[] {
   }
   return out;
 }
-
-export const FORMATS = { "2021": FORMAT_2021, "2019": FORMAT_2019 };

@@ -454,8 +454,7 @@ function proactiveTable(ctx: Ctx, bd: Breakdown, title: string, key: string): vo
       count: figure(c.count),
       put: (row, col) => putFigure(ctx.b, row, col, c.count, "num"),
     })),
-    // 合计 is the SUM of the categories; only a total typed without any category figure is printed as typed
-    // (breakdownTotal, which the narrative uses too).
+    // 合计 is the SUM of the categories; only a total typed without any category figure is printed as typed.
     hasCategoryFigures(bd)
       ? { label: "合计" }
       : { label: "合计", put: (row, col) => putFigure(ctx.b, row, col, bd.total, "num") },
