@@ -17,6 +17,7 @@ import {
 import type { Finding, CheckOptions, Severity } from "../core/checks/types";
 import { localizeValue } from "../core/checks/values";
 import type { Report } from "../core/model/report";
+import type { ReadFailure } from "../core/read";
 import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
 import { keptEditsLines, planRegeneration, regenerationProblem } from "../core/render/regenerate";
 import type { ReportSettings } from "../core/render/settings";
@@ -25,12 +26,6 @@ import type { TieRule } from "../core/shares/types";
 import { copyShortcut, hostMessage, joinList, t, type Lang } from "./i18n";
 
 // ---------- What the controller needs from outside ----------
-
-/** The engine's reason for not reading a workbook (worded by the engine in both languages). */
-export interface UserError {
-  code: string;
-  message: { zh: string; en: string };
-}
 
 /** What the host reports: a code with data; the pane words it (i18n.ts hostMessage). */
 export interface HostProblem {
@@ -70,7 +65,7 @@ export interface PaneHost {
   toUserError(e: unknown): HostProblem;
 }
 
-export type ReadResult = { ok: true; report: Report } | { ok: false; error: UserError };
+export type ReadResult = { ok: true; report: Report } | { ok: false; error: ReadFailure };
 
 /** One report of a workbook that holds several (one sheet per unit, this year's and last year's). */
 export interface ReportChoice {
@@ -84,7 +79,7 @@ export interface ReportChoice {
 /** Every report of a workbook, each read on its own; `primary` is the one to work on by default. */
 export type ReportsResult =
   | { ok: true; reports: { sheet: string; unit?: string; report: Report }[]; primary: number }
-  | { ok: false; error: UserError };
+  | { ok: false; error: ReadFailure };
 
 /** The engine functions the pane drives (src/core). */
 export interface Engine {

@@ -15,8 +15,13 @@ import { parseCellAddress } from "../render/record";
 import { cellId, SheetIndex } from "./sheet-index";
 import { findS2, findS3, findS4, type S3Found } from "./tables";
 
-export type ReadResult =
-  { ok: true; report: Report } | { ok: false; error: { code: string; message: { zh: string; en: string } } };
+/** Why a workbook could not be read, worded in both languages (the hosts show one). */
+export interface ReadFailure {
+  code: string;
+  message: { zh: string; en: string };
+}
+
+export type ReadResult = { ok: true; report: Report } | { ok: false; error: ReadFailure };
 
 export interface ReadOptions {
   /** Read this sheet only. */
