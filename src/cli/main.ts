@@ -9,6 +9,7 @@ import type { ProseText, Report } from "../core/model/report";
 import { fileProse, textSheetProse } from "../core/text";
 import { readReportParagraphs, ReportTextError } from "./report-text";
 import { dueReportYear, fillProgress, progressText } from "../core/model/preparing";
+import { cellList, priorFills } from "../core/model/prior-fill";
 import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/shares/types";
 import { readWorkbook } from "../core/read";
 import { checkWorkbook, type WorkbookCheckOptions } from "../core/workbook";
@@ -19,7 +20,9 @@ import {
   planRegeneration,
   regenerationProblem,
   renderReport,
+  planToGrid,
   templatePlan,
+  typeIntoPlan,
 } from "../core/render";
 import { COMMANDS, helpText, type CommandName, parseCommand, UsageError, wantsEnglish, wantsHelp } from "./args";
 import { expandInputs, exists, OutputExistsError, writeOutput } from "./files";
@@ -577,10 +580,34 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
   // Without --year: the year whose report is due (December: this year; otherwise last year), as the pane does.
   opts.year = options.year ?? dueReportYear(new Date());
   if (options.unit !== undefined) opts.unit = options.unit;
+  const plan = templatePlan(opts);
+  const lines: string[] = [];
+  if (typeof options.prior === "string") {
+    // Last year's workbook: its figures go into this year's 上年 cells, found by reading the template itself.
+    const last = await readReport(options.prior, {});
+    if (opts.unit === undefined && last.meta.body) {
+      opts.unit = last.meta.body.text;
+      Object.assign(plan, templatePlan(opts));
+    }
+    const read = readWorkbook({ sheets: [planToGrid(plan)] });
+    if (!read.ok) throw new Error("the template does not read back");
+    const p = priorFills(read.report, last);
+    typeIntoPlan(plan, p.fills);
+    const lastYear = last.meta.year?.value;
+    const from = `${last.meta.body?.text ?? ""}${lastYear !== undefined ? `${lastYear}年` : ""}`;
+    lines.push(
+      `已从上年数据（${from || options.prior}）填入 ${p.fills.length} 项上年数据：${cellList(p.fills.map((f) => f.cell))}`,
+    );
+    if (p.missing.length > 0) lines.push(`上年数据中没有的 ${p.missing.length} 项留空：${cellList(p.missing)}`);
+    if (lastYear !== undefined && lastYear !== opts.year - 1) {
+      lines.push(`注意：上年数据的年度是 ${lastYear} 年，不是 ${opts.year - 1} 年，请确认选对了文件。`);
+    }
+  }
   const wb = new ExcelJS.Workbook();
-  applyPlan(wb, templatePlan(opts));
+  applyPlan(wb, plan);
   await writeWorkbook(wb, out, options.force !== true);
   io.out(`已写入模板 Template written: ${out}\n`);
+  for (const l of lines) io.out(`${l}\n`);
   return 0;
 }
 

@@ -4,7 +4,7 @@
  *
  * One user action = one host read (one Excel sync) + engine work + at most one host write.
  */
-import { dueReportYear } from "../core/model/preparing";
+import { dueReportYear, fillProgress } from "../core/model/preparing";
 import {
   a1,
   cellAddress,
@@ -350,6 +350,8 @@ export interface PaneState {
   notice: Notice | null;
   /** Template year offered in the empty state. */
   templateYear: number;
+  /** A sheet for preparing (填报方式 编制): how many of the figures to type are filled ("已填 118 / 166 项"). */
+  preparing?: { filled: number; total: number };
   /** A change listener is registered on the counts sheet. */
   live: boolean;
   /** The report sheets exist and were not written in this session: the user is asked before replacing them. */
@@ -902,7 +904,13 @@ export class Controller {
 
   private accept(report: Report): void {
     this.report = report;
-    this.set({ sheet: report.sheet, year: report.meta.year?.value, body: report.meta.body?.text });
+    const p = report.meta.mode?.value === "编制" ? fillProgress(report) : undefined;
+    this.set({
+      sheet: report.sheet,
+      year: report.meta.year?.value,
+      body: report.meta.body?.text,
+      preparing: p ? { filled: p.filled, total: p.total } : undefined,
+    });
     this.applyFindings(report);
   }
 

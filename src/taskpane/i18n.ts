@@ -8,6 +8,10 @@ export const STRINGS = {
   appTitle: { zh: "政府信息公开年报助手", en: "Disclosure Report Assistant" },
   appSubtitle: { zh: "政府信息公开工作年度报告", en: "Annual government information disclosure report" },
   counts: { zh: "数据表：{sheet}", en: "Counts sheet: {sheet}" },
+  fillProgress: {
+    zh: "编制进度：已填 {filled} / {total} 项（空白为尚未填写，生成报告时按0计）",
+    en: "Preparing: {filled} of {total} figures filled (a blank is not filled yet; 生成报告 counts it as 0)",
+  },
   year: { zh: "{year}年度", en: "Year {year}" },
   reportPicker: { zh: "报告（本工作簿共{n}份）", en: "Report ({n} in this workbook)" },
   reportPickerErrors: {

@@ -366,6 +366,72 @@ describe("task pane in headless Chromium (browser tier)", function () {
     await pane.context.close();
   });
 
+  it("preparing (编制): template -> parts only, zeros blank -> no error, the progress and what is unfilled -> report", async () => {
+    const pane = await openPane({ lang: "zh-CN" });
+    const { page } = pane;
+    await page.locator("#empty").waitFor({ state: "visible" });
+    await page.click("#insert-template");
+    await page.waitForSelector('body[data-state="ready"]');
+    // A fresh template: no error or warning, the progress says nothing is filled yet.
+    assert.match(await text(page, '[data-testid="fill-progress"]'), /编制进度：已填 0 \/ 166 项/);
+    assert.equal(await page.locator('[data-testid="group-error"] [data-testid="finding"]').count(), 0);
+    assert.equal(await page.locator('[data-testid="group-warning"] [data-testid="finding"]').count(), 0);
+    await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-preparer-start.png"), fullPage: true });
+
+    // The clerk types the parts that are not 0, nothing else: the totals are the sheet's SUMs.
+    const cells = templateCells(templatePlan({ year: YEAR }));
+    const s3 = cells.tables.s3!.cells;
+    const at = (r: { row: number; col: number }) => a1(r.row, r.col);
+    const list: Edit[] = [
+      [at(cells.meta.body), "某某县教育局"],
+      [at(cells.meta.scope), "本机关"],
+      [at(cells.meta.fee), 0],
+      [at(s3[cellKey("new", "natural")]!), 20],
+      [at(s3[cellKey("new", "commercial")]!), 4],
+      [at(s3[cellKey("open", "natural")]!), 12],
+      [at(s3[cellKey("open", "commercial")]!), 3],
+      [at(s3[cellKey("unavailable.notHeld", "natural")]!), 6],
+      [at(s3[cellKey("carryNext", "natural")]!), 2],
+      [at(s3[cellKey("carryNext", "commercial")]!), 1],
+      [at(cells.tables.s4!.cells[cellKey("count", "review.upheld")]!), 1],
+    ];
+    await edits(page, COUNTS, list);
+    await idle(page);
+    await page.click("#check");
+    await page.waitForFunction(() => document.getElementById("fill-progress")?.textContent?.includes("已填 8 / 166"));
+    await idle(page);
+    assert.equal(await page.locator('[data-testid="group-error"] [data-testid="finding"]').count(), 0);
+    assert.equal(await page.locator('[data-testid="group-warning"] [data-testid="finding"]').count(), 0);
+    const infos = await page.locator('[data-testid="group-info"] [data-testid="finding"]').allInnerTexts();
+    assert.ok(
+      infos.some((t) => /三、收到和处理政府信息公开申请情况：尚未填写137项/.test(t)),
+      infos.join("\n"),
+    );
+    await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-preparer-filled.png"), fullPage: true });
+
+    // 生成报告: blanks count as 0; the totals are the tables' SUMs and the text states them.
+    await page.click("#generate");
+    await page.locator('[data-testid="select-table"]').first().waitFor();
+    await idle(page);
+    const textCells = Object.values(await fake<Record<string, { value: unknown }>>(page, "cells", "报告正文")).map(
+      (c) => String(c.value),
+    );
+    assert.ok(
+      textCells.some((v) => v.includes("本局全年新收政府信息公开申请24件，其中自然人申请20件、法人或其他组织申请4件")),
+      textCells.join("\n"),
+    );
+    assert.ok(textCells.some((v) => v.includes("全年办结21件")));
+    const table = await fake<Record<string, { value: unknown; formula?: string }>>(page, "cells", "报告表格");
+    const labelAt = Object.entries(table).find(([, c]) => c.value === "一、本年新收政府信息公开申请数量")?.[0];
+    const row = parseA1(labelAt!)!.row + 1;
+    assert.equal(table[`J${row}`]?.formula, `=SUM(D${row}:I${row})`, "总计 is a SUM");
+    await page.screenshot({
+      path: path.join(OUTPUT, "taskpane-preparer-generated.png"),
+      fullPage: true,
+      animations: "disabled",
+    });
+  });
+
   it("shows workbook text as text: <img onerror> and <script> in cells run nothing", async () => {
     const sc = scenario(YEAR, XSS_IMG);
     const plan = templatePlan({ year: YEAR });

@@ -360,6 +360,34 @@ describe("cli: disclosure-report", function () {
       assert.match(c.out, /0 个错误，0 个警告/);
     });
 
+    it("--prior LAST.xlsx carries last year's figures into the 上年 cells; the new sheet checks clean against last year", async () => {
+      const lastFile = path.join(dir, "last-year.xlsx");
+      const last = cleanReport();
+      await writeReport(lastFile, last);
+      const lastYear = last.meta.year!.value;
+      const out = path.join(dir, "template-with-prior.xlsx");
+      const r = await cli(["template", "-o", out, "--year", String(lastYear + 1), "--prior", lastFile]);
+      assert.equal(r.code, 0, r.err);
+      // 三 row (7), 现行有效 (2), and the used blocks: each category (8 + 8) and their 合计 (2).
+      assert.match(r.out, /已从上年数据（.*年）填入 27 项上年数据/);
+      const read = readWorkbook(await readXlsx(out));
+      assert.ok(read.ok);
+      assert.equal(read.report.meta.body?.text, last.meta.body?.text, "the unit comes from last year's sheet");
+      for (const col of ["natural", "commercial", "total"]) {
+        assert.equal(
+          read.report.prior?.section3?.cells[cellKey("carryNext", col)]?.value,
+          last.section3!.cells[cellKey("carryNext", col)]!.value,
+          col,
+        );
+      }
+      // Fresh (nothing of this year typed yet): no false cross-year warning, with or without last year's file.
+      for (const args of [[], ["--prior", lastFile]]) {
+        const c = await cli(["check", out, ...args]);
+        assert.equal(c.code, 0, c.out);
+        assert.match(c.out, /0 个错误，0 个警告/);
+      }
+    });
+
     it("says so when the output directory does not exist", async () => {
       const r = await cli(["template", "-o", path.join(dir, "no", "such", "t.xlsx")]);
       assert.equal(r.code, 2);

@@ -24,6 +24,9 @@ export const carryOver = defineCheck({
     for (const col of t.def.cols) {
       const now = tableCell(t, "carried", col.key);
       const before = tableCell(p, "carryNext", col.key);
+      // 编制 (preparing): this year's cell left blank is not filled in yet, not a 0 to compare; its 总计 is the
+      // sheet's SUM of the parts compared here.
+      if (report.meta.mode?.value === "编制" && ((now?.value === null && !now.issue) || now?.formula)) continue;
       const a = arith(now);
       // A blank last-year cell means "not known" (the template's last-year row left empty), not 0.
       const e = before?.value === null || before?.value === undefined ? undefined : arith(before);

@@ -70,6 +70,8 @@ export const inForce = defineCheck({
       if (prior === undefined || issued === undefined || repealed === undefined || actual === undefined) continue;
       // A blank last-year figure is more likely unknown than 0: do not guess.
       if (priorNum?.value === null) continue;
+      // 编制 (preparing): this year's 现行有效件数 left blank is not filled in yet.
+      if (report.meta.mode?.value === "编制" && nowNum?.value === null && !nowNum.issue) continue;
       const expected = clean(prior + issued - repealed);
       if (sameNumber(expected, actual)) continue;
       if (expected < 0) {

@@ -7,6 +7,7 @@ export {
   templateForReport,
   planToGrid,
   recalculate,
+  typeIntoPlan,
   COUNTS_SHEET,
   DEFAULT_CATEGORIES,
   DEFAULT_KEY_AREAS,

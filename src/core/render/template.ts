@@ -295,6 +295,12 @@ export function cacheSumResults(plan: SheetPlan): void {
   for (const c of plan.cells) if (c.formula !== undefined && SUM_OF_RANGE.test(c.formula)) valueOf(c.row, c.col);
 }
 
+/** Figures typed into the plan's cells (last year's figures, a test's preparer), then the totals recalculated. */
+export function typeIntoPlan(plan: SheetPlan, figures: { cell: CellRef; value: number | string }[]): void {
+  for (const f of figures) setValue(plan, f.cell, f.value);
+  recalculate(plan);
+}
+
 /** The results again after figures were typed into the plan, as a spreadsheet recalculates. */
 export function recalculate(plan: SheetPlan): void {
   for (const c of plan.cells) delete c.result;

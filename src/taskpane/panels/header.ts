@@ -16,11 +16,12 @@ const BUSY_KEYS: Record<NonNullable<PaneState["busy"]>, StringKey> = {
 
 export function headerPanel({ tr }: ViewContext): Panel {
   const context = h("p", { id: "context", class: "context" });
+  const fill = h("p", { id: "fill-progress", class: "context", attrs: { "data-testid": "fill-progress", hidden: "" } });
   const header = h(
     "header",
     { class: "app-header" },
     h("img", { id: "logo", class: "logo", attrs: { src: "assets/logo.svg", alt: "", width: "32", height: "32" } }),
-    h("div", { class: "app-heading" }, h("h1", { text: tr("appTitle") }), context),
+    h("div", { class: "app-heading" }, h("h1", { text: tr("appTitle") }), context, fill),
   );
   const progress = h("div", {
     id: "progress",
@@ -39,6 +40,11 @@ export function headerPanel({ tr }: ViewContext): Panel {
       const busyText = state.busy ? tr(BUSY_KEYS[state.busy]) : state.phase === "loading" ? tr("busyReading") : "";
       progress.setAttribute("aria-valuetext", busyText);
       if (status.textContent !== busyText) status.textContent = busyText;
+
+      const p = state.phase === "ready" ? state.preparing : undefined;
+      fill.hidden = !p;
+      const fillText = p ? tr("fillProgress", { filled: p.filled, total: p.total }) : "";
+      if (fill.textContent !== fillText) fill.textContent = fillText;
 
       const parts: string[] = [];
       if (state.phase === "ready" && state.sheet) parts.push(tr("counts", { sheet: state.sheet }));

@@ -1,0 +1,86 @@
+/**
+ * Last year's figures into this year's 上年 cells (导入上年数据 / `template --prior`): 上年报告“四、结转下年度继续办理”
+ * from last year's 四、结转下年度继续办理, 上年现行有效件数 from last year's 现行有效件数, and the optional blocks'
+ * 上年条数 from last year's counts of the same category. Pure: which cell gets which figure, read from the sheet's
+ * own report (so it works on any counts sheet the reader understands, not only the template's layout).
+ */
+import { cellAddress, type CellRef } from "../grid";
+import { cellKey } from "./format";
+import type { Breakdown, Num, Report } from "./report";
+
+export interface PriorFill {
+  cell: CellRef;
+  value: number;
+  /** What the figure is, in the sheet's words ("三、上年结转 / 自然人"). */
+  what: { zh: string; en: string };
+}
+
+export interface PriorPlan {
+  /** Blank 上年 cells and last year's figure for each. */
+  fills: PriorFill[];
+  /** 上年 cells that already hold a figure: left as they are (nothing typed is overwritten). */
+  kept: CellRef[];
+  /** 上年 cells for which last year's report has no figure. */
+  missing: CellRef[];
+}
+
+function known(n: Num | undefined): number | undefined {
+  return n && n.value !== null && !n.issue && Number.isFinite(n.value) ? n.value : undefined;
+}
+
+export function priorFills(current: Report, last: Report): PriorPlan {
+  const out: PriorPlan = { fills: [], kept: [], missing: [] };
+  const put = (target: Num | undefined, from: Num | undefined, what: PriorFill["what"]): void => {
+    if (!target?.cell) return;
+    const value = known(from);
+    if (target.value !== null || target.issue) {
+      out.kept.push(target.cell);
+      return;
+    }
+    if (value === undefined) out.missing.push(target.cell);
+    else out.fills.push({ cell: target.cell, value, what });
+  };
+  // 三: last year's 四、结转下年度继续办理 row, column by column.
+  const s3 = current.section3;
+  if (s3?.prior) {
+    for (const c of s3.def.cols) {
+      const key = cellKey("carryNext", c.key);
+      put(s3.prior[key], last.section3?.cells[key], {
+        zh: `上年结转下年度 / ${c.label}`,
+        en: `last year's carried to next year / ${c.key}`,
+      });
+    }
+  }
+  // 二（一）: last year's 现行有效件数, row by row.
+  const item1 = current.section2["s2.item1"];
+  if (item1?.prior) {
+    for (const r of item1.def.rows) {
+      const key = cellKey(r.key, "inForce");
+      put(item1.prior[key], last.section2["s2.item1"]?.cells[key], {
+        zh: `上年现行有效件数 / ${r.label}`,
+        en: `last year's in force / ${r.key}`,
+      });
+    }
+  }
+  // The optional blocks: last year's count of the category of the same name, and last year's 合计.
+  const blocks = (r: Report): Breakdown[] => (r.proactive ? [r.proactive, ...r.proactive.children] : []);
+  const lastBlocks = blocks(last);
+  blocks(current).forEach((b, i) => {
+    const lb = lastBlocks[i];
+    if (!lb) return;
+    // Only a block last year's report used (its template's 合计 formula alone shows 0 over blank categories).
+    if (!lb.categories.some((c) => known(c.count) !== undefined)) return;
+    for (const c of b.categories) {
+      const lc = lb.categories.find((x) => x.name === c.name);
+      put(c.prior, lc?.count, { zh: `${b.name} ${c.name} 上年条数`, en: `${b.name} ${c.name}, last year` });
+    }
+    put(b.priorTotal, lb.total, { zh: `${b.name} 上年合计`, en: `${b.name} last year's total` });
+  });
+  return out;
+}
+
+/** "公开数据!D12、公开数据!E12 等9个单元格" for a message. */
+export function cellList(cells: CellRef[], max = 6): string {
+  const shown = cells.slice(0, max).map(cellAddress).join("、");
+  return cells.length > max ? `${shown} 等${cells.length}个单元格` : shown;
+}
