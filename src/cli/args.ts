@@ -148,12 +148,18 @@ export const COMMANDS = {
     },
   },
   generate: {
-    usage: "generate FILE -o OUT.xlsx [选项]",
+    usage: "generate FILE -o OUT.xlsx [--docx REPORT.docx] [选项]",
     zh: "读取数据表，另存一份并加入“报告表格”“报告正文”两个工作表（不修改原文件，除非 --in-place）",
     en: "Read FILE and write a copy with the report table and text sheets added (FILE untouched unless --in-place)",
     positionals: true,
     options: {
       out: { type: "string", short: "o", arg: "OUT.xlsx", zh: "输出文件", en: "the file to write" },
+      docx: {
+        type: "string",
+        arg: "REPORT.docx",
+        zh: "同时（不用 -o 时只）生成 Word 文档：公文格式的完整报告，表格与工作簿一致",
+        en: "also (without -o: only) write the whole report as a Word document in 公文 layout",
+      },
       sheet: SHEET,
       decimals: DECIMALS,
       rounding: ROUNDING,

@@ -24,6 +24,9 @@ import {
   templatePlan,
   typeIntoPlan,
 } from "../core/render";
+import { documentPlan, paragraphsFromTextSheet } from "../core/document";
+import { narrative } from "../core/narrative";
+import { writeDocx } from "../docx/write";
 import { COMMANDS, helpText, type CommandName, parseCommand, UsageError, wantsEnglish, wantsHelp } from "./args";
 import { expandInputs, exists, OutputExistsError, writeOutput } from "./files";
 import { checkInWorkers, workerCount, type FolderTask } from "./folder";
@@ -549,12 +552,11 @@ async function checkOutputPlace(out: string): Promise<void> {
   }
 }
 
-/** Writes an ExcelJS workbook atomically; `exclusive` (no --force): never over a file that exists or appears. */
-async function writeWorkbook(wb: ExcelJS.Workbook, out: string, exclusive = false): Promise<void> {
+/** Writes DATA to OUT atomically; `exclusive` (no --force): never over a file that exists or appears. */
+async function writeBytes(out: string, data: Uint8Array, exclusive: boolean): Promise<void> {
   await checkOutputPlace(out);
-  const buf = await wb.xlsx.writeBuffer();
   try {
-    await writeOutput(out, new Uint8Array(buf as ArrayBuffer), { exclusive });
+    await writeOutput(out, data, { exclusive });
   } catch (e) {
     if (e instanceof OutputExistsError) {
       throw new WriteError(out, {
@@ -568,6 +570,12 @@ async function writeWorkbook(wb: ExcelJS.Workbook, out: string, exclusive = fals
       en: `cannot write the file (${code}); nothing was written`,
     });
   }
+}
+
+/** Writes an ExcelJS workbook atomically; `exclusive` (no --force): never over a file that exists or appears. */
+async function writeWorkbook(wb: ExcelJS.Workbook, out: string, exclusive = false): Promise<void> {
+  const buf = await wb.xlsx.writeBuffer();
+  await writeBytes(out, new Uint8Array(buf as ArrayBuffer), exclusive);
 }
 
 async function templateCommand(args: string[], io: Io): Promise<number> {
@@ -619,13 +627,25 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
   const file = positional[0]!;
   const inPlace = options["in-place"] === true;
   let out = options.out;
+  const docx = options.docx;
+  if (docx !== undefined) {
+    if (!/\.docx$/i.test(docx))
+      throw new UsageError("--docx 的文件名应以 .docx 结尾", "the --docx file name must end in .docx");
+    if ([file, out].some((f) => f !== undefined && path.resolve(f) === path.resolve(docx)))
+      throw new UsageError("--docx 与输入或输出文件相同", "--docx names the input or output file");
+    await refuseExisting(docx, options.force === true);
+  }
   if (inPlace) {
     if (out !== undefined && path.resolve(out) !== path.resolve(file)) {
       throw new UsageError("--in-place 与 -o 不能同时指定不同文件", "--in-place and -o name different files");
     }
     out = file;
-  } else {
-    if (out === undefined) throw new UsageError("请用 -o 指定输出文件", "give the output file with -o");
+  } else if (out !== undefined || docx === undefined) {
+    if (out === undefined)
+      throw new UsageError(
+        "请用 -o 指定输出文件（或用 --docx 只生成 Word 文档）",
+        "give the output file with -o (or --docx for the Word document only)",
+      );
     if (path.resolve(out) === path.resolve(file)) {
       throw new UsageError(
         "输出文件与输入文件相同；如要修改原文件请用 --in-place",
@@ -634,7 +654,8 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     }
     await refuseExisting(out, options.force === true);
   }
-  await checkOutputPlace(out);
+  if (out !== undefined) await checkOutputPlace(out);
+  if (docx !== undefined) await checkOutputPlace(docx);
   const rounding = { decimals: options.decimals, rounding: options.rounding };
   const settings: CheckSettings = { ...rounding };
   if (options.sheet !== undefined) settings.sheet = options.sheet;
@@ -673,7 +694,8 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     rounding: rounding.rounding ?? DEFAULT_ROUNDING.rounding,
     largestRemainder: options["largest-remainder"] === true,
   };
-  const plan = renderReport(report, { rounding: roundingOptions });
+  const paragraphs = narrative(report, { rounding: roundingOptions });
+  const plan = renderReport(report, { rounding: roundingOptions }, paragraphs);
   // The one regeneration policy (core/render/regenerate): the pane applies it too.
   const decision = planRegeneration(plan, grid, {
     dataSheet: report.sheet,
@@ -699,6 +721,18 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
     );
     return 2;
   }
+  if (docx !== undefined) {
+    // The document takes the text as the workbook keeps it (the user's edits included) and its tables.
+    const textSheet = plan.sheets.find((x) => x.name === DEFAULT_REPORT_SETTINGS.textSheet);
+    const doc = documentPlan(
+      report,
+      { rounding: roundingOptions },
+      { workbook: plan, paragraphs: paragraphsFromTextSheet(textSheet, paragraphs) },
+    );
+    await writeBytes(docx, await writeDocx(doc), options.force !== true);
+    io.out(lang === "zh" ? `已生成 Word 文档 ${docx}\n` : `Written the Word document ${docx}\n`);
+  }
+  if (out === undefined) return exitCodeOf(result);
   const written = await writeReport({ file, bytes, out, inPlace, force: options.force === true, plan, grid, report });
   if (!written.ok) {
     io.err(lang === "zh" ? `${written.file}：${written.reason.zh}\n` : `${written.file}: ${written.reason.en}\n`);

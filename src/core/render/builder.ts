@@ -32,9 +32,11 @@ export class PlanBuilder {
     this.cells.set(this.key(row, col), c);
   }
 
-  formula(row: number, col: number, formula: string, style?: string): void {
+  /** A formula, with the value the engine computes for it when known (PlanCell.result). */
+  formula(row: number, col: number, formula: string, style?: string, result?: PlanValue): void {
     if (!formula.startsWith("=")) throw new Error(`formula must start with "=": ${formula}`);
     const c: PlanCell = { row, col, formula };
+    if (result !== undefined) c.result = result;
     if (style !== undefined) c.style = style;
     this.cells.set(this.key(row, col), c);
   }
@@ -107,8 +109,23 @@ export function wrappedHeight(text: string, width: number, fontSize: number): nu
   // text of 2 x length <= usable needs one line without measuring it.
   if (text.length * 2 <= usable && !text.includes("\n")) return Math.ceil(fontSize * 1.45 + 4);
   let lines = 0;
-  for (const part of text.split("\n")) lines += Math.max(1, Math.ceil(textWidth(part) / usable));
+  for (const part of text.split("\n")) lines += wrappedLines(part, usable);
   return Math.ceil(lines * fontSize * 1.45 + 4);
+}
+
+/** Lines a text wraps to in `usable` units: whole characters per line (1 unit half-width, 2 full-width). */
+function wrappedLines(text: string, usable: number): number {
+  let lines = 1;
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
+    const w = textWidth(text[i]!);
+    if (used > 0 && used + w > usable) {
+      lines++;
+      used = 0;
+    }
+    used += w;
+  }
+  return lines;
 }
 
 /**

@@ -65,7 +65,14 @@ export interface SheetPlan {
   /** Row heights in points, by 0-based row index. */
   rowHeights?: Record<number, number>;
   validations?: DataValidationPlan[];
-  print?: { orientation: "portrait" | "landscape"; paper: "A4"; fitToWidth?: boolean; area?: PlanRange };
+  print?: {
+    orientation: "portrait" | "landscape";
+    paper: "A4";
+    fitToWidth?: boolean;
+    area?: PlanRange;
+    /** Manual page breaks: a new page starts at each of these 0-based rows. */
+    rowBreaks?: number[];
+  };
   /** Rows frozen at the top (template header). */
   freezeRows?: number;
   /** A sheet the user does not need to see (the generator's record). Hosts hide it. */

@@ -7,8 +7,9 @@ import { cellKey, FORMAT_2019, FORMAT_2021, S3_GROUPS, S3_HEADER_NOTE, type Tabl
 import { figure, hasCategoryFigures, outcomeGroups } from "../model/figures";
 import type { Breakdown, Num, Report, TableData } from "../model/report";
 import { narrative, type Paragraph } from "../narrative";
-import { percentNumberFormat, shareFormula, shareSet, unitsPerWhole } from "../shares";
+import { percentNumberFormat, shareFormula, shareSet, shareUnits, unitsPerWhole } from "../shares";
 import { fitRowHeights, PlanBuilder, textWidth } from "./builder";
+import { generalText } from "./display";
 import type { CellStyle, NamedRangePlan, PlanRange, SheetPlan, WorkbookPlan } from "./plan";
 import { recordPlan, hashText, type GenerationRecord } from "./record";
 import { DEFAULT_TEXT_FONTS, resolveSettings, resolveTextFonts, type ReportSettings } from "./settings";
@@ -54,89 +55,6 @@ export function tableColumnWidths(s: Pick<ReportSettings, "fonts" | "rounding">)
   return widths;
 }
 
-/**
- * Words of a column header a line may break between; the rest breaks by character. A unit in brackets
- * breaks after its colon ("（单位：" / "万元）").
- */
-const HEADER_WORDS = [
-  "上一年",
-  "总金额",
-  "增/减",
-  "（单位：",
-  "万元）",
-  "本年",
-  "制发",
-  "废止",
-  "现行",
-  "有效",
-  "处理",
-  "决定",
-  "数量",
-  "件数",
-  "制作",
-  "公开",
-  "对外",
-  "收费",
-  "金额",
-  "项目",
-  "采购",
-  "社会",
-  "公益",
-  "组织",
-  "法律",
-  "服务",
-  "机构",
-  "商业",
-  "企业",
-  "科研",
-  "结果",
-  "维持",
-  "纠正",
-  "其他",
-  "尚未",
-  "审结",
-  "总计",
-];
-
-function headerWords(label: string): string[] {
-  const words: string[] = [];
-  let i = 0;
-  while (i < label.length) {
-    const w = HEADER_WORDS.find((x) => label.startsWith(x, i));
-    const word = w ?? label.slice(i, i + 1);
-    words.push(word);
-    i += word.length;
-  }
-  return words;
-}
-
-/**
- * A column header with line breaks at words when it does not fit its column on one line, as few lines as
- * its words allow: "社会公益组织" -> "社会\n公益\n组织" in a column of six, "本年处理决定数量" -> "本年处理\n决定数量"
- * in one of nine. Only line breaks are inserted (the reader ignores white space in labels).
- */
-export function headerLines(label: string, width: number, fontSize: number): string {
-  // The measure of fitRowHeights: a character of size f takes 2f/11 units of a column; one unit of padding.
-  const capacity = (width * 11) / Math.max(fontSize, 1) - 1;
-  if (textWidth(label) <= capacity || label.includes("\n")) return label;
-  const lines: string[] = [];
-  let line = "";
-  const push = (piece: string) => {
-    if (line && textWidth(line + piece) > capacity) {
-      lines.push(line);
-      line = "";
-    }
-    line += piece;
-  };
-  for (const word of headerWords(label)) {
-    // A word is never split (the longest, "（单位：", is four characters); a closing mark stays on its line.
-    if (line && /^[）)」”：，、]$/.test(word)) line += word;
-    else push(word);
-  }
-  if (line) lines.push(line);
-  return lines.join("\n");
-}
-
 /** Names of the table ranges (valid Excel names). */
 const S2_NAMES: Record<string, string> = {
   "s2.item1": "表_二_第一项",
@@ -180,15 +98,25 @@ function tableStyles(s: ReportSettings): Record<string, CellStyle> {
  * reading meanwhile. Without a cell, or unreadable (#REF!, "六"), its value (blank when none).
  */
 function putFigure(b: PlanBuilder, row: number, col: number, n: Num | undefined, style: string): void {
-  if (n?.cell && !n.issue) b.formula(row, col, `=${cellAddress(n.cell)}`, style);
+  // A reference to an empty cell shows 0, as the table's SUMs count it.
+  if (n?.cell && !n.issue) b.formula(row, col, `=${cellAddress(n.cell)}`, style, n.value ?? 0);
   else if (n?.cell && n.issue === "text" && n.value !== null && Number.isFinite(n.value))
-    b.formula(row, col, textFigureFormula(cellAddress(n.cell), n.value), style);
+    b.formula(row, col, textFigureFormula(cellAddress(n.cell), n.value), style, n.value);
   else b.value(row, col, n?.value ?? null, style);
 }
 
-/** An amount as Excel's General format shows it in full (up to 11 significant digits). */
-function amountText(v: number): string {
-  return Number.isSafeInteger(v) ? String(v) : String(Number(v.toPrecision(11)));
+/** What a figure cell shows as a number (blank or unreadable: 0, as SUM counts it). */
+function shown(n: Num | undefined): number {
+  const v = n?.value;
+  return typeof v === "number" && Number.isFinite(v) ? v : 0;
+}
+
+/** The result of a share formula: the exact rounded share as a fraction, "" for a zero total. */
+function shareResult(count: number, total: number, s: ReportSettings): number | string | undefined {
+  if (total === 0) return "";
+  if (![count, total].every((v) => Number.isSafeInteger(v) && v >= 0)) return undefined;
+  const u = shareUnits(count, total, s.rounding.decimals, s.rounding.rounding);
+  return u === null ? "" : u / unitsPerWhole(s.rounding.decimals);
 }
 
 /** `=IFERROR(--ref,value)` for a figure typed as text (value written out in full, never in exponent form). */
@@ -244,15 +172,13 @@ function section2(ctx: Ctx, report: Report): void {
       for (const r of def.rows) {
         const v = data?.cells[cellKey(r.key, c.key)]?.value;
         if (typeof v !== "number" || !Number.isFinite(v)) continue;
-        const need = Math.ceil((amountText(v).length + 0.5) * scale);
+        const need = Math.ceil((generalText(v).length + 0.5) * scale);
         ctx.widths[FIRST_NUM + i] = Math.max(ctx.widths[FIRST_NUM + i]!, need);
       }
     });
     b.merged(top, 0, top, right, def.title, "th");
     b.merged(top + 1, 0, top + 1, LABEL_COLS - 1, def.labelHeader ?? "信息内容", "th");
-    def.cols.forEach((c, i) =>
-      b.value(top + 1, FIRST_NUM + i, headerLines(c.label, ctx.widths[FIRST_NUM + i]!, ctx.s.fonts.bodySize), "th"),
-    );
+    def.cols.forEach((c, i) => b.value(top + 1, FIRST_NUM + i, c.label, "th"));
     let row = top + 2;
     for (const r of def.rows) {
       b.merged(row, 0, row, LABEL_COLS - 1, r.label, "label");
@@ -290,14 +216,7 @@ function section3(ctx: Ctx, report: Report): S3Refs | undefined {
   b.merged(top + 1, FIRST_NUM, top + 2, FIRST_NUM, "自然人", "th");
   b.merged(top + 1, FIRST_NUM + 1, top + 1, FIRST_NUM + 5, "法人或其他组织", "th");
   b.merged(top + 1, FIRST_NUM + 6, top + 2, FIRST_NUM + 6, "总计", "th");
-  for (let i = 1; i <= 5; i++) {
-    b.value(
-      top + 2,
-      FIRST_NUM + i,
-      headerLines(def.cols[i]!.label, ctx.widths[FIRST_NUM + i]!, ctx.s.fonts.bodySize),
-      "th",
-    );
-  }
+  for (let i = 1; i <= 5; i++) b.value(top + 2, FIRST_NUM + i, def.cols[i]!.label, "th");
   const first = top + 3;
   writeS3Labels(b, def, first, "labelCenter");
   // Item labels (level 3 and the （一）（二）… rows) read better left-aligned.
@@ -318,14 +237,22 @@ function section3(ctx: Ctx, report: Report): S3Refs | undefined {
   const oTop = Math.min(...outcomeRows);
   const oBottom = Math.max(...outcomeRows);
   const totalCol = FIRST_NUM + 6;
+  const at = (rowKey: string, i: number) => data?.cells[cellKey(rowKey, def.cols[i]!.key)];
+  const handledIn = (i: number) => def.rows.reduce((a, r) => a + (r.outcome ? shown(at(r.key, i)) : 0), 0);
   for (const r of def.rows) {
     const row = rowOf[r.key]!;
+    let total = 0;
     for (let i = 0; i < 6; i++) {
       const col = FIRST_NUM + i;
-      if (r.key === "handled") b.formula(row, col, `=SUM(${a1(oTop, col)}:${a1(oBottom, col)})`, "num");
-      else putFigure(b, row, col, data?.cells[cellKey(r.key, def.cols[i]!.key)], "num");
+      if (r.key === "handled") {
+        total += handledIn(i);
+        b.formula(row, col, `=SUM(${a1(oTop, col)}:${a1(oBottom, col)})`, "num", handledIn(i));
+      } else {
+        total += shown(at(r.key, i));
+        putFigure(b, row, col, at(r.key, i), "num");
+      }
     }
-    b.formula(row, totalCol, `=SUM(${a1(row, FIRST_NUM)}:${a1(row, FIRST_NUM + 5)})`, "num");
+    b.formula(row, totalCol, `=SUM(${a1(row, FIRST_NUM)}:${a1(row, FIRST_NUM + 5)})`, "num", total);
   }
   const bottom = first + def.rows.length - 1;
   named(ctx, TABLE_NAMES.s3, { top, left: 0, bottom, right: totalCol }, SECTION3_HEADING);
@@ -340,19 +267,21 @@ function section4(ctx: Ctx, report: Report): void {
   const def = data?.def ?? formatOf(report).section4;
   b.value(ctx.row++, 0, SECTION4_HEADING, "title");
   const top = ctx.row;
+  // The result headers (结果维持…总计) wrap by column width (no line breaks in the text: they would paste
+  // into Word as paragraph marks).
   writeS4Header(b, top, FIRST_NUM, "th");
-  // The result headers (结果维持…总计) break at words to fit the narrow figure columns.
-  for (let i = 0; i < 15; i++) {
-    const r = i < 5 ? top + 1 : top + 2;
-    const c = b.get(r, FIRST_NUM + i);
-    if (typeof c?.value === "string") c.value = headerLines(c.value, ctx.widths[FIRST_NUM + i]!, ctx.s.fonts.bodySize);
-  }
   const row = top + 3;
+  let groupSum = 0;
   def.cols.forEach((c, i) => {
     const col = FIRST_NUM + i;
     if (c.key.endsWith(".total")) {
-      b.formula(row, col, `=SUM(${a1(row, col - 4)}:${a1(row, col - 1)})`, "num");
-    } else putFigure(b, row, col, data?.cells[cellKey("count", c.key)], "num");
+      b.formula(row, col, `=SUM(${a1(row, col - 4)}:${a1(row, col - 1)})`, "num", groupSum);
+      groupSum = 0;
+    } else {
+      const n = data?.cells[cellKey("count", c.key)];
+      groupSum += shown(n);
+      putFigure(b, row, col, n, "num");
+    }
   });
   named(ctx, TABLE_NAMES.s4, { top, left: FIRST_NUM, bottom: row, right: FIRST_NUM + 14 }, SECTION4_HEADING);
   ctx.row = row + 2;
@@ -367,7 +296,8 @@ function shareTable(
   title: string,
   nameKey: string,
   rows: { label: string; put: (row: number, col: number) => void; count: number }[],
-  total: { label: string; put?: (row: number, col: number, first: number, last: number) => void },
+  /** The total row: by default the SUM of the rows; `put` writes another total showing `count`. */
+  total: { label: string; put?: (row: number, col: number) => void; count?: number },
 ): void {
   const { b, s } = ctx;
   b.value(ctx.row++, 0, title, "title");
@@ -383,6 +313,7 @@ function shareTable(
   // Shares need whole counts; with a fraction or a negative (a finding of its own) they stay live
   // formulas, without the largest-remainder adjustment, instead of failing the whole report.
   const counts = rows.map((r) => r.count);
+  const totalCount = total.put ? (total.count ?? 0) : counts.reduce((a, c) => a + c, 0);
   const set = counts.every((c) => Number.isSafeInteger(c) && c >= 0) ? shareSet(counts, s.rounding) : null;
   const lr = s.rounding.largestRemainder && set !== null;
   rows.forEach((r, i) => {
@@ -403,12 +334,13 @@ function shareTable(
         shareCol,
         shareFormula(a1(row, countCol), a1(totalRow, countCol), s.rounding.decimals, s.rounding.rounding),
         "pct",
+        shareResult(r.count, totalCount, s),
       );
     }
   });
   b.merged(totalRow, 0, totalRow, LABEL_COLS - 1, total.label, "label");
-  if (total.put) total.put(totalRow, countCol, first, last);
-  else b.formula(totalRow, countCol, `=SUM(${a1(first, countCol)}:${a1(last, countCol)})`, "num");
+  if (total.put) total.put(totalRow, countCol);
+  else b.formula(totalRow, countCol, `=SUM(${a1(first, countCol)}:${a1(last, countCol)})`, "num", totalCount);
   if (lr && set.largestRemainderApplied) b.value(totalRow, shareCol, 1, "pct");
   else
     b.formula(
@@ -416,6 +348,7 @@ function shareTable(
       shareCol,
       shareFormula(a1(totalRow, countCol), a1(totalRow, countCol), s.rounding.decimals, s.rounding.rounding),
       "pct",
+      shareResult(totalCount, totalCount, s),
     );
   named(ctx, nameKey, { top, left: 0, bottom: totalRow, right: shareCol }, title);
   let row = totalRow + 1;
@@ -457,7 +390,7 @@ function proactiveTable(ctx: Ctx, bd: Breakdown, title: string, key: string): vo
     // 合计 is the SUM of the categories; only a total typed without any category figure is printed as typed.
     hasCategoryFigures(bd)
       ? { label: "合计" }
-      : { label: "合计", put: (row, col) => putFigure(ctx.b, row, col, bd.total, "num") },
+      : { label: "合计", put: (row, col) => putFigure(ctx.b, row, col, bd.total, "num"), count: shown(bd.total) },
   );
 }
 
@@ -469,6 +402,7 @@ function outcomeTable(ctx: Ctx, report: Report, s3: S3Refs): void {
     ? outcomeGroups(data)
     : S3_GROUPS.filter((g) => s3.def.rows.some((r) => r.group === g.group)).map((g) => ({ ...g, count: 0 }));
   const handledRow = s3.rowOf["handled"];
+  const handled = groups.reduce((a, g) => a + g.count, 0);
   shareTable(
     ctx,
     OUTCOME_TABLE_TITLE,
@@ -480,7 +414,13 @@ function outcomeTable(ctx: Ctx, report: Report, s3: S3Refs): void {
         label: g.label,
         count: g.count,
         put: (row: number, col: number) =>
-          b.formula(row, col, `=SUM(${a1(Math.min(...rs), s3.totalCol)}:${a1(Math.max(...rs), s3.totalCol)})`, "num"),
+          b.formula(
+            row,
+            col,
+            `=SUM(${a1(Math.min(...rs), s3.totalCol)}:${a1(Math.max(...rs), s3.totalCol)})`,
+            "num",
+            g.count,
+          ),
       };
     }),
     {
@@ -488,7 +428,8 @@ function outcomeTable(ctx: Ctx, report: Report, s3: S3Refs): void {
       put:
         handledRow === undefined
           ? undefined
-          : (row, col) => b.formula(row, col, `=${a1(handledRow, s3.totalCol)}`, "num"),
+          : (row, col) => b.formula(row, col, `=${a1(handledRow, s3.totalCol)}`, "num", handled),
+      count: handled,
     },
   );
 }
