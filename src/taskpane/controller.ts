@@ -20,7 +20,10 @@ import type { Report } from "../core/model/report";
 import type { ReadFailure } from "../core/read";
 import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
 import { keptEditsLines, planRegeneration, regenerationProblem } from "../core/render/regenerate";
-import type { ReportSettings } from "../core/render/settings";
+import type { DocumentPlan } from "../core/document/plan";
+import type { Paragraph } from "../core/narrative";
+import { detectEditedCells, readGenerationRecord } from "../core/render/record";
+import { RECORD_SHEET, type ReportSettings } from "../core/render/settings";
 import { textSheetProse } from "../core/text";
 import type { TieRule } from "../core/shares/types";
 import { copyShortcut, hostMessage, joinList, t, type Lang } from "./i18n";
@@ -91,6 +94,13 @@ export interface Engine {
   findingCells(f: Finding): string[];
   renderReport(report: Report, settings?: Partial<ReportSettings>): WorkbookPlan;
   templatePlan(opts?: { year?: number; unit?: string }): SheetPlan;
+  /** The Word document plan (optional: without it the pane offers no download). */
+  documentPlan?(
+    report: Report,
+    settings?: Partial<ReportSettings>,
+    options?: { paragraphs?: Paragraph[]; workbook?: WorkbookPlan },
+  ): DocumentPlan;
+  narrative?(report: Report, settings?: { rounding?: ReportSettings["rounding"] }): Paragraph[];
 }
 
 export interface Timers {
@@ -313,7 +323,8 @@ export function severityCounts(views: FindingView[]): Record<Severity, number> {
 // ---------- State ----------
 
 export type Phase = "loading" | "empty" | "ready" | "failed";
-export type Busy = "reading" | "checking" | "generating" | "inserting" | "saving" | "selecting" | "fixing";
+export type Busy =
+  "reading" | "checking" | "generating" | "inserting" | "saving" | "selecting" | "fixing" | "downloading";
 
 export interface Notice {
   kind: "info" | "success" | "warning" | "error";
@@ -366,6 +377,11 @@ export interface PaneState {
   selectedTable: string | null;
   /** The reports the workbook holds when it holds more than one (the pane lets the user pick); else []. */
   reports: ReportChoice[];
+  /**
+   * 下载 Word 文档: "download" where the pane can save a file (Excel on the web, Windows); "mac" where task
+   * panes cannot download (the pane points to the command line and to copying the tables); "none" without it.
+   */
+  wordDocument: "download" | "mac" | "none";
 }
 
 export interface ControllerDeps {
@@ -378,6 +394,11 @@ export interface ControllerDeps {
   now?: () => Date;
   /** The pane runs on a Mac: the copy shortcut is ⌘C. */
   mac?: boolean;
+  /**
+   * Saves the report as a .docx (the browser download; it loads the Word writer only when called). Absent,
+   * or on a Mac (WKWebView task panes cannot download), the pane offers no download.
+   */
+  saveDocx?(plan: DocumentPlan, fileName: string): Promise<void>;
 }
 
 type Listener = (state: PaneState) => void;
@@ -412,8 +433,10 @@ export class Controller {
   /** The report the user picked (its sheet), kept across 检查 while the workbook still holds it. */
   private picked: string | null = null;
   private disposed = false;
+  private readonly saveDocx: ControllerDeps["saveDocx"];
 
   constructor(deps: ControllerDeps) {
+    this.saveDocx = deps.saveDocx;
     this.host = deps.host;
     this.engine = deps.engine;
     this.timers = deps.timers ?? REAL_TIMERS;
@@ -438,6 +461,7 @@ export class Controller {
       copyKey: copyShortcut(deps.mac ?? false),
       selectedTable: null,
       reports: [],
+      wordDocument: !deps.engine.documentPlan ? "none" : deps.mac ? "mac" : deps.saveDocx ? "download" : "none",
     };
   }
 
@@ -571,6 +595,31 @@ export class Controller {
               }),
             };
       this.set({ notice: kept.length > 0 ? { ...notice, text: [notice.text, ...kept].join(" ") } : notice });
+    }).then(() => undefined);
+  }
+
+  /**
+   * 下载 Word 文档: read the counts sheet, check, and save the whole report as a .docx in 公文 layout. The
+   * text is the workbook's 报告正文 where the user edited it (nothing typed is lost), else the narrative.
+   */
+  downloadDocx(): Promise<void> {
+    const save = this.saveDocx;
+    const documentPlan = this.engine.documentPlan;
+    if (this.s.wordDocument !== "download" || !save || !documentPlan) return Promise.resolve();
+    return this.run("downloading", async () => {
+      this.set({ notice: null });
+      if (!this.s.sheet) return;
+      const wb = await this.host.readWorkbook();
+      const sheet = wb.sheets.find((s) => s.name === this.s.sheet);
+      if (!sheet || !this.checkGrid({ sheets: [sheet] }, this.s.sheet) || !this.report) return;
+      const report = this.report;
+      const settings = reportSettings(this.s.settings);
+      const paragraphs = this.engine.narrative?.(report, { rounding: settings.rounding });
+      const edited = paragraphs ? editedParagraphs(wb, this.s.settings.textSheet, paragraphs) : undefined;
+      const plan = documentPlan(report, settings, edited ? { paragraphs: edited } : {});
+      const name = `${plan.title.replace(/[\\/:*?"<>|\s]+/g, "") || "report"}.docx`;
+      await save(plan, name);
+      this.set({ notice: { kind: "success", text: this.tr("docxSaved", { file: name }) } });
     }).then(() => undefined);
   }
 
@@ -1042,4 +1091,21 @@ export class Controller {
       await off();
     }
   }
+}
+
+/**
+ * The narrative with the text of the workbook's 报告正文 where the generation record says the user edited a
+ * paragraph (row i of column A is paragraph i), so that the Word document keeps the user's words.
+ */
+export function editedParagraphs(wb: WorkbookGrid, textSheet: string, paragraphs: Paragraph[]): Paragraph[] {
+  const record = readGenerationRecord(wb, RECORD_SHEET);
+  if (!record) return paragraphs;
+  const edits = new Map<number, string>();
+  for (const e of detectEditedCells(record, wb)) {
+    if (e.cell.sheet === textSheet && e.cell.col === 0 && e.text.trim()) edits.set(e.cell.row, e.text);
+  }
+  return paragraphs.map((p, i) => {
+    const text = edits.get(i);
+    return text === undefined ? p : { ...p, text: text.replace(/\n/g, "").replace(/^[\u3000 ]+/, "") };
+  });
 }

@@ -1,6 +1,8 @@
 /** The real engine, as the controller sees it. Kept apart so that controller tests can swap pieces. */
 import { findingCells, formatMessage, runChecks } from "../core/checks";
 import { readReports, readWorkbook } from "../core/read";
+import { documentPlan } from "../core/document";
+import { narrative } from "../core/narrative";
 import { renderReport, templatePlan } from "../core/render";
 import type { Engine } from "./controller";
 
@@ -12,4 +14,6 @@ export const ENGINE: Engine = {
   findingCells,
   renderReport,
   templatePlan,
+  documentPlan,
+  narrative,
 };

@@ -28,6 +28,7 @@ export const STRINGS = {
   busyReading: { zh: "正在读取工作簿…", en: "Reading the workbook…" },
   busyChecking: { zh: "正在检查…", en: "Checking…" },
   busyGenerating: { zh: "正在生成报告…", en: "Generating the report…" },
+  busyDownloading: { zh: "正在生成 Word 文档…", en: "Making the Word document…" },
   busyInserting: { zh: "正在插入模板…", en: "Inserting the template…" },
   busySaving: { zh: "正在保存设置…", en: "Saving settings…" },
   busySelecting: { zh: "正在选中…", en: "Selecting…" },
@@ -116,6 +117,23 @@ export const STRINGS = {
     en: "Select a table, click the sheet tab (or press F6) to return to the sheet, press {key} to copy, then paste into Word.",
   },
   generated: { zh: "报告已生成：{sheets}", en: "Report generated: {sheets}" },
+  downloadDocx: { zh: "下载 Word 文档", en: "Download Word document" },
+  downloadDocxTitle: {
+    zh: "把完整报告（公文格式，含全部表格）保存为 .docx 文件",
+    en: "Save the whole report (公文 layout, every table) as a .docx file",
+  },
+  docxSaved: {
+    zh: "已生成 Word 文档“{file}”，请在下载中查看。",
+    en: "Word document “{file}” made; see your downloads.",
+  },
+  docxMac: {
+    zh: "Mac 版 Excel 的任务窗格不能下载文件。要得到 Word 文档，请在命令行运行 disclosure-report generate 文件.xlsx --docx 报告.docx；或逐表“选中”后复制到 Word。",
+    en: "Task panes in Excel for Mac cannot download files. For the Word document run disclosure-report generate FILE.xlsx --docx REPORT.docx, or select each table and copy it into Word.",
+  },
+  textPasteHint: {
+    zh: "报告正文粘贴到 Word 时，在“粘贴选项”中选“只保留文本”，每段即成为一个段落。",
+    en: "When pasting the report text into Word, choose “Keep Text Only” in Paste Options: each paragraph becomes a paragraph.",
+  },
   generatedWithErrors: {
     zh: "报告已生成，但仍有 {n} 项错误，请核对后重新生成。",
     en: "Report generated, but {n} errors remain; correct them and generate again.",

@@ -4,6 +4,7 @@
  */
 import * as host from "../excel/host";
 import { Controller } from "./controller";
+import { saveDocx } from "./download";
 import { ENGINE } from "./engine";
 import { isMacPlatform, langFromDisplayLanguage } from "./i18n";
 import { applyTheme, type OfficeThemeColors } from "./theme";
@@ -28,7 +29,7 @@ void Office.onReady(() => {
   }
   const mac = isMacPlatform(nav.userAgentData?.platform, nav.platform, officePlatform);
 
-  const controller = new Controller({ host, engine: ENGINE, lang, mac });
+  const controller = new Controller({ host, engine: ENGINE, lang, mac, saveDocx });
   mountView(document.getElementById("app")!, controller);
   window.addEventListener("pagehide", () => {
     void controller.dispose();

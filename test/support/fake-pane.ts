@@ -26,6 +26,7 @@ export function paneState(patch: Partial<PaneState> = {}): PaneState {
     copyKey: "Ctrl+C",
     selectedTable: null,
     reports: [],
+    wordDocument: "download",
     ...patch,
   };
 }
@@ -94,4 +95,5 @@ export class FakePane implements PaneActions {
     return true;
   };
   dismissNotice = (): void => void this.record("dismissNotice");
+  downloadDocx = (): Promise<void> => this.record("downloadDocx");
 }

@@ -22,13 +22,35 @@ export function actionsPanel({ tr, button, act, controller }: ViewContext): Acti
     act(() => controller.generate()),
     tr("generateTitle"),
   );
+  // 下载 Word 文档 where the pane can download; on a Mac, where it cannot, what to do instead.
+  const downloadButton = button(
+    "download-docx",
+    tr("downloadDocx"),
+    "secondary",
+    act(() => controller.downloadDocx()),
+    tr("downloadDocxTitle"),
+  );
+  const macHint = h("p", {
+    id: "docx-mac-hint",
+    class: "hint",
+    text: tr("docxMac"),
+    attrs: { "data-testid": "docx-mac-hint" },
+  });
   const toolbar = h(
     "div",
     { class: "toolbar", attrs: { role: "group", "aria-label": tr("actionsLabel") } },
     checkButton,
     generateButton,
+    downloadButton,
   );
-  return { nodes: [toolbar], checkButton, render() {} };
+  return {
+    nodes: [toolbar, macHint],
+    checkButton,
+    render(state) {
+      downloadButton.hidden = state.wordDocument !== "download";
+      macHint.hidden = state.wordDocument !== "mac";
+    },
+  };
 }
 
 export function autoUpdatePanel({ tr, controller }: ViewContext): Panel {

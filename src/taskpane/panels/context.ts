@@ -32,6 +32,7 @@ export type PaneActions = Pick<
   | "setAutoUpdate"
   | "saveSettings"
   | "dismissNotice"
+  | "downloadDocx"
 >;
 
 export interface ViewContext {

@@ -8,6 +8,7 @@ const BUSY_KEYS: Record<NonNullable<PaneState["busy"]>, StringKey> = {
   reading: "busyReading",
   checking: "busyChecking",
   generating: "busyGenerating",
+  downloading: "busyDownloading",
   inserting: "busyInserting",
   saving: "busySaving",
   selecting: "busySelecting",
