@@ -29,6 +29,8 @@ import {
   type Timers,
   type HostProblem,
 } from "../../src/taskpane/controller";
+import { documentPlan } from "../../src/core/document";
+import { narrative } from "../../src/core/narrative";
 import { copyShortcut, isMacPlatform, joinList, langFromDisplayLanguage, t } from "../../src/taskpane/i18n";
 import { luminance, themeVariables } from "../../src/taskpane/theme";
 
@@ -765,6 +767,63 @@ describe("task pane controller", () => {
       assert.equal(c.state.phase, "ready");
       assert.equal(c.state.live, false);
       assert.equal(c.state.notice, null);
+    });
+  });
+
+  describe("下载 Word 文档", () => {
+    const docxSetup = (mac: boolean) => {
+      const host = new FakeHost();
+      host.sheets.set("公开数据", { name: "公开数据", top: 0, left: 0, values: [["counts"], [1, 2, 4]] });
+      const engine = new FakeEngine();
+      const saved: { title: string; file: string; tables: number }[] = [];
+      const docEngine: Engine = {
+        ...engine,
+        documentPlan: (report, settings) => documentPlan(report, settings),
+        narrative: (report) => narrative(report),
+      };
+      const c = new Controller({
+        host,
+        engine: docEngine,
+        lang: "zh",
+        mac,
+        saveDocx: async (plan, file) => {
+          saved.push({
+            title: plan.title,
+            file,
+            tables: plan.sections.flatMap((s) => s.blocks).filter((b) => b.type === "table").length,
+          });
+        },
+      });
+      return { host, c, saved };
+    };
+
+    it("saves the report as a .docx where the pane can download, after one read of the workbook", async () => {
+      const { host, c, saved } = docxSetup(false);
+      await c.open();
+      assert.equal(c.state.wordDocument, "download");
+      host.calls.length = 0;
+      await c.downloadDocx();
+      assert.deepEqual(host.calls, ["readWorkbook"]);
+      assert.equal(saved.length, 1);
+      assert.match(saved[0]!.file, /政府信息公开工作年度报告\.docx$/);
+      assert.equal(c.state.notice?.kind, "success");
+      assert.match(c.state.notice!.text, /Word/);
+      assert.equal(c.state.busy, null);
+    });
+
+    it("on a Mac offers no download (task panes cannot save files) but says what to do instead", async () => {
+      const { c, saved } = docxSetup(true);
+      await c.open();
+      assert.equal(c.state.wordDocument, "mac");
+      await c.downloadDocx();
+      assert.equal(saved.length, 0);
+      assert.match(t("zh", "docxMac"), /--docx/);
+      assert.match(t("en", "docxMac"), /cannot download/);
+    });
+
+    it("offers nothing without a Word writer", () => {
+      const { c } = setup({ counts: true });
+      assert.equal(c.state.wordDocument, "none");
     });
   });
 
