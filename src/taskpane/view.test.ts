@@ -18,7 +18,18 @@ describe("pane view (panels laid out and rendered together)", () => {
     );
     assert.deepEqual(
       Array.from(root.querySelector("#ready")!.children).map((e) => e.id || e.className),
-      ["report-picker-row", "toolbar", "confirm", "stale", "notice", "switch-row", "findings", "tables", "settings"],
+      [
+        "report-picker-row",
+        "toolbar",
+        "docx-mac-hint",
+        "confirm",
+        "stale",
+        "notice",
+        "switch-row",
+        "findings",
+        "tables",
+        "settings",
+      ],
     );
     assert.equal(dom.document.body.dataset.state, "loading");
     pane.set({ phase: "ready", findings: [findingView()] });

@@ -162,10 +162,17 @@ for (const { fixture, format, year } of [
           [["黑体", 32]],
         );
       }
-      const run2 = paragraphStarting(g, "（二）依申请公开。");
-      assert.equal(run2.runs[0]!.text, "（二）依申请公开。");
-      assert.equal(run2.runs[0]!.eastAsia, "楷体_GB2312");
-      const body = run2.runs[1]!;
+      // A run-in heading "（一）主动公开。" (where the narrative has one) in 楷体, then the body text.
+      const runIn = g.paragraphs.filter((p) => /^（[一二三四五]）[^。]{1,12}。/.test(p.text) && p.runs.length > 1);
+      for (const p of runIn) assert.equal(p.runs[0]!.eastAsia, "楷体_GB2312", p.text);
+      const run2 = g.paragraphs.find(
+        (p) =>
+          p.runs.some((r) => /\d/.test(r.text) && !r.highlight) &&
+          /^[^一二三四五六]/.test(p.text) &&
+          p !== g.paragraphs[0],
+      )!;
+      assert.ok(run2, "no body paragraph");
+      const body = run2.runs[run2.runs.length - 1]!;
       assert.equal(body.eastAsia, "仿宋_GB2312");
       assert.equal(body.ascii, "Times New Roman");
       assert.equal(body.size, 32);
