@@ -202,7 +202,8 @@ function polyfillEntry(modules) {
     .join("\n");
 }
 
-const CAMEL = (s) => s.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+/** core-js module name part -> JavaScript name: "from-entries" -> "fromEntries", "is-nan" -> "isNaN". */
+const CAMEL = (s) => s.replace(/-([a-z])/g, (_, c) => c.toUpperCase()).replace(/Nan$/, "NaN");
 const GLOBALS = {
   promise: "Promise",
   map: "Map",
