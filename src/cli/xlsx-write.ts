@@ -148,6 +148,9 @@ function applySheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
     }
     if (plan.print.area) setup.printArea = rangeA1(plan.print.area);
     ws.pageSetup = { ...ws.pageSetup, ...setup };
+    // A break before 0-based row r: ExcelJS breaks below the 1-based row it is called on, row r. Its
+    // default last column is 16838 (sic); Excel's is the last column, 16383 (0-based): given as 1-based.
+    for (const row of plan.print.rowBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak(0, 16384);
   }
   return ws;
 }

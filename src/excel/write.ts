@@ -361,6 +361,10 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
       layout.paperSize = "A4";
       if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (plan.print.area) layout.setPrintArea(rangeA1(plan.print.area));
+      // The manual page breaks of the last generation go; the plan's (before each table that would
+      // otherwise leave its label at the foot of a page) come.
+      ws.horizontalPageBreaks.removePageBreaks();
+      for (const row of plan.print.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${row + 1}`);
     }
   }
 

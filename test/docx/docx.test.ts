@@ -11,11 +11,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { readXlsx } from "../../src/cli/xlsx";
 import { documentPlan } from "../../src/core/document";
 import { readWorkbook } from "../../src/core/read";
 import { shownText } from "../../src/core/render/display";
-import { TABLE_NAMES } from "../../src/core/render";
+import { renderReport, TABLE_NAMES } from "../../src/core/render";
 import { cli } from "../cli/helpers";
 import { convert, recalc, SOFFICE_CANDIDATES } from "../support/libreoffice";
 import { requireTool } from "../support/tools";
@@ -277,6 +278,51 @@ for (const { fixture, format, year } of [
         figures += want.flat().filter((t) => /^\d/.test(t)).length;
       });
       assert.ok(figures >= 150, String(figures));
+    });
+
+    it("prints the workbook's tables with their labels: page breaks written, no label apart from its table (LibreOffice PDF)", async function () {
+      requireTool(this, "LibreOffice", SOFFICE_CANDIDATES, "apt-get install -y libreoffice-calc-nogui");
+      // The breaks of the plan, as Excel writes them: below 1-based row r = before 0-based row r, across every column.
+      const read = readWorkbook(await readXlsx(path.join(FIELD, fixture)));
+      assert.ok(read.ok);
+      const want = renderReport(read.report).sheets[0]!.print?.rowBreaks ?? [];
+      assert.ok(want.length >= 2, String(want));
+      const zip = unzipSync(new Uint8Array(readFileSync(g.xlsx)));
+      const sheetXml = Object.entries(zip)
+        .filter(([k]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))
+        .map(([, v]) => strFromU8(v))
+        .find((x) => x.includes("<rowBreaks"));
+      assert.ok(sheetXml, "no sheet with page breaks");
+      const brks = [...sheetXml.matchAll(/<brk id="(\d+)" max="(\d+)" man="1"\/>/g)];
+      assert.deepEqual(
+        brks.map((m) => Number(m[1])),
+        want,
+      );
+      assert.ok(brks.every((m) => m[2] === "16383"));
+      // LibreOffice prints the workbook: the table sheet is the landscape pages; each label shares its
+      // page with the table's first header cell.
+      const pdf = await convert(g.xlsx, "pdf", path.join(g.dir, "xlsx-pdf"));
+      const info = execFileSync("pdfinfo", ["-f", "1", "-l", "99", pdf], { encoding: "utf8" });
+      const landscape = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)]
+        .filter((m) => Number(m[2]) > Number(m[3]))
+        .map((m) => Number(m[1]));
+      assert.ok(landscape.length >= 3, info);
+      const pageText = (n: number) =>
+        execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-raw", pdf, "-"], { encoding: "utf8" }).replace(
+          /\s+/g,
+          "",
+        );
+      const texts = landscape.map(pageText);
+      for (const [label, header] of [
+        ["三、收到和处理政府信息公开申请情况", "申请人情况"],
+        ["四、政府信息公开行政复议、行政诉讼情况", "行政复议"],
+        ["依申请公开办理结果分类情况", "类别"],
+        ["二、主动公开政府信息情况", "第二十条第（一）项"],
+      ]) {
+        const on = texts.flatMap((t, i) => (t.includes(label!) ? [i] : []));
+        assert.equal(on.length, 1, `${label} on landscape pages ${on.map((i) => landscape[i])}`);
+        assert.ok(texts[on[0]!]!.includes(header!), `${label}: its table starts on the next page`);
+      }
     });
 
     it("opens in LibreOffice: A4 pages, text inside the margins, table 四 on a landscape page, 28 characters a line", async function () {

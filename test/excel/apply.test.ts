@@ -72,7 +72,7 @@ function smallPlan(): WorkbookPlan {
         validations: [
           { range: { top: 2, left: 1, bottom: 2, right: 1 }, type: "whole", min: 0, error: "请输入非负整数" },
         ],
-        print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+        print: { orientation: "landscape", paper: "A4", fitToWidth: true, rowBreaks: [5, 12] },
         freezeRows: 2,
       },
     ],
@@ -159,6 +159,7 @@ describe("host applyPlan / insertTemplate (fake Excel)", () => {
     assert.equal(s.frozenRows, 2);
     assert.equal(s.pageLayout.orientation, "Landscape");
     assert.equal(s.pageLayout.paperSize, "A4");
+    assert.deepEqual(s.rowBreaks, [5, 12], "a page break before rows 6 and 13");
     assert.deepEqual(
       s.validations.map((v) => [v.rect, v.rule]),
       [[{ top: 2, left: 1, bottom: 2, right: 1 }, { wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } }]],
@@ -179,6 +180,11 @@ describe("host applyPlan / insertTemplate (fake Excel)", () => {
       [name.rect, fake.wb.sheetById(name.sheetId)!.name],
       [{ top: 1, left: 0, bottom: 3, right: 2 }, "报告表格"],
     );
+    // Generated again with other breaks: the old ones go.
+    const again = smallPlan();
+    again.sheets[0]!.print!.rowBreaks = [7];
+    await applyPlan(again, { replace: true });
+    assert.deepEqual(fake.sheet("报告表格").rowBreaks, [7]);
   });
 
   it("works on ExcelApi 1.7: no 1.8/1.9 member is used, formats go one range per rectangle", async () => {
@@ -192,6 +198,7 @@ describe("host applyPlan / insertTemplate (fake Excel)", () => {
     const s = fake.sheet("报告表格");
     assert.equal(s.validations.length, 0, "data validation needs 1.8");
     assert.equal(s.pageLayout.orientation, "Portrait", "page layout needs 1.9");
+    assert.deepEqual(s.rowBreaks, [], "page breaks need 1.9");
     assert.equal(fake.cell("报告表格", "B3")!.format?.borderTop, "Continuous");
   });
 

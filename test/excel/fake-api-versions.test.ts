@@ -36,6 +36,8 @@ const MEMBERS: [string, string, Use][] = [
   ["Worksheet", "getRanges", (c) => sheet(c).getRanges("A1,B2").load("address")],
   ["Worksheet", "freezePanes", (c) => sheet(c).freezePanes.freezeRows(1)],
   ["Worksheet", "pageLayout", (c) => (sheet(c).pageLayout.orientation = "Landscape")],
+  ["Worksheet", "horizontalPageBreaks", (c) => sheet(c).horizontalPageBreaks.add("A5")],
+  ["PageBreakCollection", "removePageBreaks", (c) => sheet(c).horizontalPageBreaks.removePageBreaks()],
   ["Range", "dataValidation", (c) => sheet(c).getRange("A1").dataValidation.clear()],
   ["Range", "getMergedAreasOrNullObject", (c) => sheet(c).getRange().getMergedAreasOrNullObject().load("address")],
   ["RangeAreas", "select", (c) => sheet(c).getRanges("A1,B2").select()],

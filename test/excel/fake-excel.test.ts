@@ -229,4 +229,21 @@ describe("fake Excel", () => {
     await new Promise<void>((resolve) => Office.context.document.settings.saveAsync(() => resolve()));
     assert.deepEqual(fake.savedSettings.get("k"), { a: 1 });
   });
+
+  it("puts a manual page break before the top-left cell of the range (PageBreakCollection.add, ExcelApi 1.9)", async () => {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("公开数据");
+      ws.horizontalPageBreaks.add("A22");
+      ws.horizontalPageBreaks.add(ws.getRange("B5:C9"));
+      ws.horizontalPageBreaks.add("D22");
+      assert.deepEqual(fake.sheet("公开数据").rowBreaks, [], "queued until sync");
+      await context.sync();
+    });
+    assert.deepEqual(fake.sheet("公开数据").rowBreaks, [4, 21], "before rows 5 and 22, one per row");
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("公开数据").horizontalPageBreaks.removePageBreaks();
+      await context.sync();
+    });
+    assert.deepEqual(fake.sheet("公开数据").rowBreaks, []);
+  });
 });

@@ -11,6 +11,7 @@ import { percentNumberFormat, shareFormula, shareSet, shareUnits, unitsPerWhole 
 import { fitRowHeights, PlanBuilder, textWidth } from "./builder";
 import { generalText } from "./display";
 import type { CellStyle, NamedRangePlan, PlanRange, SheetPlan, WorkbookPlan } from "./plan";
+import { tablePageBreaks } from "./print";
 import { recordPlan, hashText, type GenerationRecord } from "./record";
 import { DEFAULT_TEXT_FONTS, resolveSettings, resolveTextFonts, type ReportSettings } from "./settings";
 import { SECTION2_HEADING, SECTION3_HEADING, SECTION4_HEADING, writeS3Labels, writeS4Header } from "./template";
@@ -459,6 +460,9 @@ function tableSheet(report: Report, s: ReportSettings, names: NamedRangePlan[]):
     print: { orientation: "landscape", paper: "A4", fitToWidth: true },
   });
   fitRowHeights(plan, 8.43, s.fonts.bodySize);
+  // No label printed apart from its table (fit-to-width keeps A..R at about full size).
+  const rowBreaks = tablePageBreaks(plan, names);
+  if (rowBreaks.length) plan.print = { ...plan.print!, rowBreaks };
   return plan;
 }
 

@@ -319,6 +319,7 @@ export class FakeExcel implements FakeHost {
       protected: s.protected,
       frozen: [s.frozenRows, s.frozenColumns],
       pageLayout: s.pageLayout,
+      rowBreaks: s.rowBreaks,
     });
   }
 

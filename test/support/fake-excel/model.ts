@@ -77,6 +77,8 @@ export class SheetModel {
     printArea: null,
   };
   tabColor = "";
+  /** Manual page breaks: a new printed page starts at each of these 0-based rows. */
+  rowBreaks: number[] = [];
 
   constructor(
     readonly id: string,

@@ -1156,8 +1156,44 @@ export class Worksheet extends FakeClientObject<SheetT> {
       9,
     ));
   }
+  private _hpb?: PageBreakCollection;
+  get horizontalPageBreaks(): PageBreakCollection {
+    return (this._hpb ??= new PageBreakCollection(
+      this._ctx,
+      this,
+      "horizontalPageBreaks",
+      () => FakeClientObject._from(this as FakeClientObject<SheetT>),
+      9,
+    ));
+  }
   get onChanged(): EventHandlers {
     return new EventHandlers(this, "changed", (t) => (t as SheetT).id, 7);
+  }
+}
+
+/**
+ * Manual horizontal page breaks (ExcelApi 1.9): `add(range)` puts a break before the range's top-left
+ * cell (before its row); `removePageBreaks()` resets them all. The model keeps the 0-based rows, sorted.
+ */
+class PageBreakCollection extends FakeClientObject<SheetT> {
+  _scalarProps(): string[] {
+    return [];
+  }
+  _read(): unknown {
+    return undefined;
+  }
+  add(pageBreakRange: string | Range): void {
+    const label = typeof pageBreakRange === "string" ? pageBreakRange : `<range ${pageBreakRange._pathId}>`;
+    this._write("AddPageBreak", [label], (s) => {
+      let row: number | undefined;
+      if (typeof pageBreakRange === "string") row = parseRect(splitSheet(pageBreakRange).address)?.top;
+      else row = pageBreakRange._target()?.rects[0]?.top;
+      if (row === undefined) throw new FakeOfficeError("InvalidArgument", `The address '${label}' is not valid.`);
+      if (!s.rowBreaks.includes(row)) s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
+    });
+  }
+  removePageBreaks(): void {
+    this._write("RemovePageBreaks", [], (s) => (s.rowBreaks = []));
   }
 }
 
