@@ -29,7 +29,17 @@ void Office.onReady(() => {
   }
   const mac = isMacPlatform(nav.userAgentData?.platform, nav.platform, officePlatform);
 
-  const controller = new Controller({ host, engine: ENGINE, lang, mac, saveDocx });
+  // 下载 Word 文档 needs what the Word writer uses and <a download>: IE11 has neither, EdgeHTML no
+  // TextEncoder/TextDecoder. Without them the pane does not offer the download.
+  const canSaveDocx =
+    typeof TextEncoder === "function" && typeof TextDecoder === "function" && "download" in document.createElement("a");
+  const controller = new Controller({
+    host,
+    engine: ENGINE,
+    lang,
+    mac,
+    ...(canSaveDocx ? { saveDocx } : {}),
+  });
   mountView(document.getElementById("app")!, controller);
   window.addEventListener("pagehide", () => {
     void controller.dispose();
