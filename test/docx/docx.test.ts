@@ -71,6 +71,58 @@ async function workbookTables(xlsx: string): Promise<Map<string, string[][]>> {
   return out;
 }
 
+/** Fonts the document names -> an installed face each (fonts-noto-cjk), for reading fonts back from a PDF. */
+const NAMED_FACES: Record<string, string> = {
+  方正小标宋简体: "Noto Serif CJK JP",
+  黑体: "Noto Sans CJK SC",
+  楷体_GB2312: "Noto Serif CJK TC",
+  仿宋_GB2312: "Noto Serif CJK SC",
+};
+
+function namedFacesConfig(): string {
+  const aliases = Object.entries(NAMED_FACES)
+    .map(
+      ([name, face]) =>
+        `  <alias binding="same"><family>${name}</family><prefer><family>${face}</family></prefer></alias>`,
+    )
+    .join("\n");
+  return `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${aliases}\n</fontconfig>\n`;
+}
+
+interface PdfText {
+  page: number;
+  text: string;
+  /** The embedded font with its subset tag ("BAAAAA+NotoSerifCJKjp"): one per face used. */
+  family: string;
+  /** Points. */
+  size: number;
+  bold: boolean;
+}
+
+/** Every text piece of a PDF with its font (pdftohtml -xml at zoom 1: sizes in points). */
+function pdfTexts(pdf: string): PdfText[] {
+  const xml = execFileSync("pdftohtml", ["-xml", "-i", "-zoom", "1", "-stdout", pdf], { encoding: "utf8" });
+  const out: PdfText[] = [];
+  // Font ids are the document's: a font is declared on the first page that uses it.
+  const fonts = new Map<string, { family: string; size: number }>();
+  for (const m of xml.matchAll(/<fontspec id="(\d+)" size="([\d.]+)" family="([^"]+)"/g))
+    fonts.set(m[1]!, { family: m[3]!, size: Number(m[2]) });
+  for (const page of xml.split(/<page /).slice(1)) {
+    const n = Number(/number="(\d+)"/.exec(page)![1]);
+    for (const m of page.matchAll(/<text [^>]*font="(\d+)"[^>]*>(.*?)<\/text>/g)) {
+      const f = fonts.get(m[1]!)!;
+      out.push({
+        page: n,
+        text: m[2]!.replace(/<[^>]+>/g, ""),
+        family: f.family,
+        size: f.size,
+        bold: m[2]!.startsWith("<b>"),
+      });
+    }
+  }
+  return out;
+}
+
 interface Generated {
   dir: string;
   docx: Uint8Array;
@@ -323,6 +375,80 @@ for (const { fixture, format, year } of [
         assert.equal(on.length, 1, `${label} on landscape pages ${on.map((i) => landscape[i])}`);
         assert.ok(texts[on[0]!]!.includes(header!), `${label}: its table starts on the next page`);
       }
+    });
+
+    it("LibreOffice's PDF: the title, headings and body in the fonts the document names, every table row in its table", async function () {
+      requireTool(this, "LibreOffice", SOFFICE_CANDIDATES, "apt-get install -y libreoffice-writer-nogui");
+      requireTool(this, "pdftohtml", ["pdftohtml"], "apt-get install -y poppler-utils");
+      // The fonts the document names are not installed here: fontconfig gives each its own installed face,
+      // so that the PDF tells which named font LibreOffice used for each text.
+      const conf = path.join(g.dir, "fonts.conf");
+      writeFileSync(conf, namedFacesConfig());
+      const docxPath = path.join(g.dir, "fonts.docx");
+      writeFileSync(docxPath, g.docx);
+      const pdf = await convert(docxPath, "pdf", path.join(g.dir, "fonts-pdf"), { FONTCONFIG_FILE: conf });
+      const texts = pdfTexts(pdf);
+      const fontOf = (needle: string) => {
+        const t = texts.find((x) => x.text.includes(needle));
+        assert.ok(t, `"${needle}" not in the PDF`);
+        return t;
+      };
+      const title = fontOf("年政府信息公开工作年度报告");
+      const heading = fontOf("一、总体情况");
+      // Body text: the PDF's lines of the body paragraphs (without the placeholders and run-in leads).
+      const bodyParagraphs = g.paragraphs.filter((x) => x !== g.paragraphs[0] && /^[^一二三四五六]/.test(x.text));
+      const bodyLines = texts.filter(
+        (x) =>
+          [...x.text].length >= 6 &&
+          !x.bold &&
+          !/[【】\x20-\x7e]/.test(x.text) &&
+          !g.paragraphs[0]!.text.includes(x.text) &&
+          bodyParagraphs.some((p) => p.text.replace(/^（[一二三四五]）[^。]{1,12}。/, "").includes(x.text)),
+      );
+      assert.ok(bodyLines.length >= 5, String(bodyLines.length));
+      const body = bodyLines[0]!;
+      assert.deepEqual([...new Set(bodyLines.map((x) => x.family))], [body.family], "body lines in one face");
+      // Title 二号 (22 pt), headings and body 三号 (16 pt); pdftohtml at zoom 1 gives whole points.
+      assert.equal(title.size, 22);
+      assert.equal(heading.size, 16);
+      assert.equal(body.size, 16);
+      // 黑体 got the sans face; the title, the body and 楷体 each a serif face of their own.
+      assert.match(heading.family, /NotoSansCJK/);
+      assert.match(title.family, /NotoSerifCJK/);
+      assert.match(body.family, /NotoSerifCJK/);
+      assert.notEqual(title.family, body.family);
+      for (const h of ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "六、其他需要报告的事项"])
+        assert.equal(fontOf(h).family, heading.family, h);
+      const runIn = g.paragraphs.find((p) => /^（[一二三四五]）[^。]{1,12}。/.test(p.text) && p.runs.length > 1);
+      if (runIn) {
+        const kai = fontOf(runIn.runs[0]!.text);
+        assert.ok(![title.family, body.family, heading.family].includes(kai.family), `楷体: ${kai.family}`);
+      }
+      // Table text: 仿宋_GB2312 五号 (10.5 pt), the body's face.
+      const cell = fontOf("第二十条第（一）项");
+      assert.equal(cell.family, body.family);
+      assert.ok(cell.size >= 10 && cell.size <= 11, String(cell.size));
+      // Digits in Times New Roman (Liberation Serif stands in for it).
+      assert.ok(texts.some((x) => /^\d+$/.test(x.text) && /LiberationSerif|TimesNewRoman/.test(x.family)));
+
+      // Every row of every table, cell by cell in order, where its table is: LibreOffice writes a table's
+      // cells row by row, so each row's texts follow one another in the PDF's text.
+      const raw = execFileSync("pdftotext", ["-raw", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+      let at = 0;
+      let rows = 0;
+      g.tables.forEach((t, i) => {
+        const grid = tableGrid(t);
+        for (const row of grid) {
+          const line = row.join("").replace(/\s+/g, "");
+          if (!line) continue;
+          const found = raw.indexOf(line, at);
+          assert.ok(found >= 0, `table ${i + 1}: row "${line}" not found after the previous row`);
+          // Header rows repeat on the next page; a body row is found once, after the one before.
+          at = t.rows[grid.indexOf(row)]!.header ? at : found + line.length;
+          rows++;
+        }
+      });
+      assert.ok(rows >= 50, String(rows));
     });
 
     it("opens in LibreOffice: A4 pages, text inside the margins, table 四 on a landscape page, 28 characters a line", async function () {

@@ -30,31 +30,44 @@ function profile(): string {
   return profileDir;
 }
 
-function run(bin: string, args: string[]): Promise<void> {
+function run(bin: string, args: string[], env?: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(bin, args, { timeout: 120_000 }, (err, _stdout, stderr) => {
+    const options = { timeout: 120_000, ...(env ? { env: { ...process.env, ...env } } : {}) };
+    execFile(bin, args, options, (err, _stdout, stderr) => {
       if (err) reject(new Error(`${bin} ${args.join(" ")} failed: ${err.message}\n${stderr}`));
       else resolve();
     });
   });
 }
 
-/** Convert with LibreOffice (recalculating on load) into outDir; returns the output path. */
-export async function convert(inPath: string, to: "xlsx" | "pdf", outDir?: string): Promise<string> {
+/**
+ * Convert with LibreOffice (recalculating on load) into outDir; returns the output path. `env` is added to
+ * LibreOffice's environment (e.g. FONTCONFIG_FILE).
+ */
+export async function convert(
+  inPath: string,
+  to: "xlsx" | "pdf",
+  outDir?: string,
+  env?: Record<string, string>,
+): Promise<string> {
   const bin = findExecutable(SOFFICE_CANDIDATES);
   if (!bin) throw new Error(`LibreOffice not found (install: ${SOFFICE_INSTALL})`);
   const out = outDir ?? mkdtempSync(path.join(tmpdir(), "lo-out-"));
   mkdirSync(out, { recursive: true });
-  await run(bin, [
-    "--headless",
-    "--norestore",
-    `-env:UserInstallation=${pathToFileURL(profile()).href}`,
-    "--convert-to",
-    to,
-    "--outdir",
-    out,
-    inPath,
-  ]);
+  await run(
+    bin,
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=${pathToFileURL(profile()).href}`,
+      "--convert-to",
+      to,
+      "--outdir",
+      out,
+      inPath,
+    ],
+    env,
+  );
   const result = path.join(out, path.basename(inPath).replace(/\.[^.]+$/, "") + "." + to);
   if (!existsSync(result)) throw new Error(`LibreOffice wrote no ${to} for ${inPath}`);
   return result;
