@@ -336,7 +336,12 @@ export interface Notice {
 export interface TableLink {
   name: string;
   title: string;
+  /** 报告正文 (not a table): its sheet and paragraph rows, selected as one column to copy. */
+  text?: { sheet: string; rows: number };
 }
+
+/** The 选中 entry of 报告正文 in the tables card (no range name: the column of its paragraphs). */
+export const TEXT_LINK = "报告正文";
 
 export interface PaneState {
   phase: Phase;
@@ -698,10 +703,26 @@ export class Controller {
    * marks the table as selected; the copy hint itself stays where it always is, in the tables card.
    */
   selectTable(name: string): Promise<void> {
+    const text = this.s.tables.find((t) => t.name === name)?.text;
     return this.run("selecting", async () => {
-      await this.host.selectNamedRange(name);
+      // 报告正文: its paragraphs, one cell a row in column A (one rectangle).
+      if (text)
+        await this.host.selectCells(
+          Array.from({ length: text.rows }, (_, row) => ({ sheet: text.sheet, row, col: 0 })),
+        );
+      else await this.host.selectNamedRange(name);
       this.set({ selectedTable: name });
     }).then(() => undefined);
+  }
+
+  /** The tables card: the plan's named tables, then 报告正文 when the plan writes it. */
+  private linksOf(plan: WorkbookPlan): TableLink[] {
+    const links: TableLink[] = plan.names.map((n) => ({ name: n.name, title: n.title }));
+    const text = plan.sheets.find((s) => s.name === this.s.settings.textSheet);
+    const rows = text ? Math.max(-1, ...text.cells.filter((c) => c.col === 0).map((c) => c.row)) + 1 : 0;
+    if (text && rows > 0)
+      links.push({ name: TEXT_LINK, title: this.tr("reportText"), text: { sheet: text.name, rows } });
+    return links;
   }
 
   setAutoUpdate(on: boolean): Promise<void> {
@@ -979,10 +1000,7 @@ export class Controller {
 
   private tableLinks(report: Report): TableLink[] {
     try {
-      return this.engine.renderReport(report, reportSettings(this.s.settings)).names.map((n) => ({
-        name: n.name,
-        title: n.title,
-      }));
+      return this.linksOf(this.engine.renderReport(report, reportSettings(this.s.settings)));
     } catch {
       return [];
     }
@@ -1024,7 +1042,7 @@ export class Controller {
       generated: true,
       stale: false,
       confirmReplace: null,
-      tables: plan.names.map((n) => ({ name: n.name, title: n.title })),
+      tables: this.linksOf(plan),
       selectedTable: null,
     });
     await this.watchText();

@@ -130,6 +130,12 @@ export const STRINGS = {
     zh: "Mac 版 Excel 的任务窗格不能下载文件。要得到 Word 文档，请在命令行运行 disclosure-report generate 文件.xlsx --docx 报告.docx；或逐表“选中”后复制到 Word。",
     en: "Task panes in Excel for Mac cannot download files. For the Word document run disclosure-report generate FILE.xlsx --docx REPORT.docx, or select each table and copy it into Word.",
   },
+  reportText: { zh: "报告正文（全文）", en: "Report text (all of it)" },
+  selectTextLabel: { zh: "选中报告正文以复制", en: "Select the report text to copy" },
+  textSelectedStatus: {
+    zh: "已选中报告正文，按 {key} 复制",
+    en: "Report text selected; press {key} to copy it",
+  },
   textPasteHint: {
     zh: "报告正文粘贴到 Word 时，在“粘贴选项”中选“只保留文本”，每段即成为一个段落。",
     en: "When pasting the report text into Word, choose “Keep Text Only” in Paste Options: each paragraph becomes a paragraph.",

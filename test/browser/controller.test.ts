@@ -387,7 +387,10 @@ describe("task pane controller", () => {
       host.sheets.set("报告表格", { name: "报告表格", top: 0, left: 0, values: [["x"]] });
       await c.open();
       assert.equal(c.state.generated, true);
-      assert.deepEqual(c.state.tables, [{ name: "报告_表三", title: "三、公开数据" }]);
+      assert.deepEqual(c.state.tables, [
+        { name: "报告_表三", title: "三、公开数据" },
+        { name: "报告正文", title: "报告正文（全文）", text: { sheet: "报告正文", rows: 1 } },
+      ]);
     });
   });
 
@@ -843,7 +846,11 @@ describe("task pane controller", () => {
         ["报告表格", "报告正文", "_报告生成记录"],
       );
       assert.equal(c.state.generated, true);
-      assert.deepEqual(c.state.tables, [{ name: "报告_表三", title: "三、公开数据" }]);
+      // The named tables, then 报告正文 (its paragraphs' rows).
+      assert.deepEqual(c.state.tables, [
+        { name: "报告_表三", title: "三、公开数据" },
+        { name: "报告正文", title: "报告正文（全文）", text: { sheet: "报告正文", rows: 1 } },
+      ]);
       // One error remains in the sheet: the notice says so.
       assert.equal(c.state.notice?.kind, "warning");
       const notice = c.state.notice;
@@ -859,6 +866,12 @@ describe("task pane controller", () => {
       await c.selectTable("报告_表三");
       await c.generate();
       assert.equal(c.state.selectedTable, null);
+      // 选中 报告正文: its column of paragraphs, as cells (no range name).
+      const before = host.selectedNames.length;
+      await c.selectTable("报告正文");
+      assert.deepEqual(host.selected.at(-1), [{ sheet: "报告正文", row: 0, col: 0 }]);
+      assert.equal(host.selectedNames.length, before, "not a named range");
+      assert.equal(c.state.selectedTable, "报告正文");
     });
 
     it("names ⌘C on a Mac and Ctrl+C elsewhere, in both languages", async () => {

@@ -22,6 +22,7 @@ import { SETTINGS_KEY } from "../../src/taskpane/controller";
 import { t } from "../../src/taskpane/i18n";
 import { fakeOfficeScript, OFFICE_JS, privateProductionBuild, serveDir } from "../support/pane-server";
 import { requireTool } from "../support/tools";
+import { docxParts, isTable, readBody, tableGrid } from "../support/docx-read";
 import { scenario, type Edit } from "./fill";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -321,6 +322,20 @@ describe("task pane in headless Chromium (browser tier)", function () {
     assert.equal(await text(page, ".table-item.is-selected .table-selected"), "已选中");
     assert.equal(await shownCount(page, "Ctrl+C"), 1, "Ctrl+C is said once");
     assert.match((await page.locator("#table-status").textContent()) ?? "", /已选中表格“三、.*”，按 Ctrl\+C 复制/);
+    // 选中 报告正文: the column of its paragraphs, and the paste option that makes them paragraphs in Word.
+    await page.click('[data-testid="select-table"][data-name="报告正文"]');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { fake: { selection(): { sheet: string } | null } }).fake.selection()?.sheet ===
+        "报告正文",
+    );
+    const textRows = Math.max(
+      ...Object.keys(await fake<Record<string, unknown>>(page, "cells", "报告正文")).map((a) => parseA1(a)!.row + 1),
+    );
+    assert.ok(textRows >= 10, String(textRows));
+    assert.equal((await fake<{ address: string }>(page, "selection")).address, `A1:A${textRows}`);
+    assert.match(await text(page, "#text-paste-hint"), /只保留文本/);
+    assert.equal(await page.locator("#table-status").textContent(), "已选中报告正文，按 Ctrl+C 复制");
     await page.screenshot({
       path: path.join(OUTPUT, "taskpane-generated.png"),
       fullPage: true,
@@ -623,6 +638,55 @@ describe("task pane in headless Chromium (browser tier)", function () {
     assert.equal(legacyText, await fake<string>(modern.page, "snapshot", "报告正文"));
     assert.equal(legacyTables, await fake<string>(modern.page, "snapshot", "报告表格"));
   });
+
+  for (const legacy of [false, true]) {
+    it(`下载 Word 文档 (${legacy ? "ES5 bundle, polyfills" : "modern bundle"}): the Word writer loads only on the click, and the file is a whole .docx`, async () => {
+      const sc = scenario(YEAR);
+      const pane = await openPane({ lang: "zh-CN", sheets: [[COUNTS, filledRows(sc.edits)]], legacy });
+      const { page } = pane;
+      await page.waitForSelector('body[data-state="ready"]');
+      const chunks = () =>
+        page.evaluate(() =>
+          performance
+            .getEntriesByType("resource")
+            .map((e) => e.name.replace(/^.*\//, ""))
+            .filter((n) => /^\d+(\.legacy)?\.js$/.test(n)),
+        );
+      assert.deepEqual(await chunks(), [], "no part of the Word writer before the click");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-docx")]);
+      await page.locator("#notice.banner-success").waitFor();
+      const loaded = await chunks();
+      assert.ok(loaded.length >= 1, "the Word writer's chunks");
+      assert.ok(
+        loaded.every((n) => n.endsWith(".legacy.js") === legacy),
+        `${loaded.join(" ")}: the ${legacy ? "ES5" : "modern"} build`,
+      );
+      assert.match(download.suggestedFilename(), new RegExp(`${YEAR}年政府信息公开工作年度报告\\.docx$`));
+      const parts = docxParts(new Uint8Array(readFileSync((await download.path())!)));
+      for (const part of ["[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/fontTable.xml"])
+        assert.ok(parts[part], part);
+      const body = readBody(parts["word/document.xml"]!);
+      const tables = body.filter(isTable);
+      assert.ok(tables.length >= 6, String(tables.length));
+      // Table 三's 总计 of 本年新收 is the workbook's figure.
+      const received = tables
+        .flatMap((t) => tableGrid(t))
+        .find((row) => row.some((c) => c === "一、本年新收政府信息公开申请数量"));
+      assert.equal(received?.at(-1), String(sc.expect.received));
+      if (!legacy) {
+        let raw = 0;
+        let gz = 0;
+        for (const n of loaded) {
+          const b = readFileSync(path.join(served, n));
+          raw += b.length;
+          gz += zlib.gzipSync(b, { level: 9 }).length;
+        }
+        console.log(
+          `      Word writer loaded on demand: ${loaded.join(" + ")} = ${(raw / 1024).toFixed(1)} KB (${(gz / 1024).toFixed(1)} KB gzipped)`,
+        );
+      }
+    });
+  }
 
   it("opens in English with findings, follows the Office theme, and stays small and quick", async () => {
     const sc = scenario(YEAR);

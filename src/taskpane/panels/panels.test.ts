@@ -162,6 +162,31 @@ describe("pane panels (each on its own, with a DOM)", () => {
     assert.ok(q(root, 'li[data-name="表三"]').classList.contains("is-selected"));
     assert.match(q(root, "#table-status").textContent!, /三、收到和处理政府信息公开申请情况/);
     assert.match(q(root, "#copy-hint").textContent!, /Ctrl\+C/);
+    assert.equal(q(root, "#text-paste-hint").hidden, true, "no text in the list, no paste hint for it");
+  });
+
+  it("report text: 选中 报告正文 on a line of its own, with the paste option that gives paragraphs", () => {
+    const tables = [
+      { name: "表三", title: "三、收到和处理政府信息公开申请情况" },
+      { name: "报告正文", title: "报告正文（全文）", text: { sheet: "报告正文", rows: 30 } },
+    ] as PaneState["tables"];
+    const pane = new FakePane("zh", { generated: true, tables });
+    const { root, render } = mount(tablesPanel, pane);
+    assert.deepEqual(
+      Array.from(root.querySelectorAll("#table-list > li")).map(
+        (li) => li.className + ":" + li.firstChild!.textContent,
+      ),
+      ["table-item:三、收到和处理政府信息公开申请情况", "table-item:报告正文（全文）"],
+    );
+    const button = q(root, '[data-testid="select-table"][data-name="报告正文"]');
+    assert.equal(button.getAttribute("aria-label"), "选中报告正文以复制");
+    assert.equal(q(root, "#text-paste-hint").hidden, false);
+    assert.match(q(root, "#text-paste-hint").textContent!, /只保留文本/);
+    button.click();
+    assert.deepEqual(pane.calls, [["selectTable", "报告正文"]]);
+    render({ selectedTable: "报告正文" });
+    assert.ok(q(root, 'li[data-name="报告正文"]').classList.contains("is-selected"));
+    assert.equal(q(root, "#table-status").textContent, "已选中报告正文，按 Ctrl+C 复制");
   });
 
   it("settings: filled from state, saved as typed, typing not overwritten, problems marked", async () => {

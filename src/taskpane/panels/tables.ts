@@ -9,6 +9,8 @@ export function tablesPanel({ tr, act, controller }: ViewContext): Panel {
   const list = h("ul", { id: "table-list", class: "table-list" });
   // The copy shortcut is named once, here; 选中 marks its row and tells screen readers the rest.
   const copyHint = h("p", { id: "copy-hint", class: "hint", attrs: { "data-testid": "copy-hint" } });
+  // 报告正文 pastes into Word as a one-column table; "只保留文本" makes each paragraph a paragraph.
+  const textHint = h("p", { id: "text-paste-hint", class: "hint", text: tr("textPasteHint"), attrs: { hidden: "" } });
   const status = h("p", { id: "table-status", class: "visually-hidden", attrs: { role: "status" } });
   const section = h(
     "section",
@@ -16,6 +18,7 @@ export function tablesPanel({ tr, act, controller }: ViewContext): Panel {
     h("h2", { id: "tables-title", text: tr("tables") }),
     copyHint,
     list,
+    textHint,
     status,
   );
 
@@ -37,7 +40,7 @@ export function tablesPanel({ tr, act, controller }: ViewContext): Panel {
           type: "button",
           "data-testid": "select-table",
           "data-name": tb.name,
-          "aria-label": tr("selectTableLabel", { title: tb.title }),
+          "aria-label": tb.text ? tr("selectTextLabel") : tr("selectTableLabel", { title: tb.title }),
         },
         on: { click: act(() => controller.selectTable(tb.name)) },
       }),
@@ -48,6 +51,12 @@ export function tablesPanel({ tr, act, controller }: ViewContext): Panel {
     const items: HTMLElement[] = [];
     let group = "";
     for (const tb of tables) {
+      if (tb.text) {
+        // 报告正文: a line of its own, under no section.
+        group = "";
+        items.push(item(tb, tb.title));
+        continue;
+      }
       const space = tb.title.lastIndexOf(" ");
       const g = space > 0 ? tb.title.slice(0, space) : "";
       if (g && g !== group) items.push(h("li", { class: "table-group", text: g, attrs: { "aria-hidden": "true" } }));
@@ -69,6 +78,7 @@ export function tablesPanel({ tr, act, controller }: ViewContext): Panel {
         shownTables = state.tables;
         shownSelected = undefined;
         build(state.tables);
+        textHint.hidden = !state.tables.some((tb) => tb.text);
       }
       if (state.selectedTable === shownSelected) return;
       shownSelected = state.selectedTable;
@@ -76,7 +86,11 @@ export function tablesPanel({ tr, act, controller }: ViewContext): Panel {
         li.classList.toggle("is-selected", li.dataset.name === state.selectedTable);
       }
       const tb = state.tables.find((x) => x.name === state.selectedTable);
-      status.textContent = tb ? tr("tableSelectedStatus", { title: tb.title, key: state.copyKey }) : "";
+      status.textContent = !tb
+        ? ""
+        : tb.text
+          ? tr("textSelectedStatus", { key: state.copyKey })
+          : tr("tableSelectedStatus", { title: tb.title, key: state.copyKey });
     },
   };
 }
