@@ -114,10 +114,10 @@ function applySheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   for (const c of plan.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
     if (c.formula !== undefined) {
-      // The result the plan computed, cached as Excel would (a template's totals over blank parts are 0, and a
-      // file never opened in Excel then reads as it shows); without one, the spreadsheet computes it on open.
+      // The result the plan computed, cached as Excel would where the plan asks (a template's totals over blank
+      // parts are 0, and a file never opened in Excel then reads as it shows); otherwise the spreadsheet computes it.
       cell.value = (
-        c.result !== undefined && c.result !== null
+        plan.cacheFormulaResults && c.result !== undefined && c.result !== null
           ? { formula: c.formula.replace(/^=/, ""), result: c.result }
           : { formula: c.formula.replace(/^=/, "") }
       ) as ExcelJS.CellFormulaValue;

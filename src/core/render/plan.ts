@@ -64,6 +64,12 @@ export interface SheetPlan {
   columnWidths: Record<number, number>;
   /** Row heights in points, by 0-based row index. */
   rowHeights?: Record<number, number>;
+  /**
+   * Write the formulas' results (PlanCell.result) into the file as cached values: the template's own SUM totals,
+   * so a template never opened in a spreadsheet reads as it shows. Report sheets leave it off: their results are
+   * for the Word document, and the spreadsheet computes the sheet itself on open.
+   */
+  cacheFormulaResults?: boolean;
   validations?: DataValidationPlan[];
   print?: {
     orientation: "portrait" | "landscape";

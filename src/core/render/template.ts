@@ -273,6 +273,7 @@ const SUM_OF_RANGE = /^=SUM\(([A-Z]+[0-9]+):([A-Z]+[0-9]+)\)$/;
  * Excel): a file the template writes then shows and reads its totals before anyone opened it in Excel.
  */
 export function cacheSumResults(plan: SheetPlan): void {
+  plan.cacheFormulaResults = true;
   const byKey = new Map(plan.cells.map((c) => [`${c.row},${c.col}`, c]));
   const busy = new Set<string>();
   const valueOf = (row: number, col: number): number => {
