@@ -1,6 +1,6 @@
 /**
- * Office.js host on the fake Excel: syncs, proxy calls and bytes per sync for check (readWorkbook),
- * generate (readSheet + applyPlan of renderReport) and re-check after an edit (readSheet), against the
+ * Office.js host on the fake Excel: syncs, proxy calls and bytes per sync for check (loadWorkbookGrid),
+ * generate (loadSheetGrid + applyPlan of renderReport) and re-check after an edit (loadSheetGrid), against the
  * cell-by-cell read (test/support/naive-read.ts) of the same workbook.
  */
 import type { WorkbookGrid } from "../src/core/grid";
@@ -8,7 +8,7 @@ import { a1 } from "../src/core/grid";
 import { readWorkbook as readReport } from "../src/core/read";
 import { runChecks } from "../src/core/checks";
 import { renderReport, templateCells } from "../src/core/render";
-import { applyPlan, readSheet, readWorkbook } from "../src/excel/host";
+import { applyPlan, loadSheetGrid, loadWorkbookGrid } from "../src/excel/host";
 import { FakeExcel, type StatsDelta } from "../test/support/fake-excel";
 import { naiveRead } from "../test/support/naive-read";
 import { PLANTED } from "../scripts/make-examples";
@@ -141,7 +141,7 @@ async function runOnce(sc: Scenario): Promise<RunFigures> {
   try {
     // 检查: the whole workbook, then the engine finds the counts sheet and checks it.
     const check = await measured(fake, async () => {
-      const wb = await readWorkbook();
+      const wb = await loadWorkbookGrid();
       let r = readReport(wb);
       if (r.ok && r.report.sheet !== sheet) r = readReport(wb, { sheet });
       if (!r.ok) throw new Error(`${sc.name}: ${r.error.message.en}`);
@@ -152,7 +152,7 @@ async function runOnce(sc: Scenario): Promise<RunFigures> {
     // 生成报告: read the counts sheet, render, write the report sheets.
     const t0 = nowMs();
     const read = await fake.measure(async () => {
-      const r = readReport({ sheets: [await readSheet(sheet)] }, { sheet });
+      const r = readReport({ sheets: [await loadSheetGrid(sheet)] }, { sheet });
       if (!r.ok) throw new Error(`${sc.name}: ${r.error.message.en}`);
       runChecks(r.report);
       return renderReport(r.report);
@@ -166,7 +166,7 @@ async function runOnce(sc: Scenario): Promise<RunFigures> {
     // The user corrects the planted cell; the pane re-reads that one sheet and checks again.
     await fake.edit(sheet, editAddress, PLANTED.correct);
     const recheck = await measured(fake, async () => {
-      const r = readReport({ sheets: [await readSheet(sheet)] }, { sheet });
+      const r = readReport({ sheets: [await loadSheetGrid(sheet)] }, { sheet });
       if (!r.ok) throw new Error(`${sc.name}: ${r.error.message.en}`);
       return runChecks(r.report);
     });
@@ -189,10 +189,10 @@ async function naiveOnce(sc: Scenario): Promise<StatsDelta & { ms: number }> {
   const fake = fresh(grid);
   try {
     const naive = await measured(fake, () => naiveRead());
-    const good = await fake.measure(() => readWorkbook());
+    const good = await fake.measure(() => loadWorkbookGrid());
     const a = JSON.stringify(naive.result.sheets.map((s) => s.values));
     const b = JSON.stringify(good.result.sheets.map((s) => s.values));
-    if (a !== b) throw new Error(`${sc.name}: the cell-by-cell read differs from readWorkbook`);
+    if (a !== b) throw new Error(`${sc.name}: the cell-by-cell read differs from loadWorkbookGrid`);
     return { ...naive.cost, ms: naive.ms };
   } finally {
     fake.uninstall();

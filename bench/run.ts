@@ -204,9 +204,9 @@ export function formatTable(r: BenchResults): string {
     );
   for (const w of r.office.workbooks) {
     out.push(`  ${w.name}: ${w.description} (${n(w.cells)} cells)`);
-    out.push(line("    check (readWorkbook)", w.check, w.naive, w.naiveSyncRatio));
+    out.push(line("    check (loadWorkbookGrid)", w.check, w.naive, w.naiveSyncRatio));
     out.push(line(`    generate (read ${w.generate.readSyncs} + write ${w.generate.writeSyncs})`, w.generate));
-    out.push(line("    re-check after edit (readSheet)", w.recheck));
+    out.push(line("    re-check after edit (loadSheetGrid)", w.recheck));
     if (w.naive) out.push(line("    baseline: cell-by-cell read", w.naive));
   }
   const o = r.office;

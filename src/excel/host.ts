@@ -2,8 +2,8 @@
  * The Office.js host: the only code that calls Excel.run. Plain data in, plain data out.
  *
  * Budgets (asserted by test/excel/*.test.ts against the fake Excel, which counts syncs):
- * - readWorkbook: 1 sync for ordinary workbooks (all sheets, values + formulas + valueTypes).
- * - readSheet: 1 sync.
+ * - loadWorkbookGrid: 1 sync for ordinary workbooks (all sheets, values + formulas + valueTypes).
+ * - loadSheetGrid: 1 sync.
  * - applyPlan: 2 syncs (1: look up existing sheets/names; 2: write everything).
  * - insertTemplate: 2 syncs. selectCells / selectNamedRange: 1 sync.
  * - writeCell: 1 sync; 2 with `expected` (read the cell, then write it).
@@ -15,7 +15,7 @@
  */
 import type { CellRef, SheetGrid, WorkbookGrid } from "../core/grid";
 import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
-import { readWorkbookImpl, readSheetImpl, type ReadOptions } from "./read";
+import { loadWorkbookGridImpl, loadSheetGridImpl, type ReadOptions } from "./read";
 import { applyPlanImpl, insertTemplateImpl, type ApplyOptions } from "./write";
 import { toUserErrorImpl, type UserError } from "./errors";
 import { withTimeout, type CallOptions } from "./run";
@@ -32,13 +32,13 @@ export type { ReadOptions, ApplyOptions, UserError, SheetLifecycleEvent, WriteCe
 export { setHostTimeouts } from "./run";
 
 /** Every worksheet's used range (values, formulas, error values as CellError), in workbook order. */
-export function readWorkbook(opts?: ReadOptions & CallOptions): Promise<WorkbookGrid> {
-  return withTimeout(() => readWorkbookImpl(opts), opts);
+export function loadWorkbookGrid(opts?: ReadOptions & CallOptions): Promise<WorkbookGrid> {
+  return withTimeout(() => loadWorkbookGridImpl(opts), opts);
 }
 
 /** One sheet's used range, in one sync. Throws (ItemNotFound) when the sheet does not exist. */
-export function readSheet(name: string, opts?: ReadOptions & CallOptions): Promise<SheetGrid> {
-  return withTimeout(() => readSheetImpl(name, opts), opts);
+export function loadSheetGrid(name: string, opts?: ReadOptions & CallOptions): Promise<SheetGrid> {
+  return withTimeout(() => loadSheetGridImpl(name, opts), opts);
 }
 
 /**

@@ -45,7 +45,7 @@ export const ESTIMATED_BYTES_PER_CELL = 40;
 const DEFAULT_MAX_CELLS = 1_000_000;
 const DEFAULT_MAX_BYTES = 4_000_000;
 
-/** Sheets seen by the last readWorkbook: the next chain is made long enough for them all. */
+/** Sheets seen by the last loadWorkbookGrid: the next chain is made long enough for them all. */
 let lastSheetCount = 0;
 
 interface Budget {
@@ -327,7 +327,7 @@ function splitAreas(address: string): string[] {
   return parts;
 }
 
-export async function readWorkbookImpl(opts?: ReadOptions & CallOptions): Promise<WorkbookGrid> {
+export async function loadWorkbookGridImpl(opts?: ReadOptions & CallOptions): Promise<WorkbookGrid> {
   // The manifest asks for ExcelApi 1.7, but a pane opened some other way (or an old build) must say so
   // plainly instead of failing on the first newer member.
   if (!Office.context.requirements.isSetSupported("ExcelApi", "1.7")) {
@@ -392,7 +392,7 @@ async function listedProbes(context: Excel.RequestContext): Promise<Probe[]> {
   return probes;
 }
 
-export async function readSheetImpl(name: string, opts?: ReadOptions & CallOptions): Promise<SheetGrid> {
+export async function loadSheetGridImpl(name: string, opts?: ReadOptions & CallOptions): Promise<SheetGrid> {
   const budget = budgetOf(opts);
   try {
     return await excelRun(opts, async (context) => {

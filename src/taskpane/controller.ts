@@ -46,8 +46,8 @@ export interface HostCallOptions {
 
 /** The subset of src/excel/host.ts the pane uses. */
 export interface PaneHost {
-  readWorkbook(opts?: HostCallOptions): Promise<WorkbookGrid>;
-  readSheet(name: string, opts?: HostCallOptions): Promise<SheetGrid>;
+  loadWorkbookGrid(opts?: HostCallOptions): Promise<WorkbookGrid>;
+  loadSheetGrid(name: string, opts?: HostCallOptions): Promise<SheetGrid>;
   /** Throws an error that toUserError maps to code "SheetExists" when a plan sheet exists and replace is not set. */
   applyPlan(plan: WorkbookPlan, opts?: { replace?: boolean } & HostCallOptions): Promise<unknown>;
   selectCells(refs: CellRef[]): Promise<unknown>;
@@ -537,7 +537,7 @@ export class Controller {
       this.set({ phase: "loading", reason: undefined });
       const stored = await this.host.loadSettings(SETTINGS_KEY);
       this.set({ settings: settingsFromStored(stored) });
-      await this.readAndCheck(await this.host.readWorkbook(), true);
+      await this.readAndCheck(await this.host.loadWorkbookGrid(), true);
     }).then(() => undefined);
   }
 
@@ -545,7 +545,7 @@ export class Controller {
   check(): Promise<void> {
     return this.run("checking", async () => {
       this.set({ notice: null });
-      await this.readAndCheck(await this.host.readWorkbook(), false);
+      await this.readAndCheck(await this.host.loadWorkbookGrid(), false);
     }).then(() => undefined);
   }
 
@@ -558,7 +558,7 @@ export class Controller {
     return this.run("reading", async () => {
       this.picked = sheet;
       this.set({ notice: null, confirmFix: null, selectedTable: null });
-      await this.readAndCheck(await this.host.readWorkbook(), false);
+      await this.readAndCheck(await this.host.loadWorkbookGrid(), false);
     }).then(() => undefined);
   }
 
@@ -568,7 +568,7 @@ export class Controller {
       this.set({ notice: null });
       const plan = this.engine.templatePlan({ year: this.s.templateYear });
       const used = await this.host.insertTemplate(plan);
-      await this.readAndCheck(await this.host.readWorkbook(), true);
+      await this.readAndCheck(await this.host.loadWorkbookGrid(), true);
       if (this.s.phase === "ready") {
         const sheet = typeof used === "string" && used ? used : plan.name;
         this.set({ notice: { kind: "success", text: this.tr("templateInserted", { sheet }) } });
@@ -582,7 +582,7 @@ export class Controller {
       this.set({ notice: null });
       if (!this.s.sheet) return;
       const ok = this.checkGrid(
-        { sheets: [await this.host.readSheet(this.s.sheet)] },
+        { sheets: [await this.host.loadSheetGrid(this.s.sheet)] },
         this.s.sheet,
         await this.readTextSheet(),
       );
@@ -614,7 +614,7 @@ export class Controller {
     return this.run("downloading", async () => {
       this.set({ notice: null });
       if (!this.s.sheet) return;
-      const wb = await this.host.readWorkbook();
+      const wb = await this.host.loadWorkbookGrid();
       const sheet = wb.sheets.find((s) => s.name === this.s.sheet);
       if (!sheet || !this.checkGrid({ sheets: [sheet] }, this.s.sheet) || !this.report) return;
       const report = this.report;
@@ -672,7 +672,7 @@ export class Controller {
       this.set({ notice: { kind: "success", text: this.tr("fixApplied", { cell: fix.cell, value: fix.value }) } });
       const sheet = this.s.sheet;
       if (!sheet) return;
-      const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet)] }, sheet, await this.readTextSheet());
+      const ok = this.checkGrid({ sheets: [await this.host.loadSheetGrid(sheet)] }, sheet, await this.readTextSheet());
       if (ok && this.s.generated) this.set({ stale: true });
     }).then(() => undefined);
   }
@@ -863,7 +863,7 @@ export class Controller {
         const sheet = this.s.sheet;
         if (!sheet) return;
         const ok = this.checkGrid(
-          { sheets: [await this.host.readSheet(sheet, { background: true })] },
+          { sheets: [await this.host.loadSheetGrid(sheet, { background: true })] },
           sheet,
           await this.readTextSheet(true),
         );
@@ -966,7 +966,7 @@ export class Controller {
   private async readTextSheet(background = false): Promise<SheetGrid | null> {
     if (!this.s.generated) return null;
     try {
-      return await this.host.readSheet(this.s.settings.textSheet, background ? { background: true } : undefined);
+      return await this.host.loadSheetGrid(this.s.settings.textSheet, background ? { background: true } : undefined);
     } catch {
       return null;
     }
@@ -1015,7 +1015,7 @@ export class Controller {
   private async writeReport(report: Report, background = false): Promise<string[] | null> {
     const plan = this.engine.renderReport(report, reportSettings(this.s.settings));
     const call = background ? { background } : {};
-    const decision = planRegeneration(plan, await this.host.readWorkbook(background ? call : undefined), {
+    const decision = planRegeneration(plan, await this.host.loadWorkbookGrid(background ? call : undefined), {
       dataSheet: report.sheet,
       textSheet: this.s.settings.textSheet,
       replaceUsersSheets: this.replaceOk,

@@ -92,14 +92,14 @@ class FakeHost implements PaneHost {
   }
   /** The options of each read, in order (background re-checks pass { background: true }). */
   readOpts: unknown[] = [];
-  async readWorkbook(opts?: { background?: boolean }): Promise<WorkbookGrid> {
+  async loadWorkbookGrid(opts?: { background?: boolean }): Promise<WorkbookGrid> {
     this.readOpts.push(opts);
-    this.maybeFail("readWorkbook");
+    this.maybeFail("loadWorkbookGrid");
     return { sheets: [...this.sheets.values()].map(clone) };
   }
-  async readSheet(name: string, opts?: { background?: boolean }): Promise<SheetGrid> {
+  async loadSheetGrid(name: string, opts?: { background?: boolean }): Promise<SheetGrid> {
     this.readOpts.push(opts);
-    this.maybeFail(`readSheet:${name}`);
+    this.maybeFail(`loadSheetGrid:${name}`);
     const s = this.sheets.get(name);
     if (!s) throw new HostFailure("ItemNotFound");
     return clone(s);
@@ -327,7 +327,7 @@ describe("task pane controller", () => {
       assert.equal(c.state.findings, null);
       assert.equal(c.state.busy, null);
       assert.equal(c.state.templateYear, 2025);
-      assert.deepEqual(host.calls, ["loadSettings", "readWorkbook"]);
+      assert.deepEqual(host.calls, ["loadSettings", "loadWorkbookGrid"]);
       assert.equal(c.state.live, false);
     });
 
@@ -346,7 +346,7 @@ describe("task pane controller", () => {
           ["info", "zh:note", [], undefined, undefined],
         ],
       );
-      assert.deepEqual(host.calls, ["loadSettings", "readWorkbook", "onSheetChanged:公开数据"]);
+      assert.deepEqual(host.calls, ["loadSettings", "loadWorkbookGrid", "onSheetChanged:公开数据"]);
       assert.equal(host.listeners("公开数据"), 1);
       assert.equal(c.state.live, true);
       assert.ok(busySeen.includes("reading"), "busy while reading");
@@ -374,7 +374,7 @@ describe("task pane controller", () => {
 
     it("turns a host failure before the first read into the failed state, and retries", async () => {
       const { c, host } = setup({ counts: true });
-      host.failNext.readWorkbook = new HostFailure("EditMode");
+      host.failNext.loadWorkbookGrid = new HostFailure("EditMode");
       await c.open();
       assert.equal(c.state.phase, "failed");
       assert.equal(c.state.reason, "请先结束单元格编辑（按 Enter 或 Esc）");
@@ -445,7 +445,7 @@ describe("task pane controller", () => {
       assert.equal(c.state.canFix, false);
       c.askFix(c.state.findings![0]!.id);
       assert.equal(c.state.confirmFix, null);
-      assert.deepEqual(host.calls, ["loadSettings", "readWorkbook", "onSheetChanged:公开数据"]);
+      assert.deepEqual(host.calls, ["loadSettings", "loadWorkbookGrid", "onSheetChanged:公开数据"]);
     });
 
     it("writes nothing without confirmation: 改为 N only asks, naming the cell, both values and the undo history", async () => {
@@ -490,7 +490,7 @@ describe("task pane controller", () => {
       host.calls = [];
       c.askFix(c.state.findings![0]!.id);
       await c.confirmFix();
-      assert.deepEqual(host.calls, ["writeCell:公开数据!R2C3=3", "readSheet:公开数据"]);
+      assert.deepEqual(host.calls, ["writeCell:公开数据!R2C3=3", "loadSheetGrid:公开数据"]);
       assert.deepEqual(host.written, [{ ref: { sheet: "公开数据", row: 1, col: 2 }, value: 3 }]);
       assert.deepEqual(host.sheets.get("公开数据")!.values, [["counts"], [1, 2, 3]]);
       assert.deepEqual(
@@ -549,7 +549,7 @@ describe("task pane controller", () => {
       assert.deepEqual(host.calls, [], "no read before 400 ms of quiet");
       timers.advance(1);
       await flush();
-      assert.deepEqual(host.calls, ["readSheet:公开数据"]);
+      assert.deepEqual(host.calls, ["loadSheetGrid:公开数据"]);
       assert.deepEqual(
         c.state.findings?.map((f) => f.rule),
         ["note"],
@@ -574,15 +574,15 @@ describe("task pane controller", () => {
       const { c, host, timers } = setup({ counts: true });
       await c.open();
       host.calls = [];
-      host.failNext["readSheet:公开数据"] = new HostFailure("EditMode");
+      host.failNext["loadSheetGrid:公开数据"] = new HostFailure("EditMode");
       host.edit("公开数据", 1, 2, 3);
       timers.advance(400);
       await flush();
-      assert.deepEqual(host.calls, ["readSheet:公开数据"]);
+      assert.deepEqual(host.calls, ["loadSheetGrid:公开数据"]);
       assert.equal(c.state.notice, null, "no notice for a background miss");
       timers.advance(RECHECK_RETRY_MS);
       await flush();
-      assert.deepEqual(host.calls, ["readSheet:公开数据", "readSheet:公开数据"]);
+      assert.deepEqual(host.calls, ["loadSheetGrid:公开数据", "loadSheetGrid:公开数据"]);
       assert.deepEqual(
         c.state.findings?.map((f) => f.rule),
         ["note"],
@@ -592,7 +592,7 @@ describe("task pane controller", () => {
     it("a background failure's notice goes with the next successful re-check", async () => {
       const { c, host, timers } = setup({ counts: true });
       await c.open();
-      host.failNext["readSheet:公开数据"] = new HostFailure("Generic", { detail: "网络中断" });
+      host.failNext["loadSheetGrid:公开数据"] = new HostFailure("Generic", { detail: "网络中断" });
       host.edit("公开数据", 1, 2, 5);
       timers.advance(400);
       await flush();
@@ -606,7 +606,7 @@ describe("task pane controller", () => {
     it("a user's action in cell edit mode says 请先结束单元格编辑（按 Enter 或 Esc）", async () => {
       const { c, host } = setup({ counts: true });
       await c.open();
-      host.failNext.readWorkbook = new HostFailure("EditMode");
+      host.failNext.loadWorkbookGrid = new HostFailure("EditMode");
       await c.check();
       assert.deepEqual(c.state.notice, { kind: "error", text: "请先结束单元格编辑（按 Enter 或 Esc）" });
     });
@@ -660,7 +660,7 @@ describe("task pane controller", () => {
       assert.equal(host.calls.length, before, "debounced");
       timers.advance(1);
       await flush();
-      assert.deepEqual(host.calls.slice(before), ["readSheet:报告正文"]);
+      assert.deepEqual(host.calls.slice(before), ["loadSheetGrid:报告正文"]);
       assert.deepEqual(host.readOpts.slice(-1), [{ background: true }]);
       assert.equal(host.applied.length, 1, "a text edit is not a reason to rewrite the report");
       const checked = engine.checked[engine.checked.length - 1]!;
@@ -690,9 +690,9 @@ describe("task pane controller", () => {
         await flush();
       }
       assert.deepEqual(host.calls.slice(before), [
-        "readSheet:公开数据",
-        "readSheet:报告正文",
-        "readWorkbook",
+        "loadSheetGrid:公开数据",
+        "loadSheetGrid:报告正文",
+        "loadWorkbookGrid",
         "applyPlan",
       ]);
       assert.equal(engine.checked.length, checks + 1, "one check for the one edit");
@@ -701,7 +701,7 @@ describe("task pane controller", () => {
       host.edit("报告正文", 0, 0, "用户改写的正文。");
       timers.advance(400);
       await flush();
-      assert.deepEqual(host.calls.slice(-1), ["readSheet:报告正文"]);
+      assert.deepEqual(host.calls.slice(-1), ["loadSheetGrid:报告正文"]);
       assert.equal(engine.checked.length, checks + 2);
     });
 
@@ -806,7 +806,7 @@ describe("task pane controller", () => {
       assert.equal(c.state.wordDocument, "download");
       host.calls.length = 0;
       await c.downloadDocx();
-      assert.deepEqual(host.calls, ["readWorkbook"]);
+      assert.deepEqual(host.calls, ["loadWorkbookGrid"]);
       assert.equal(saved.length, 1);
       assert.match(saved[0]!.file, /政府信息公开工作年度报告\.docx$/);
       assert.equal(c.state.notice?.kind, "success");

@@ -26,11 +26,11 @@ class MemoryHost implements PaneHost {
   sheets: SheetGrid[] = [];
   watched: string[] = [];
   reads = 0;
-  async readWorkbook(): Promise<WorkbookGrid> {
+  async loadWorkbookGrid(): Promise<WorkbookGrid> {
     this.reads++;
     return { sheets: this.sheets.map((s) => ({ ...s, values: s.values.map((r) => [...r]) })) };
   }
-  async readSheet(name: string): Promise<SheetGrid> {
+  async loadSheetGrid(name: string): Promise<SheetGrid> {
     const s = this.sheets.find((x) => x.name === name);
     if (!s) throw new Error("ItemNotFound");
     return s;

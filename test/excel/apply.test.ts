@@ -5,7 +5,7 @@
 import { hostMessage } from "../../src/taskpane/i18n";
 import { strict as assert } from "node:assert";
 import { FakeExcel, type StatsDelta } from "../support/fake-excel";
-import { applyPlan, insertTemplate, readSheet, readWorkbook, toUserError } from "../../src/excel/host";
+import { applyPlan, insertTemplate, loadSheetGrid, loadWorkbookGrid, toUserError } from "../../src/excel/host";
 import { columnWidthPoints, excelInput, needsQuotePrefix, toRectangles, uniqueSheetName } from "../../src/excel/write";
 import { planToGrid, renderReport, templateForReport, templatePlan } from "../../src/core/render";
 import { report2021, seedLikeReport } from "../../src/core/render/samples.testutil";
@@ -143,7 +143,7 @@ describe("host applyPlan / insertTemplate (fake Excel)", () => {
       assert.equal(cell.formula, undefined, `${s} must not become a formula`);
     }
     // And the host reads them back as text, not as formulas.
-    const grid = (await readWorkbook()).sheets.find((s) => s.name === "报告表格")!;
+    const grid = (await loadWorkbookGrid()).sheets.find((s) => s.name === "报告表格")!;
     assert.equal(grid.values[5]![0], "=1+1");
     assert.equal(grid.formulas![5]![0], "");
     assert.equal(grid.formulas![2]![2], '=IF(B4=0,"",B3/B4)');
@@ -239,20 +239,20 @@ describe("host applyPlan / insertTemplate (fake Excel)", () => {
     const before = fake.snapshot("公开数据");
     const other = fake.snapshot("其他");
     const { cost } = await fake.measure(async () => {
-      const grid = await readWorkbook();
+      const grid = await loadWorkbookGrid();
       const read = readReport(grid);
       assert.equal(read.ok, true);
       if (!read.ok) return;
       await applyPlan(renderReport(read.report));
     });
-    record("generate flow: readWorkbook + applyPlan", cost);
+    record("generate flow: loadWorkbookGrid + applyPlan", cost);
     assert.ok(cost.syncs <= 3, `syncs ${cost.syncs}`);
     assert.equal(fake.snapshot("公开数据"), before);
     assert.equal(fake.snapshot("其他"), other);
     assert.deepEqual(fake.sheetNames().slice(0, 2), ["公开数据", "其他"]);
     // Generating again replaces only the report sheets.
     const again = await fake.measure(async () => {
-      const read = readReport(await readWorkbook());
+      const read = readReport(await loadWorkbookGrid());
       if (read.ok) await applyPlan(renderReport(read.report), { replace: true });
     });
     assert.ok(again.cost.syncs <= 3);
@@ -310,7 +310,7 @@ describe("host applyPlan / insertTemplate (fake Excel)", () => {
     );
     assertWritten(fake, { ...plan, name: "公开数据 (2)" });
     // Round trip: what the host reads back is what the template plan holds.
-    const back = await readSheet("公开数据 (2)");
+    const back = await loadSheetGrid("公开数据 (2)");
     const expected = planToGrid(plan);
     for (const c of plan.cells) {
       assert.deepEqual(valueAt(back, c.row, c.col), valueAt(expected, c.row, c.col), a1(c.row, c.col));

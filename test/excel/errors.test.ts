@@ -2,7 +2,7 @@
 import { hostMessage } from "../../src/taskpane/i18n";
 import { strict as assert } from "node:assert";
 import { FakeExcel, FakeOfficeError } from "../support/fake-excel";
-import { applyPlan, readSheet, readWorkbook, toUserError } from "../../src/excel/host";
+import { applyPlan, loadSheetGrid, loadWorkbookGrid, toUserError } from "../../src/excel/host";
 import { HostError } from "../../src/excel/errors";
 import { shareUnits } from "../../src/core/shares";
 
@@ -14,10 +14,10 @@ describe("host toUserError", () => {
   });
   afterEach(() => fake.uninstall());
 
-  it("cell edit mode: readWorkbook fails at once (no fallback retry) with 请先结束单元格编辑（按 Enter 或 Esc）", async () => {
+  it("cell edit mode: loadWorkbookGrid fails at once (no fallback retry) with 请先结束单元格编辑（按 Enter 或 Esc）", async () => {
     fake.editMode = true;
     const { cost } = await fake.measure(async () => {
-      await assert.rejects(readWorkbook(), (e) => {
+      await assert.rejects(loadWorkbookGrid(), (e) => {
         const u = toUserError(e);
         assert.equal(u.code, "EditMode");
         assert.equal(hostMessage("zh", u), "请先结束单元格编辑（按 Enter 或 Esc）");
@@ -31,7 +31,7 @@ describe("host toUserError", () => {
   it("cell edit mode reported as InvalidOperation (older Excel) maps the same way", async () => {
     fake.editModeErrorCode = "InvalidOperation";
     fake.editMode = true;
-    await assert.rejects(readSheet("公开数据"), (e) => toUserError(e).code === "EditMode");
+    await assert.rejects(loadSheetGrid("公开数据"), (e) => toUserError(e).code === "EditMode");
   });
 
   it("a protected sheet: 工作表“报告表格”受保护 (named when the host knows it)", async () => {
@@ -57,7 +57,7 @@ describe("host toUserError", () => {
   it("a sheet deleted while the pane was open: ItemNotFound naming it", async () => {
     await fake.deleteSheet("公开数据");
     fake.addSheet("Sheet1");
-    await assert.rejects(readSheet("公开数据"), (e) => {
+    await assert.rejects(loadSheetGrid("公开数据"), (e) => {
       const u = toUserError(e);
       return (
         u.code === "ItemNotFound" &&

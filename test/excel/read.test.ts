@@ -1,12 +1,12 @@
 /**
- * readWorkbook / readSheet against the fake Excel: sync budget, size guard, and what the grid holds.
+ * loadWorkbookGrid / loadSheetGrid against the fake Excel: sync budget, size guard, and what the grid holds.
  * Measured figures are printed (syncs, proxy calls, largest request + response of one sync).
  */
 import { hostMessage } from "../../src/taskpane/i18n";
 import { strict as assert } from "node:assert";
 import { FakeExcel, type StatsDelta } from "../support/fake-excel";
 import { naiveRead } from "../support/naive-read";
-import { readSheet, readWorkbook, toUserError } from "../../src/excel/host";
+import { loadSheetGrid, loadWorkbookGrid, toUserError } from "../../src/excel/host";
 import { planToGrid, templateForReport } from "../../src/core/render";
 import { seedLikeReport } from "../../src/core/render/samples.testutil";
 import { readWorkbook as readReport } from "../../src/core/read";
@@ -32,7 +32,7 @@ function otherRows(rows: number, cols: number): unknown[][] {
   );
 }
 
-describe("host readWorkbook / readSheet (fake Excel)", () => {
+describe("host loadWorkbookGrid / loadSheetGrid (fake Excel)", () => {
   let fake: FakeExcel;
   beforeEach(() => {
     fake = new FakeExcel().install();
@@ -44,8 +44,8 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
 
   it("reads the filled counts sheet in 1 sync, and the engine reads the same report from it", async () => {
     fake.loadGrid(countsGrid());
-    const { result, cost } = await fake.measure(() => readWorkbook());
-    record("readWorkbook: small report (1 sheet)", cost);
+    const { result, cost } = await fake.measure(() => loadWorkbookGrid());
+    record("loadWorkbookGrid: small report (1 sheet)", cost);
     assert.equal(cost.syncs, 1);
     assert.equal(result.sheets.length, 1);
     const direct = readReport(countsGrid());
@@ -65,11 +65,11 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     fake.uninstall();
     fake = new FakeExcel({ maxApi: "1.6" }).install();
     fake.loadGrid(countsGrid());
-    const error = await readWorkbook().then(
+    const error = await loadWorkbookGrid().then(
       () => undefined,
       (e: unknown) => e,
     );
-    assert.ok(error, "readWorkbook must fail");
+    assert.ok(error, "loadWorkbookGrid must fail");
     assert.equal(fake.stats.syncs, 0);
     const user = toUserError(error);
     assert.equal(user.code, "ApiNotSupported");
@@ -82,7 +82,7 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
       ["行政许可", "2023/5/1"],
       ["行政处罚", 12],
     ]);
-    const s = await readSheet("日期");
+    const s = await loadSheetGrid("日期");
     assert.equal(s.values[0]![1], 45047);
     assert.equal(kindAt(s, 0, 1), "date");
     assert.equal(kindAt(s, 1, 1), null);
@@ -92,8 +92,8 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
   it("reads a workbook with a 10,000-row sheet of other content in 1 sync", async () => {
     fake.loadGrid(countsGrid());
     fake.addSheet("明细", otherRows(10000, 6));
-    const { result, cost } = await fake.measure(() => readWorkbook());
-    record("readWorkbook: + 10,000 rows x 6 cols", cost);
+    const { result, cost } = await fake.measure(() => loadWorkbookGrid());
+    record("loadWorkbookGrid: + 10,000 rows x 6 cols", cost);
     assert.equal(cost.syncs, 1);
     const big = result.sheets.find((s) => s.name === "明细")!;
     assert.equal(big.values.length, 10000);
@@ -104,8 +104,8 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
 
   it("reads 50 sheets in 1 sync", async () => {
     for (let i = 1; i <= 50; i++) fake.addSheet(`表${i}`, [[`标签${i}`, i]], i % 3 === 0 ? "C4" : "A1");
-    const { result, cost } = await fake.measure(() => readWorkbook());
-    record("readWorkbook: 50 small sheets", cost);
+    const { result, cost } = await fake.measure(() => loadWorkbookGrid());
+    record("loadWorkbookGrid: 50 small sheets", cost);
     assert.equal(cost.syncs, 1);
     assert.deepEqual(
       result.sheets.map((s) => s.name),
@@ -117,11 +117,11 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
 
   it("keeps going past the chain length (70 sheets) with one more sync", async () => {
     for (let i = 1; i <= 70; i++) fake.addSheet(`S${i}`, [[i]]);
-    const { result, cost } = await fake.measure(() => readWorkbook());
+    const { result, cost } = await fake.measure(() => loadWorkbookGrid());
     assert.equal(result.sheets.length, 70);
     assert.ok(cost.syncs <= 2, `syncs ${cost.syncs}`);
     // The next read knows there are 70 sheets and needs one sync again.
-    const again = await fake.measure(() => readWorkbook());
+    const again = await fake.measure(() => loadWorkbookGrid());
     assert.equal(again.cost.syncs, 1);
   });
 
@@ -130,9 +130,9 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     // 25,000 rows x 12 columns = 300,000 cells; budget 100,000 cells -> at least 3 chunk syncs.
     fake.addSheet("大", otherRows(25000, 12));
     const { result, cost } = await fake.measure(() =>
-      readWorkbook({ maxCellsPerSync: 100_000, maxBytesPerSync: 2_000_000 }),
+      loadWorkbookGrid({ maxCellsPerSync: 100_000, maxBytesPerSync: 2_000_000 }),
     );
-    record("readWorkbook: 25,000 x 12 (budget 100k cells)", cost);
+    record("loadWorkbookGrid: 25,000 x 12 (budget 100k cells)", cost);
     const big = result.sheets.find((s) => s.name === "大")!;
     assert.equal(big.values.length, 25000);
     assert.equal(big.values[24999]![0], "项目24999");
@@ -149,8 +149,8 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     fake.loadGrid(countsGrid());
     fake.addSheet("明细", otherRows(3000, 6));
     fake.maxResponseBytes = 300_000; // the one-sync read of everything is larger than this
-    const { result, cost } = await fake.measure(() => readWorkbook({ maxBytesPerSync: 200_000 }));
-    record("readWorkbook: fallback (limit 300 kB)", cost);
+    const { result, cost } = await fake.measure(() => loadWorkbookGrid({ maxBytesPerSync: 200_000 }));
+    record("loadWorkbookGrid: fallback (limit 300 kB)", cost);
     assert.ok(cost.syncs >= 3);
     const big = result.sheets.find((s) => s.name === "明细")!;
     assert.equal(big.values.length, 3000);
@@ -162,7 +162,7 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     fake.nullObjectMethods = "throw";
     fake.addSheet("A", [[1, 2]]);
     fake.addSheet("B", [["x"]], "B2");
-    const { result, cost } = await fake.measure(() => readWorkbook());
+    const { result, cost } = await fake.measure(() => loadWorkbookGrid());
     assert.deepEqual(
       result.sheets.map((s) => [s.name, s.top, s.left, s.values]),
       [
@@ -176,7 +176,7 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
   it("tells error values from text, keeps text that looks like a formula as text, and reads merges", async () => {
     fake.addSheet("T", [["#N/A", "'#N/A", "'=1+1", "=A1", "", 0, true]]);
     fake.sheet("T").merges.push({ top: 2, left: 0, bottom: 3, right: 1 });
-    const [t] = (await readWorkbook()).sheets;
+    const [t] = (await loadWorkbookGrid()).sheets;
     assert.deepEqual(t!.values[0], [{ error: "#N/A" }, "#N/A", "=1+1", { error: "#N/A" }, null, 0, true]);
     assert.deepEqual(t!.formulas![0], ["", "", "", "=A1", "", "", ""]);
     assert.deepEqual(t!.merges, [{ top: 2, left: 0, bottom: 3, right: 1 }]);
@@ -184,24 +184,24 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
 
   it("reports hidden rows when it is cheap (none hidden)", async () => {
     fake.addSheet("T", [[1], [2]]);
-    const [t] = (await readWorkbook()).sheets;
+    const [t] = (await loadWorkbookGrid()).sheets;
     assert.deepEqual(t!.hiddenRows, []);
   });
 
   it("reads an empty sheet as an empty grid", async () => {
     fake.addSheet("空");
-    const [t] = (await readWorkbook()).sheets;
+    const [t] = (await loadWorkbookGrid()).sheets;
     assert.deepEqual([t!.name, t!.values], ["空", []]);
   });
 
-  it("readSheet reads one sheet in 1 sync; a missing sheet gives ItemNotFound naming it", async () => {
+  it("loadSheetGrid reads one sheet in 1 sync; a missing sheet gives ItemNotFound naming it", async () => {
     fake.loadGrid(countsGrid());
     fake.addSheet("明细", otherRows(10000, 6));
-    const { result, cost } = await fake.measure(() => readSheet("公开数据"));
-    record("readSheet: counts sheet", cost);
+    const { result, cost } = await fake.measure(() => loadSheetGrid("公开数据"));
+    record("loadSheetGrid: counts sheet", cost);
     assert.equal(cost.syncs, 1);
     assert.equal(result.name, "公开数据");
-    await assert.rejects(readSheet("不存在"), (e) => {
+    await assert.rejects(loadSheetGrid("不存在"), (e) => {
       const u = toUserError(e);
       return u.code === "ItemNotFound" && hostMessage("zh", u).includes("不存在");
     });
@@ -211,7 +211,7 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
     fake.loadGrid(countsGrid());
     const { result, cost } = await fake.measure(() => naiveRead());
     record("naiveRead: small report (1 sheet)", cost);
-    const { result: good } = await fake.measure(() => readWorkbook());
+    const { result: good } = await fake.measure(() => loadWorkbookGrid());
     assert.deepEqual(result.sheets[0]!.values, good.sheets[0]!.values, "same content");
     const cells = good.sheets[0]!.values.length * Math.max(...good.sheets[0]!.values.map((r) => r.length));
     assert.equal(cost.syncs, 2 + cells);
@@ -222,13 +222,13 @@ describe("host readWorkbook / readSheet (fake Excel)", () => {
       "数",
       otherRows(1000, 10).map((r) => r.map((_, c) => 1000 + c)),
     );
-    const n = await fake.measure(() => readSheet("数"));
+    const n = await fake.measure(() => loadSheetGrid("数"));
     const perNumber = n.cost.maxResponseBytes / 10000;
     fake.addSheet(
       "文",
       Array.from({ length: 1000 }, () => Array.from({ length: 10 }, () => "主动公开政府信息数量")),
     );
-    const t = await fake.measure(() => readSheet("文"));
+    const t = await fake.measure(() => loadSheetGrid("文"));
     const perText = t.cost.maxResponseBytes / 10000;
     figures.push(
       `bytes per cell (values+formulas+valueTypes+numberFormat): number ${perNumber.toFixed(1)}, 10-char Chinese text ${perText.toFixed(1)}; estimate ${ESTIMATED_BYTES_PER_CELL}`,

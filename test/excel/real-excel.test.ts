@@ -8,8 +8,8 @@ import { FakeExcel } from "../support/fake-excel";
 import {
   applyPlan,
   onSheetChanged,
-  readSheet,
-  readWorkbook,
+  loadSheetGrid,
+  loadWorkbookGrid,
   selectCells,
   setHostTimeouts,
   toUserError,
@@ -78,7 +78,7 @@ describe("host in real Excels (stricter fake)", () => {
       fake = new FakeExcel({ maxResponseBytes: 5 * 1024 * 1024, maxRequestBytes: 5 * 1024 * 1024 }).install();
       fake.loadGrid(countsGrid());
       fake.addSheet("依申请公开登记", register(6000));
-      const { result, cost } = await fake.measure(() => readWorkbook());
+      const { result, cost } = await fake.measure(() => loadWorkbookGrid());
       const reg = result.sheets.find((s) => s.name === "依申请公开登记")!;
       assert.equal(reg.values.length, 6000);
       assert.equal(reg.values[5999]![1], "申请人5999（公民）");
@@ -97,7 +97,7 @@ describe("host in real Excels (stricter fake)", () => {
     it("halves a chunk that Excel refuses and goes on (a limit far below the guess)", async () => {
       fake = new FakeExcel({ maxResponseBytes: 400_000 }).install();
       fake.addSheet("依申请公开登记", register(3000));
-      const { result, cost } = await fake.measure(() => readWorkbook({ maxBytesPerSync: 4_000_000 }));
+      const { result, cost } = await fake.measure(() => loadWorkbookGrid({ maxBytesPerSync: 4_000_000 }));
       assert.equal(result.sheets[0]!.values.length, 3000);
       assert.ok(cost.failedSyncs >= 2, "refused syncs were retried smaller");
       assert.deepEqual(result.sheets[0]!.values[2999]![0], 2999);
@@ -107,14 +107,14 @@ describe("host in real Excels (stricter fake)", () => {
       fake = new FakeExcel().install();
       fake.loadGrid(countsGrid());
       fake.addSheet("说明", [["本表由政务公开办填写"]]);
-      const { cost } = await fake.measure(() => readWorkbook());
+      const { cost } = await fake.measure(() => loadWorkbookGrid());
       assert.equal(cost.syncs, 1);
     });
 
     it("a single row over the limit is TooLarge, said plainly", async () => {
       fake = new FakeExcel({ maxResponseBytes: 20_000 }).install();
       fake.addSheet("大", [["字".repeat(30000)]]);
-      await assert.rejects(readWorkbook(), (e) => toUserError(e).code === "TooLarge");
+      await assert.rejects(loadWorkbookGrid(), (e) => toUserError(e).code === "TooLarge");
     });
   });
 
@@ -127,7 +127,7 @@ describe("host in real Excels (stricter fake)", () => {
     it("a background read waits until the user leaves the cell (delayForCellEdit), then reads", async () => {
       fake.editMode = true;
       let grid: unknown = null;
-      const p = readSheet("公开数据", { background: true }).then((g) => (grid = g));
+      const p = loadSheetGrid("公开数据", { background: true }).then((g) => (grid = g));
       await tick(20);
       assert.equal(grid, null);
       assert.equal(fake.delayedBatches, 1);
@@ -138,7 +138,7 @@ describe("host in real Excels (stricter fake)", () => {
 
     it("a user's read fails at once with EditMode", async () => {
       fake.editMode = true;
-      await assert.rejects(readWorkbook(), (e) => toUserError(e).code === "EditMode");
+      await assert.rejects(loadWorkbookGrid(), (e) => toUserError(e).code === "EditMode");
       assert.equal(fake.delayedBatches, 0);
     });
   });
@@ -147,7 +147,7 @@ describe("host in real Excels (stricter fake)", () => {
     it("formats fall back to one range per rectangle after getRanges is refused; the report is written whole", async () => {
       fake = new FakeExcel({ listSeparator: ";" }).install();
       fake.loadGrid(countsGrid());
-      const read = readReport(await readWorkbook());
+      const read = readReport(await loadWorkbookGrid());
       assert.ok(read.ok);
       const plan = renderReport(read.report);
       await applyPlan(plan);
@@ -230,12 +230,12 @@ describe("host in real Excels (stricter fake)", () => {
       fake.supportsDelayForCellEdit = true;
       // A delayed batch stands in for a sync that hangs.
       setHostTimeouts({ user: 50, background: 50 });
-      await assert.rejects(readSheet("公开数据", { background: true }), (e) => {
+      await assert.rejects(loadSheetGrid("公开数据", { background: true }), (e) => {
         const u = toUserError(e);
         return u.code === "Timeout" && u.data.seconds === "0";
       });
       fake.editMode = false;
-      const g = await readSheet("公开数据");
+      const g = await loadSheetGrid("公开数据");
       assert.equal(g.values[0]![0], 1);
     });
   });
@@ -244,11 +244,11 @@ describe("host in real Excels (stricter fake)", () => {
     it("a formula cell read back through the fake: the generated tables read their totals and shares as Excel computes them", async () => {
       fake = new FakeExcel().install();
       fake.loadGrid(countsGrid());
-      const read = readReport(await readWorkbook());
+      const read = readReport(await loadWorkbookGrid());
       assert.ok(read.ok);
       const plan = renderReport(read.report);
       await applyPlan(plan);
-      const tables = await readSheet(plan.sheets.find((s) => s.name === "报告表格")!.name);
+      const tables = await loadSheetGrid(plan.sheets.find((s) => s.name === "报告表格")!.name);
       const formulas = tables.formulas!.flat().filter((f) => f?.startsWith("="));
       assert.ok(formulas.length > 30, `the tables are formulas (${formulas.length})`);
       // Every formula cell reads back a value (no blank, no error) ...
@@ -263,7 +263,7 @@ describe("host in real Excels (stricter fake)", () => {
       );
       assert.equal(checked, formulas.length);
       // ... and a report read from the recalculated counts sheet gives the engine's findings unchanged.
-      const again = readReport(await readWorkbook());
+      const again = readReport(await loadWorkbookGrid());
       assert.ok(again.ok);
       assert.deepEqual(
         runChecks(again.report).map((f) => f.rule),

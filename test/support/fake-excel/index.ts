@@ -4,7 +4,7 @@
  *   const fake = new FakeExcel({ maxApi: "1.9" });
  *   fake.addSheet("公开数据", [["单位名称", "某某局"]]);
  *   fake.install();                // globals Excel, Office, OfficeExtension
- *   await readWorkbook();          // the host under test
+ *   await loadWorkbookGrid();          // the host under test
  *   fake.stats.syncs               // counted
  *   fake.uninstall();
  *
