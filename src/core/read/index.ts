@@ -254,13 +254,22 @@ function best<T extends Found>(ctx: ReadCtx, what: string, list: T[]): T | undef
   return good[0];
 }
 
-function readSheet(ix: SheetIndex, opts: ReadOptions): SheetRead | undefined {
-  const ctx = newCtx(ix);
-  const sheet = ix.name;
-  // Locate everything first; decide the format; then read the figures.
+type TableFormat = "2021" | "2019";
+
+/** Where the tables are on a sheet, and its metadata: finding only, no figure is read yet. */
+interface Located {
+  s2: Record<TableFormat, { def: TableDef; found: Found[] }[]>;
+  s2Score: Record<TableFormat, number>;
+  s3Main: S3Found | undefined;
+  s4Main: Found | undefined;
+  breakdown: ReturnType<typeof findBreakdown>;
+  meta: Report["meta"];
+}
+
+function locate(ctx: ReadCtx, opts: ReadOptions): Located {
   const s3 = findS3(ctx);
   const s4 = findS4(ctx);
-  const s2: Record<"2021" | "2019", { def: TableDef; found: Found[] }[]> = { "2021": [], "2019": [] };
+  const s2: Located["s2"] = { "2021": [], "2019": [] };
   const s2Score = { "2021": 0, "2019": 0 };
   for (const f of ["2021", "2019"] as const) {
     const defs = f === "2021" ? FORMAT_2021.section2 : FORMAT_2019.section2;
@@ -272,124 +281,140 @@ function readSheet(ix: SheetIndex, opts: ReadOptions): SheetRead | undefined {
   }
   const breakdown = findBreakdown(ctx);
   const meta = readMeta(ctx, opts);
-  const s3Main = best(ctx, "s3", s3) as S3Found | undefined;
+  const s3Main = best(ctx, "s3", s3);
   const s4Main = best(ctx, "s4", s4);
-  const hasS2 = s2Score["2021"] > 0 || s2Score["2019"] > 0;
-  if (!s3Main && !s4Main && !hasS2 && !breakdown) return undefined;
+  return { s2, s2Score, s3Main, s4Main, breakdown, meta };
+}
 
-  const year = meta.year?.value;
+/** 三 lists the items of （六）其他处理 (a 2021 table). */
+function s3HasItems(loc: Located): boolean {
+  return !!loc.s3Main && [...loc.s3Main.rows.keys()].some((k) => k.startsWith("other."));
+}
+
+/** The sheet's format, from the tables found and the year. */
+function chooseFormat(loc: Located): FormatId {
+  const { s2Score, s3Main, s4Main } = loc;
+  const year = loc.meta.year?.value;
+  const hasS2 = s2Score["2021"] > 0 || s2Score["2019"] > 0;
   const byYear = year !== undefined && year < 2021 ? "2019" : "2021";
-  const hasItems = !!s3Main && [...s3Main.rows.keys()].some((k) => k.startsWith("other."));
   let format: FormatId;
   if (s2Score["2019"] > s2Score["2021"]) format = "2019";
   else if (s2Score["2021"] > s2Score["2019"]) format = "2021";
   else if (s3Main)
-    format = hasItems ? "2021" : s3Main.single ? (year !== undefined && year >= 2021 ? "2021" : "2019") : byYear;
+    format = s3HasItems(loc) ? "2021" : s3Main.single ? (year !== undefined && year >= 2021 ? "2021" : "2019") : byYear;
   else if (s4Main) format = byYear;
   else format = "free-form";
   // Before 2019 there was no national format: a report of that year is free-form, even where it lays out
   // its applications or reviews in tables like the later ones (those are still read, with the 2021 labels).
   if (year !== undefined && year < 2019 && !hasS2) format = "free-form";
-  const tableFormat: "2021" | "2019" = format === "2019" ? "2019" : "2021";
-  const expectsTables = format !== "free-form";
+  return format;
+}
 
-  const report: Report = { format, sheet, meta, section2: {}, texts: [], notFound: [], notes: ctx.notes };
-  const prior: Report = { format, sheet, meta: {}, section2: {}, texts: [], notFound: [], notes: [] };
-  let anchor: CellRef | undefined;
-  let points = 0;
+/** A report being read from what was located: the figures go into `report` (and last year's into `prior`). */
+interface Reading {
+  ctx: ReadCtx;
+  ix: SheetIndex;
+  format: FormatId;
+  expectsTables: boolean;
+  report: Report;
+  prior: Report;
+  anchor?: CellRef;
+  points: number;
+}
 
-  if (expectsTables || s3Main || s4Main) {
-    // Section 二
-    let any = false;
-    for (const { def, found } of s2[tableFormat]) {
-      const f = best(ctx, def.id, found);
-      if (!f) continue;
-      any = true;
-      points += score(f);
-      anchor ??= ix.ref(f.anchor.row, f.anchor.col);
-      const t = buildTable(ctx, def, f);
-      noteMissing(ctx, t);
-      report.section2[def.id] = t;
-      if (f.priorCols) {
-        const p = priorColumnTable(ctx, def, f, t);
-        t.prior = p.cells;
-        prior.section2[def.id] = p;
-      }
+function readSection2(r: Reading, found: Located["s2"][TableFormat]): void {
+  const { ctx, ix, report, prior } = r;
+  let any = false;
+  for (const { def, found: list } of found) {
+    const f = best(ctx, def.id, list);
+    if (!f) continue;
+    any = true;
+    r.points += score(f);
+    r.anchor ??= ix.ref(f.anchor.row, f.anchor.col);
+    const t = buildTable(ctx, def, f);
+    noteMissing(ctx, t);
+    report.section2[def.id] = t;
+    if (f.priorCols) {
+      const p = priorColumnTable(ctx, def, f, t);
+      t.prior = p.cells;
+      prior.section2[def.id] = p;
     }
-    if (!any && expectsTables)
-      ctx.notFound.push({
-        code: "missing-section",
-        cells: [],
-        params: { section: "二", label: "二、主动公开政府信息情况" },
-      });
-    else if (any) {
-      for (const { def } of s2[tableFormat]) {
-        if (!report.section2[def.id])
-          ctx.notFound.push({ code: "missing-table", cells: [], params: { table: def.id, label: def.title } });
-      }
+  }
+  if (!any && r.expectsTables)
+    ctx.notFound.push({
+      code: "missing-section",
+      cells: [],
+      params: { section: "二", label: "二、主动公开政府信息情况" },
+    });
+  else if (any) {
+    for (const { def } of found) {
+      if (!report.section2[def.id])
+        ctx.notFound.push({ code: "missing-table", cells: [], params: { table: def.id, label: def.title } });
     }
-    // Section 三
-    if (s3Main) {
-      let def =
-        format === "2019"
-          ? FORMAT_2019.section3
-          : s3Main.single
-            ? FORMAT_2021.section3SingleOther!
-            : FORMAT_2021.section3;
-      if (format === "2019" && hasItems) {
-        def = FORMAT_2021.section3;
-        ctx.notes.push({
-          code: "format-mixed",
-          cells: [ix.ref(s3Main.anchor.row, s3Main.anchor.col)],
-          params: { table: "s3", format },
-        });
-      }
-      if (format === "2021" && s3Main.single) report.singleOtherRow = true;
-      const t = buildTable(ctx, def, s3Main);
-      noteMissing(ctx, t);
-      report.section3 = t;
-      points += score(s3Main) * 2;
-      anchor = ix.ref(s3Main.anchor.row, s3Main.anchor.col);
-      if (s3Main.priorRows) {
-        const p = priorRowTable(ctx, def, s3Main);
-        t.prior = p.cells;
-        prior.section3 = p;
-      }
-    } else if (expectsTables) {
+  }
+}
+
+function readSection3(r: Reading, s3Main: S3Found | undefined, hasItems: boolean): void {
+  const { ctx, ix, format, report } = r;
+  if (!s3Main) {
+    if (r.expectsTables)
       ctx.notFound.push({
         code: "missing-section",
         cells: [],
         params: { section: "三", label: "三、收到和处理政府信息公开申请情况" },
       });
-    }
-    // Section 四
-    if (s4Main) {
-      const def = format === "2019" ? FORMAT_2019.section4 : FORMAT_2021.section4;
-      const t = buildTable(ctx, def, s4Main);
-      for (const key of t.missingCols) {
-        ctx.notFound.push({
-          code: "missing-col",
-          cells: [],
-          params: { table: "s4", col: key, label: colLabel4(def, key) },
-        });
-      }
-      report.section4 = t;
-      points += score(s4Main);
-      anchor ??= ix.ref(s4Main.anchor.row, s4Main.anchor.col);
-    } else if (expectsTables) {
+    return;
+  }
+  let def =
+    format === "2019" ? FORMAT_2019.section3 : s3Main.single ? FORMAT_2021.section3SingleOther! : FORMAT_2021.section3;
+  if (format === "2019" && hasItems) {
+    def = FORMAT_2021.section3;
+    ctx.notes.push({
+      code: "format-mixed",
+      cells: [ix.ref(s3Main.anchor.row, s3Main.anchor.col)],
+      params: { table: "s3", format },
+    });
+  }
+  if (format === "2021" && s3Main.single) report.singleOtherRow = true;
+  const t = buildTable(ctx, def, s3Main);
+  noteMissing(ctx, t);
+  report.section3 = t;
+  r.points += score(s3Main) * 2;
+  r.anchor = ix.ref(s3Main.anchor.row, s3Main.anchor.col);
+  if (s3Main.priorRows) {
+    const p = priorRowTable(ctx, def, s3Main);
+    t.prior = p.cells;
+    r.prior.section3 = p;
+  }
+}
+
+function readSection4(r: Reading, s4Main: Found | undefined): void {
+  const { ctx, ix, format, report } = r;
+  if (!s4Main) {
+    if (r.expectsTables)
       ctx.notFound.push({
         code: "missing-section",
         cells: [],
         params: { section: "四", label: "四、政府信息公开行政复议、行政诉讼情况" },
       });
-    }
+    return;
   }
-  if (breakdown) {
-    report.proactive = breakdown;
-    points += breakdown.categories.length + breakdown.children.reduce((n, c) => n + c.categories.length, 0);
-    if (!anchor && breakdown.nameCell) anchor = breakdown.nameCell;
-    if (!anchor && breakdown.categories[0]?.nameCell) anchor = breakdown.categories[0].nameCell;
+  const def = format === "2019" ? FORMAT_2019.section4 : FORMAT_2021.section4;
+  const t = buildTable(ctx, def, s4Main);
+  for (const key of t.missingCols) {
+    ctx.notFound.push({
+      code: "missing-col",
+      cells: [],
+      params: { table: "s4", col: key, label: colLabel4(def, key) },
+    });
   }
+  report.section4 = t;
+  r.points += score(s4Main);
+  r.anchor ??= ix.ref(s4Main.anchor.row, s4Main.anchor.col);
+}
+
+/** The sheet's notes on what the reading met: no year, numbers stored as text, numbers too large to be exact. */
+function noteReading(ctx: ReadCtx, meta: Report["meta"]): void {
   if (!meta.year) ctx.notFound.push({ code: "no-year", cells: [], params: { label: "报告年度" } });
   if (ctx.textNumbers.length > 0) {
     ctx.notes.push({
@@ -401,14 +426,50 @@ function readSheet(ix: SheetIndex, opts: ReadOptions): SheetRead | undefined {
   if (ctx.unsafe.length > 0) {
     ctx.notes.push({ code: "unsafe-number", cells: ctx.unsafe.slice(0, 200), params: { count: ctx.unsafe.length } });
   }
+}
+
+function readSheet(ix: SheetIndex, opts: ReadOptions): SheetRead | undefined {
+  const ctx = newCtx(ix);
+  // Locate everything first; decide the format; then read the figures.
+  const loc = locate(ctx, opts);
+  const { s3Main, s4Main, breakdown, meta } = loc;
+  const hasS2 = loc.s2Score["2021"] > 0 || loc.s2Score["2019"] > 0;
+  if (!s3Main && !s4Main && !hasS2 && !breakdown) return undefined;
+
+  const format = chooseFormat(loc);
+  const tableFormat: TableFormat = format === "2019" ? "2019" : "2021";
+  const sheet = ix.name;
+  const r: Reading = {
+    ctx,
+    ix,
+    format,
+    expectsTables: format !== "free-form",
+    report: { format, sheet, meta, section2: {}, texts: [], notFound: [], notes: ctx.notes },
+    prior: { format, sheet, meta: {}, section2: {}, texts: [], notFound: [], notes: [] },
+    points: 0,
+  };
+  const { report, prior } = r;
+
+  if (r.expectsTables || s3Main || s4Main) {
+    readSection2(r, loc.s2[tableFormat]);
+    readSection3(r, s3Main, s3HasItems(loc));
+    readSection4(r, s4Main);
+  }
+  if (breakdown) {
+    report.proactive = breakdown;
+    r.points += breakdown.categories.length + breakdown.children.reduce((n, c) => n + c.categories.length, 0);
+    if (!r.anchor && breakdown.nameCell) r.anchor = breakdown.nameCell;
+    if (!r.anchor && breakdown.categories[0]?.nameCell) r.anchor = breakdown.categories[0].nameCell;
+  }
+  noteReading(ctx, meta);
   if (Object.keys(prior.section2).length > 0 || prior.section3) report.prior = prior;
-  if (meta.body) points += 1;
-  if (meta.year && meta.year.from !== "option") points += 1;
+  if (meta.body) r.points += 1;
+  if (meta.year && meta.year.from !== "option") r.points += 1;
 
   report.notFound = ctx.notFound;
   const tables = !!(s3Main || s4Main || hasS2);
-  const out: SheetRead = { report, score: points, ix, ctx, tables, derived: tables && linkedFigures(report) };
-  if (anchor) out.anchor = anchor;
+  const out: SheetRead = { report, score: r.points, ix, ctx, tables, derived: tables && linkedFigures(report) };
+  if (r.anchor) out.anchor = r.anchor;
   return out;
 }
 

@@ -28,6 +28,8 @@ registerVocabulary(
 );
 registerVocabulary([...SECTION_HEADINGS, ITEM1_PRIOR_LABEL, S3_PRIOR_CARRY_LABEL, ...S4_ROW_LABELS]);
 
+type LabelMatch = ReturnType<typeof labelMatch>;
+
 function coreOf(label: string): string {
   return normLabel(label)?.core ?? label;
 }
@@ -55,7 +57,7 @@ export function findS2(ctx: ReadCtx, def: TableDef): Found[] {
     if (consumed.has(anchor)) continue;
     // The header row: the nearest row above with at least one of the table's column labels.
     let headerRow = -1;
-    const cols = new Map<string, { col: number; match?: ReturnType<typeof labelMatch> }>();
+    const cols = new Map<string, { col: number; match?: LabelMatch }>();
     for (let hr = anchor.row - 1; hr >= anchor.row - 5 && headerRow < 0; hr--) {
       for (const c of def.cols) {
         const hit = findLabel(ix, c.label).find((x) => x.row === hr && x.col > anchor.col && x.col <= anchor.col + 12);
@@ -74,7 +76,7 @@ export function findS2(ctx: ReadCtx, def: TableDef): Found[] {
         if (hit) cols.set(c.key, { col: hit.col, match: labelMatch(ix, hit, c.label) });
       }
     }
-    const rows = new Map<string, { row: number; match?: ReturnType<typeof labelMatch> }>();
+    const rows = new Map<string, { row: number; match?: LabelMatch }>();
     def.rows.forEach((r, i) => {
       const hit = rowCells[i]!.find(
         (x) => x.row > headerRow && x.row <= headerRow + def.rows.length + 4 && Math.abs(x.col - anchor.col) <= 2,
@@ -178,158 +180,198 @@ function repeated(ix: ReadCtx["ix"], cell: TextCell): boolean {
   return same(cell.row, cell.col - 1) || same(cell.row - 1, cell.col);
 }
 
-export function findS3(ctx: ReadCtx): S3Found[] {
-  const { ix } = ctx;
-  const out: S3Found[] = [];
-  for (const nat of findLabel(ix, "自然人")) {
-    if (repeated(ix, nat)) continue;
-    const inBand = (x: TextCell) =>
-      x.row >= nat.row - 1 && x.row <= nat.row + 2 && x.col >= nat.col && x.col <= nat.col + 14;
-    const cols = new Map<string, { col: number; match?: ReturnType<typeof labelMatch> }>();
-    const extra: { row: number; col: number }[] = [];
-    cols.set("natural", { col: nat.col, match: labelMatch(ix, nat, "自然人") });
-    const total = findLabel(ix, "总计")
-      .filter((x) => inBand(x) && x.col > nat.col)
-      .sort((a, b) => b.col - a.col)[0];
-    for (const c of S3_COLS) {
-      if (c.key === "natural") continue;
-      let hit: TextCell | undefined;
-      if (c.key === "total") hit = total;
-      else {
-        hit = findLabel(ix, c.label)
-          .filter(
-            (x) =>
-              inBand(x) && x.col > nat.col && x.col !== total?.col && ![...cols.values()].some((v) => v.col === x.col),
-          )
-          .sort((a, b) => a.col - b.col || a.row - b.row)[0];
-      }
-      if (hit) cols.set(c.key, { col: hit.col, match: labelMatch(ix, hit, c.label) });
-    }
-    if (cols.size < 3) continue;
-    let headerBottom = nat.row;
-    for (const v of cols.values()) if (v.match) headerBottom = Math.max(headerBottom, v.match.cell.row);
-    for (const t of ["申请人情况", "法人或其他组织"]) {
-      const hit = findLabel(ix, t).find(
-        (x) => x.row >= nat.row - 2 && x.row <= nat.row && x.col >= nat.col - 1 && x.col <= nat.col + 14,
-      );
-      if (hit) extra.push({ row: hit.row, col: hit.col });
-    }
-    const minData = Math.min(...[...cols.values()].map((v) => v.col));
-    const note = ix
-      .find(NOTE_CORE)
-      .find((x) => x.row >= nat.row - 3 && x.row <= nat.row && x.col < minData && x.col >= minData - 6);
-    if (note) extra.push({ row: note.row, col: note.col });
+/** The 三 table's header, found from its 自然人 cell: the applicant columns and the header's other cells. */
+interface S3Header {
+  nat: TextCell;
+  cols: Map<string, { col: number; match?: LabelMatch }>;
+  extra: { row: number; col: number }[];
+  /** The header's last row: the rows start under it. */
+  headerBottom: number;
+  /** The first figure column: the row labels are left of it. */
+  minData: number;
+}
 
-    const rows = new Map<string, { row: number; match?: ReturnType<typeof labelMatch> }>();
-    const priorRows = new Map<string, { row: number; match?: ReturnType<typeof labelMatch> }>();
-    let group: string | undefined;
-    let g6Row: number | undefined;
-    let g6Cell: TextCell | undefined;
-    let misses = 0;
-    let seenCarry = false;
-    for (let r = headerBottom + 1; r <= headerBottom + 80; r++) {
-      const texts = ix.rowTexts(r);
-      if (
-        texts.some(
-          (t) =>
-            t.label &&
-            STOP_CORES.has(t.label.core) &&
-            !(t.col < minData && t.col >= minData - 6 && t.label.core === RESULT_CORE),
-        )
-      )
-        break;
-      // Label cells of this row; text that is not in the vocabulary still gets normalised here,
-      // so that an item with unknown wording can be placed by its number under its group.
-      const labels = texts.filter((t) => t.col < minData && t.col >= minData - 6);
-      for (const t of labels) t.label ??= normLabel(t.raw) ?? undefined;
-      let hit: { def: RowDef; cell: TextCell; fallback?: boolean } | undefined;
-      let groupHere: { g: string; cell: TextCell } | undefined;
-      let prior: TextCell | undefined;
-      for (const t of labels) {
-        if (!t.label) continue;
-        // "（三）1.属于国家秘密" in one cell: the group from the bracketed number, the item from the rest.
-        const split = splitGroupItem(t.label);
-        if (split) {
-          group = split.group;
-          groupHere = { g: split.group, cell: t };
-        }
-        const lab = split?.item ?? t.label;
-        const labelCell: TextCell = split ? { ...t, label: split.item } : t;
-        const core = lab.core;
-        if (isPriorCarry(core)) {
-          prior = t;
-          continue;
-        }
-        if (core === RESULT_CORE) {
-          extra.push({ row: t.row, col: t.col });
-          group = undefined;
-          continue;
-        }
-        const g = split
-          ? undefined
-          : (GROUP_BY_CORE.get(core) ?? (lab.alias ? GROUP_BY_CORE.get(lab.alias) : undefined));
-        if (g) {
-          group = g;
-          groupHere = { g, cell: t };
-          continue;
-        }
-        let cands = ROW_BY_CORE.get(core) ?? (lab.alias ? ROW_BY_CORE.get(lab.alias) : undefined) ?? [];
-        if (cands.length > 1) {
-          const inGroup = cands.filter((d) => d.group === group && (d.parents?.length ?? 0) >= 2);
-          cands = inGroup.length > 0 ? inGroup : cands.filter((d) => (d.parents?.length ?? 0) < 2);
-        }
-        if (cands[0]) hit = { def: cands[0], cell: labelCell };
-        else if (group && lab.numbering?.kind === "arabic") {
-          const item = ITEMS_BY_GROUP.get(group)?.[lab.numbering.n - 1];
-          if (item && !hit) hit = { def: item, cell: labelCell, fallback: true };
-        }
-      }
-      if (prior) {
-        priorRows.set("carryNext", { row: r, match: labelMatch(ix, prior, PRIOR_CARRY) });
-        misses = 0;
-        if (seenCarry) break;
-        continue;
-      }
-      if (hit) {
-        misses = 0;
-        const key = hit.def.key;
-        if ((hit.def.parents?.length ?? 0) < 2) group = groupHere?.g;
-        if (rows.has(key)) {
-          ctx.notes.push({
-            code: "duplicate-row",
-            cells: [rows.get(key)!.match!.cell, ix.ref(hit.cell.row, hit.cell.col)],
-            params: { table: "s3", row: key, label: hit.def.label },
-          });
-        } else {
-          const m = labelMatch(ix, hit.cell, hit.def.label);
-          if (hit.fallback && !m.deviations.includes("variant")) m.deviations.push("variant");
-          rows.set(key, { row: r, match: m });
-        }
-        if (groupHere) extra.push({ row: groupHere.cell.row, col: groupHere.cell.col });
-        if (key === "carryNext") seenCarry = true;
-        continue;
-      }
-      if (groupHere) {
-        misses = 0;
-        extra.push({ row: groupHere.cell.row, col: groupHere.cell.col });
-        if (groupHere.g === "other" && g6Row === undefined) {
-          g6Row = r;
-          g6Cell = groupHere.cell;
-        }
-        continue;
-      }
-      if (seenCarry && labels.length > 0) break;
-      if (++misses >= 5) break;
-    }
-    const hasItems = [...rows.keys()].some((k) => k.startsWith("other."));
-    const single = !hasItems && g6Row !== undefined;
-    if (single) rows.set("other", { row: g6Row!, match: labelMatch(ix, g6Cell!, G_LABELS.other!) });
+/** Every placement of the 三 table: its header (columns) first, then its rows under it. */
+export function findS3(ctx: ReadCtx): S3Found[] {
+  const out: S3Found[] = [];
+  for (const nat of findLabel(ctx.ix, "自然人")) {
+    if (repeated(ctx.ix, nat)) continue;
+    const header = findS3Header(ctx.ix, nat);
+    if (!header) continue;
+    const { rows, priorRows, single } = findS3Rows(ctx, header);
     if (rows.size < 2) continue;
-    const found: S3Found = { anchor: { row: nat.row, col: nat.col }, rows, cols, extra, single };
+    const found: S3Found = {
+      anchor: { row: nat.row, col: nat.col },
+      rows,
+      cols: header.cols,
+      extra: header.extra,
+      single,
+    };
     if (priorRows.size > 0) found.priorRows = priorRows;
     out.push(found);
   }
   return out;
+}
+
+/** The header at a 自然人 cell, or undefined where fewer than three of the table's columns are there. */
+function findS3Header(ix: ReadCtx["ix"], nat: TextCell): S3Header | undefined {
+  const inBand = (x: TextCell) =>
+    x.row >= nat.row - 1 && x.row <= nat.row + 2 && x.col >= nat.col && x.col <= nat.col + 14;
+  const cols = new Map<string, { col: number; match?: LabelMatch }>();
+  const extra: { row: number; col: number }[] = [];
+  cols.set("natural", { col: nat.col, match: labelMatch(ix, nat, "自然人") });
+  const total = findLabel(ix, "总计")
+    .filter((x) => inBand(x) && x.col > nat.col)
+    .sort((a, b) => b.col - a.col)[0];
+  for (const c of S3_COLS) {
+    if (c.key === "natural") continue;
+    let hit: TextCell | undefined;
+    if (c.key === "total") hit = total;
+    else {
+      hit = findLabel(ix, c.label)
+        .filter(
+          (x) =>
+            inBand(x) && x.col > nat.col && x.col !== total?.col && ![...cols.values()].some((v) => v.col === x.col),
+        )
+        .sort((a, b) => a.col - b.col || a.row - b.row)[0];
+    }
+    if (hit) cols.set(c.key, { col: hit.col, match: labelMatch(ix, hit, c.label) });
+  }
+  if (cols.size < 3) return undefined;
+  let headerBottom = nat.row;
+  for (const v of cols.values()) if (v.match) headerBottom = Math.max(headerBottom, v.match.cell.row);
+  for (const t of ["申请人情况", "法人或其他组织"]) {
+    const hit = findLabel(ix, t).find(
+      (x) => x.row >= nat.row - 2 && x.row <= nat.row && x.col >= nat.col - 1 && x.col <= nat.col + 14,
+    );
+    if (hit) extra.push({ row: hit.row, col: hit.col });
+  }
+  const minData = Math.min(...[...cols.values()].map((v) => v.col));
+  const note = ix
+    .find(NOTE_CORE)
+    .find((x) => x.row >= nat.row - 3 && x.row <= nat.row && x.col < minData && x.col >= minData - 6);
+  if (note) extra.push({ row: note.row, col: note.col });
+  return { nat, cols, extra, headerBottom, minData };
+}
+
+/**
+ * The 三 table's rows under its header, by their labels left of the figures, until a section heading, five
+ * rows with no label of the table, or the row after 结转下年度继续办理. Extends `header.extra` with the group
+ * cells met; notes a row found twice.
+ */
+function findS3Rows(
+  ctx: ReadCtx,
+  header: S3Header,
+): {
+  rows: Map<string, { row: number; match?: LabelMatch }>;
+  priorRows: Map<string, { row: number; match?: LabelMatch }>;
+  single: boolean;
+} {
+  const { ix } = ctx;
+  const { headerBottom, minData, extra } = header;
+  const rows = new Map<string, { row: number; match?: LabelMatch }>();
+  const priorRows = new Map<string, { row: number; match?: LabelMatch }>();
+  let group: string | undefined;
+  let g6Row: number | undefined;
+  let g6Cell: TextCell | undefined;
+  let misses = 0;
+  let seenCarry = false;
+  for (let r = headerBottom + 1; r <= headerBottom + 80; r++) {
+    const texts = ix.rowTexts(r);
+    if (
+      texts.some(
+        (t) =>
+          t.label &&
+          STOP_CORES.has(t.label.core) &&
+          !(t.col < minData && t.col >= minData - 6 && t.label.core === RESULT_CORE),
+      )
+    )
+      break;
+    // Label cells of this row; text that is not in the vocabulary still gets normalised here,
+    // so that an item with unknown wording can be placed by its number under its group.
+    const labels = texts.filter((t) => t.col < minData && t.col >= minData - 6);
+    for (const t of labels) t.label ??= normLabel(t.raw) ?? undefined;
+    let hit: { def: RowDef; cell: TextCell; fallback?: boolean } | undefined;
+    let groupHere: { g: string; cell: TextCell } | undefined;
+    let prior: TextCell | undefined;
+    for (const t of labels) {
+      if (!t.label) continue;
+      // "（三）1.属于国家秘密" in one cell: the group from the bracketed number, the item from the rest.
+      const split = splitGroupItem(t.label);
+      if (split) {
+        group = split.group;
+        groupHere = { g: split.group, cell: t };
+      }
+      const lab = split?.item ?? t.label;
+      const labelCell: TextCell = split ? { ...t, label: split.item } : t;
+      const core = lab.core;
+      if (isPriorCarry(core)) {
+        prior = t;
+        continue;
+      }
+      if (core === RESULT_CORE) {
+        extra.push({ row: t.row, col: t.col });
+        group = undefined;
+        continue;
+      }
+      const g = split ? undefined : (GROUP_BY_CORE.get(core) ?? (lab.alias ? GROUP_BY_CORE.get(lab.alias) : undefined));
+      if (g) {
+        group = g;
+        groupHere = { g, cell: t };
+        continue;
+      }
+      let cands = ROW_BY_CORE.get(core) ?? (lab.alias ? ROW_BY_CORE.get(lab.alias) : undefined) ?? [];
+      if (cands.length > 1) {
+        const inGroup = cands.filter((d) => d.group === group && (d.parents?.length ?? 0) >= 2);
+        cands = inGroup.length > 0 ? inGroup : cands.filter((d) => (d.parents?.length ?? 0) < 2);
+      }
+      if (cands[0]) hit = { def: cands[0], cell: labelCell };
+      else if (group && lab.numbering?.kind === "arabic") {
+        const item = ITEMS_BY_GROUP.get(group)?.[lab.numbering.n - 1];
+        if (item && !hit) hit = { def: item, cell: labelCell, fallback: true };
+      }
+    }
+    if (prior) {
+      priorRows.set("carryNext", { row: r, match: labelMatch(ix, prior, PRIOR_CARRY) });
+      misses = 0;
+      if (seenCarry) break;
+      continue;
+    }
+    if (hit) {
+      misses = 0;
+      const key = hit.def.key;
+      if ((hit.def.parents?.length ?? 0) < 2) group = groupHere?.g;
+      if (rows.has(key)) {
+        ctx.notes.push({
+          code: "duplicate-row",
+          cells: [rows.get(key)!.match!.cell, ix.ref(hit.cell.row, hit.cell.col)],
+          params: { table: "s3", row: key, label: hit.def.label },
+        });
+      } else {
+        const m = labelMatch(ix, hit.cell, hit.def.label);
+        if (hit.fallback && !m.deviations.includes("variant")) m.deviations.push("variant");
+        rows.set(key, { row: r, match: m });
+      }
+      if (groupHere) extra.push({ row: groupHere.cell.row, col: groupHere.cell.col });
+      if (key === "carryNext") seenCarry = true;
+      continue;
+    }
+    if (groupHere) {
+      misses = 0;
+      extra.push({ row: groupHere.cell.row, col: groupHere.cell.col });
+      if (groupHere.g === "other" && g6Row === undefined) {
+        g6Row = r;
+        g6Cell = groupHere.cell;
+      }
+      continue;
+    }
+    if (seenCarry && labels.length > 0) break;
+    if (++misses >= 5) break;
+  }
+  const hasItems = [...rows.keys()].some((k) => k.startsWith("other."));
+  const single = !hasItems && g6Row !== undefined;
+  if (single) rows.set("other", { row: g6Row!, match: labelMatch(ix, g6Cell!, G_LABELS.other!) });
+  return { rows, priorRows, single };
 }
 
 // ---------------------------------------------------------------- section 四
@@ -380,7 +422,7 @@ export function findS4(ctx: ReadCtx): Found[] {
     // Groups that could not be told from the headers: by position, five columns each.
     const order = ["review", "suitDirect", "suitAfterReview"];
     if (groups.some((g) => g === undefined)) results.forEach((_, i) => (groups[i] = order[Math.floor(i / 5)]));
-    const cols = new Map<string, { col: number; match?: ReturnType<typeof labelMatch> }>();
+    const cols = new Map<string, { col: number; match?: LabelMatch }>();
     let headerBottom = anchor.row;
     results.forEach((res, i) => {
       const g = groups[i];
