@@ -95,6 +95,17 @@ ${body.join("\n")}
 `;
 }
 
+/** Chromium prints: file suffix -> page style. */
+const PRINTS: [string, string][] = [
+  ["-print", "body{font-size:15pt}td{padding:4px;font-size:15pt}td:first-child{max-width:6em}"],
+  [
+    "-narrow",
+    "body{font-size:12pt;max-width:150mm}td{padding:2px;font-size:12pt;max-width:4em}td:first-child{max-width:3em}",
+  ],
+];
+const NARROW = "pingtan-2025";
+const SLID = "pingtan-2023";
+
 async function main(): Promise<void> {
   await fs.mkdir(OUT, { recursive: true });
   const names = (await fs.readdir(FIELD)).filter((n) => n.endsWith(".xlsx")).sort();
@@ -117,15 +128,19 @@ async function main(): Promise<void> {
       );
       await fs.writeFile(path.join(OUT, `${base}-gbk.html`), iconv.encode(gbk, "gbk"));
     }
-    if (base === "pingtan-2024") {
-      // As published PDFs look: a narrow label column (labels wrap onto two or three lines), large type, so that
-      // table 三 runs over a page break.
-      const print = gridToHtml(
-        sheet,
-        title,
-        "body{font-size:15pt}td{padding:4px;font-size:15pt}td:first-child{max-width:6em}",
+    if (base === SLID) {
+      // A page whose table cannot be read right: in 三's row "3.其他" the blank cells of the zeros were left out of
+      // the row, so its figures (1 … 1) stand one column after another from the left: a reading doubt, not an error.
+      const html = gridToHtml(sheet, title).replace(
+        /(<td>3\.其他<\/td>)((?:<td>[^<]*<\/td>)+)/,
+        (_m, label: string, tds: string) =>
+          label +
+          [...tds.matchAll(/<td>([^<]*)<\/td>/g)]
+            .filter((m) => m[1] !== "0" && m[1] !== "")
+            .map((m) => m[0])
+            .join(""),
       );
-      await fs.writeFile(path.join(tmp, `${base}-print.html`), print);
+      await fs.writeFile(path.join(tmp, `${base}-slid.html`), html);
       execFileSync(
         "chromium",
         [
@@ -133,8 +148,27 @@ async function main(): Promise<void> {
           "--no-sandbox",
           "--disable-gpu",
           "--no-pdf-header-footer",
-          `--print-to-pdf=${path.join(OUT, `${base}-print.pdf`)}`,
-          `file://${path.join(tmp, `${base}-print.html`)}`,
+          `--print-to-pdf=${path.join(OUT, `${base}-slid.pdf`)}`,
+          `file://${path.join(tmp, `${base}-slid.html`)}`,
+        ],
+        { stdio: "ignore", timeout: 120000 },
+      );
+    }
+    // As published PDFs look (every report): a narrow label column (labels wrap onto two or three lines), large
+    // type, so that table 三 runs over a page break. One report also as a narrower page still: every column narrow,
+    // labels on 2-3 lines, figures close together.
+    for (const [suffix, css] of PRINTS) {
+      if (suffix === "-narrow" && base !== NARROW) continue;
+      await fs.writeFile(path.join(tmp, `${base}${suffix}.html`), gridToHtml(sheet, title, css));
+      execFileSync(
+        "chromium",
+        [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--no-pdf-header-footer",
+          `--print-to-pdf=${path.join(OUT, `${base}${suffix}.pdf`)}`,
+          `file://${path.join(tmp, `${base}${suffix}.html`)}`,
         ],
         { stdio: "ignore", timeout: 120000 },
       );

@@ -481,7 +481,15 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
   const entries: FileResult[] = perFile.flat();
   // Pass 2: a unit whose previous year's report is in the folder too is checked again with it (cross-year checks).
   const pairs = [
-    ...priorPairs(entries.map((e) => ({ unit: e.unit ?? null, year: e.year, error: e.error, form: e.form }))),
+    ...priorPairs(
+      entries.map((e) => ({
+        unit: e.unit ?? null,
+        year: e.year,
+        error: e.error,
+        form: e.form,
+        doubt: e.findings.some((f) => f.rule === "reading-doubt"),
+      })),
+    ),
   ];
   await checkTasks(
     pairs.map(([i, j]) => {

@@ -24,19 +24,24 @@ interface Item {
   y: number;
   w: number;
   size: number;
+  page: number;
 }
 
-interface Segment {
+export interface Segment {
   text: string;
   /** While building: the next item may still join this segment. */
   open?: boolean;
   x0: number;
   x1: number;
+  /** The baseline of the segment's first item (a line gathers items within 0.4 of a character of each other). */
+  y: number;
   size: number;
 }
 
-interface Line {
+export interface Line {
   y: number;
+  /** The page the line is on (from 0). */
+  page: number;
   size: number;
   segs: Segment[];
 }
@@ -114,7 +119,7 @@ async function pdfItems(bytes: Uint8Array): Promise<{ items: Item[]; pages: numb
         if (!("str" in it) || it.str === "") continue;
         const [a, b, , d, e, f] = it.transform as number[];
         const size = Math.hypot(a!, b!) || Math.abs(d!) || 10;
-        items.push({ text: fixRadicals(it.str), x: e!, y: offset + (height - f!), w: it.width, size });
+        items.push({ text: fixRadicals(it.str), x: e!, y: offset + (height - f!), w: it.width, size, page: p - 1 });
       }
       offset += height;
       page.cleanup();
@@ -129,11 +134,11 @@ async function pdfItems(bytes: Uint8Array): Promise<{ items: Item[]; pages: numb
 /** Items -> lines (same baseline) -> segments (items close together along the line). */
 function toLines(items: Item[]): Line[] {
   const sorted = [...items].sort((p, q) => p.y - q.y || p.x - q.x);
-  const lines: { y: number; size: number; items: Item[] }[] = [];
+  const lines: { y: number; size: number; page: number; items: Item[] }[] = [];
   for (const it of sorted) {
     const last = lines[lines.length - 1];
     if (last && Math.abs(it.y - last.y) < 0.4 * Math.min(it.size, last.size)) last.items.push(it);
-    else lines.push({ y: it.y, size: it.size, items: [it] });
+    else lines.push({ y: it.y, size: it.size, page: it.page, items: [it] });
   }
   return lines
     .map((l) => {
@@ -149,10 +154,10 @@ function toLines(items: Item[]): Line[] {
         if (last && last.open && it.x - last.x1 < 0.3 * it.size) {
           last.text += it.text;
           last.x1 = Math.max(last.x1, it.x + it.w);
-        } else segs.push({ text: it.text, x0: it.x, x1: it.x + it.w, size: it.size, open: true });
+        } else segs.push({ text: it.text, x0: it.x, x1: it.x + it.w, y: it.y, size: it.size, open: true });
       }
       for (const s of segs) s.text = s.text.replace(/\s+$/, "");
-      return { y: l.y, size: l.size, segs: segs.filter((s) => s.text !== "") };
+      return { y: l.y, page: l.page, size: l.size, segs: segs.filter((s) => s.text !== "") };
     })
     .filter((l) => l.segs.length > 0);
 }
@@ -168,44 +173,180 @@ export async function readPdfGrid(bytes: Uint8Array, name = "PDF"): Promise<Shee
   return linesToSheet(toLines(items), name);
 }
 
+/** The lines of a PDF as the reader sees them (for tests and for looking at a file that reads badly). */
+export async function readPdfLines(bytes: Uint8Array): Promise<Line[]> {
+  return toLines((await pdfItems(bytes)).items);
+}
+
 export async function readPdfFile(file: string): Promise<SheetGrid> {
   return readPdfGrid(new Uint8Array(readFileSync(file)));
 }
 
 /** Lines -> grid rows. */
 export function linesToSheet(all: Line[], name: string): SheetGrid {
+  // A page number stands alone at the top or the foot of its page.
+  const edge = (l: Line, k: number): boolean => all[k - 1]?.page !== l.page || all[k + 1]?.page !== l.page;
   const lines = all.filter(
-    (l) => !(l.segs.length === 1 && PAGE_NUMBER.test(l.segs[0]!.text) && !isTableNeighbour(l, all)),
+    (l, k) => !(l.segs.length === 1 && PAGE_NUMBER.test(l.segs[0]!.text) && edge(l, k) && !isTableNeighbour(l, all)),
   );
-  const rows: CellValue[][] = [];
-  let i = 0;
-  while (i < lines.length) {
-    if (isTableTitle(lines[i]!)) {
-      rows.push([lines[i]!.segs[0]!.text]);
+  const block = textBlock(lines);
+  const prose = (l: Line): boolean => isProse(l, block);
+  const tableLine = (l: Line): boolean => isTableLine(l) && !prose(l);
+  // Runs of table lines first (their row pitch is also what a one-row table elsewhere in the file is read with).
+  const runs: { from: number; to: number }[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (isTableTitle(lines[i]!) || !tableLine(lines[i]!)) {
       i++;
       continue;
     }
-    // A run of table lines: lines with two or more segments, or with a figure, and the short lines among them.
-    if (!isTableLine(lines[i]!)) {
-      rows.push([lines[i]!.segs.map((s) => s.text).join(" ")]);
-      i++;
-      continue;
-    }
+    // A header whose cells have no two pieces on one line (a narrow table of one figure column) comes before it.
+    let from = i;
+    const floor = runs[runs.length - 1]?.to ?? 0;
+    while (
+      from > floor &&
+      i - from < 6 &&
+      !isTableTitle(lines[from - 1]!) &&
+      !prose(lines[from - 1]!) &&
+      extent(lines[from - 1]!) < 0.6 * block.width &&
+      lines[from]!.y - lines[from - 1]!.y < 2.5 * lines[from]!.size &&
+      lines[from]!.page === lines[from - 1]!.page
+    )
+      from--;
     let j = i;
     while (
       j < lines.length &&
       (j === i || !isTableTitle(lines[j]!)) &&
-      (isTableLine(lines[j]!) ||
-        (isShort(lines[j]!) && lines.slice(j + 1, j + 4).some((l) => isTableLine(l) && !isTableTitle(l))))
+      (tableLine(lines[j]!) ||
+        (!prose(lines[j]!) &&
+          (isShort(lines[j]!) || extent(lines[j]!) < 0.6 * block.width) &&
+          (continuesTable(lines, j, tableLine, prose) ||
+            // the last line of a label wrapped beside the table's last row
+            (j > i && lines[j]!.y - lines[j - 1]!.y < 1.6 * lines[j]!.size && extent(lines[j]!) < 0.4 * block.width))))
     )
       j++;
-    rows.push(...tableRows(lines.slice(i, j)));
+    runs.push({ from, to: j });
     i = j;
   }
+  const pitches = runs.map((r) => rowPitch(lines.slice(r.from, r.to))).filter((p) => Number.isFinite(p));
+  const docPitch = pitches.length > 0 ? Math.min(...pitches) : Infinity;
+  const rows: CellValue[][] = [];
+  let para: { text: string; last: Line } | undefined;
+  const endPara = (): void => {
+    if (para) rows.push([para.text]);
+    para = undefined;
+  };
+  for (let i = 0, r = 0; i < lines.length;) {
+    const run = runs[r];
+    if (run && run.from === i) {
+      endPara();
+      rows.push(...tableRows(lines.slice(run.from, run.to), docPitch));
+      i = run.to;
+      r++;
+      continue;
+    }
+    const l = lines[i]!;
+    i++;
+    if (isTableTitle(l)) {
+      endPara();
+      rows.push([l.segs[0]!.text]);
+      continue;
+    }
+    // Text: the lines of one paragraph are joined (a line that reaches the right margin goes on in the next one,
+    // unless that one is indented or far below).
+    const text = joinTexts(l.segs.map((s) => s.text));
+    const last = para?.last.segs[para.last.segs.length - 1];
+    if (
+      para &&
+      last &&
+      // (a line broken early before a figure that would not fit, 占 | 6.17%, still goes on)
+      (last.x1 >= block.right - 1.5 * l.size ||
+        (extent(para.last) >= 0.75 * block.width && !/[。！？：]$/.test(last.text))) &&
+      l.segs[0]!.x0 < block.left + 0.8 * l.size &&
+      l.y - para.last.y < 2 * l.size
+    ) {
+      para.text = joinTexts([para.text, text]);
+      para.last = l;
+    } else {
+      endPara();
+      para = { text, last: l };
+    }
+  }
+  endPara();
   let width = 0;
   for (const r of rows) width = Math.max(width, r.length);
   for (const r of rows) while (r.length < width) r.push(null);
   return { name, top: 0, left: 0, values: rows, merges: [] };
+}
+
+/**
+ * Does the table go on after line j (a line of a label wrapped over several lines, a header piece)? It does when a
+ * line of the table follows before any running text or title: a label wraps onto a few lines at most.
+ */
+function continuesTable(
+  lines: Line[],
+  j: number,
+  tableLine: (l: Line) => boolean,
+  prose: (l: Line) => boolean,
+): boolean {
+  for (const l of lines.slice(j + 1, j + 9)) {
+    if (isTableTitle(l) || prose(l)) return false;
+    if (tableLine(l)) return true;
+  }
+  return false;
+}
+
+/** Texts of one line or paragraph joined: Chinese needs no space; two Latin words keep one. */
+function joinTexts(parts: string[]): string {
+  let out = "";
+  for (const p of parts) {
+    const t = p.trim();
+    if (t === "") continue;
+    out += out !== "" && /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(t) ? ` ${t}` : t;
+  }
+  return out;
+}
+
+/** The text block of the pages: where most lines start, and how far the full lines reach. */
+function textBlock(lines: Line[]): { left: number; right: number; width: number } {
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    const x = Math.round(l.segs[0]!.x0);
+    counts.set(x, (counts.get(x) ?? 0) + 1);
+  }
+  const left = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  const ends = lines.map((l) => l.segs[l.segs.length - 1]!.x1).sort((a, b) => a - b);
+  const right = ends[Math.floor(0.9 * (ends.length - 1))] ?? left + 1;
+  return { left, right, width: Math.max(1, right - left) };
+}
+
+const extent = (l: Line): number => l.segs[l.segs.length - 1]!.x1 - l.segs[0]!.x0;
+
+/**
+ * A line of running text, even with figures in it set apart (全年主动公开各类政府信息 10407 条): it runs across most
+ * of the text block and its pieces stand close together, where a table's cells stand apart.
+ */
+function isProse(l: Line, block: { width: number }): boolean {
+  if (isTableTitle(l)) return false;
+  // (the space around a figure set in Latin type is a fifth of a character; cells stand a third or more apart)
+  for (let k = 1; k < l.segs.length; k++) if (l.segs[k]!.x0 - l.segs[k - 1]!.x1 > 0.27 * l.size) return false;
+  // A line of a paragraph, or a short line of text with a figure in it (2024年12月31日。, a title with the year).
+  return (
+    (extent(l) >= 0.7 * block.width && l.segs.reduce((n, s) => n + s.text.length, 0) >= 12) ||
+    (l.segs.length >= 2 && l.segs.some((s) => !isFigure(s) && s.text.length >= 2))
+  );
+}
+
+/** Where a line's figures stand (a label piece a little higher or lower may have joined their line). */
+const figureY = (l: Line): number => l.segs.find(isFigure)?.y ?? l.y;
+
+/** The smallest distance between two lines of figures of a table: the height of a row of one line. */
+function rowPitch(lines: Line[]): number {
+  const size = median(lines.map((l) => l.size));
+  const ys = lines.filter((l) => l.segs.some(isFigure)).map(figureY);
+  let pitch = Infinity;
+  for (let k = 1; k < ys.length; k++)
+    if (ys[k]! - ys[k - 1]! > 0.5 * size) pitch = Math.min(pitch, ys[k]! - ys[k - 1]!);
+  return pitch;
 }
 
 function isTableNeighbour(l: Line, all: Line[]): boolean {
@@ -241,13 +382,38 @@ function cluster(xs: number[], gap: number): number[] {
   return out.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
 }
 
+/**
+ * A table's lines with the page breaks closed up: the lines after a break are moved up to one row below the last
+ * line before it (a break between rows is the common case; a header cell broken by the page, 结果 | 纠正, is
+ * joined in headerBlock, a group label broken by it, （四）无法 | 提供, by the group pass).
+ */
+function closePageBreaks(lines: Line[], gap: number): Line[] {
+  let shift = 0;
+  return lines.map((l, k) => {
+    const prev = lines[k - 1];
+    if (prev && l.page !== prev.page) shift += l.y - prev.y - gap;
+    return shift === 0 ? l : { ...l, y: l.y - shift, segs: l.segs.map((s) => ({ ...s, y: s.y - shift })) };
+  });
+}
+
 /** One table run -> rows of cells: label columns first, then one column per figure column. */
-function tableRows(lines: Line[]): CellValue[][] {
-  const size = median(lines.map((l) => l.size));
-  const figs = lines.flatMap((l) => l.segs.filter(isFigure).map((s) => (s.x0 + s.x1) / 2));
-  const anchors = cluster(figs, 1.2 * size);
-  const firstFigure =
-    anchors.length > 0 ? Math.min(...lines.flatMap((l) => l.segs.filter(isFigure).map((s) => s.x0))) : Infinity;
+function tableRows(run: Line[], docPitch: number): CellValue[][] {
+  const size = median(run.map((l) => l.size));
+  const own = rowPitch(run);
+  // (A table of two or three rows may have no row of one line: the file's other tables tell the row height.)
+  const pitch = Math.min(own, docPitch) < Infinity ? Math.min(own, docPitch) : 2.4 * size;
+  const lines = closePageBreaks(run, pitch);
+  const figures = lines.flatMap((l) => l.segs.filter(isFigure));
+  const firstFigure = figures.length > 0 ? Math.min(...figures.map((s) => s.x0)) : Infinity;
+  // The figure columns: where the figures stand, and the other texts on rows of figures right of the labels (a
+  // column of 75394432.52元 is a column too).
+  const figSegs = lines.flatMap((l) =>
+    l.segs.some(isFigure) ? l.segs.filter((s) => isFigure(s) || s.x0 >= firstFigure - 0.5 * size) : [],
+  );
+  const anchors = cluster(
+    figSegs.map((s) => (s.x0 + s.x1) / 2),
+    1.2 * size,
+  );
   const isLabel = (s: Segment): boolean =>
     !isFigure(s) && s.x1 <= firstFigure + 0.5 * size && (s.x0 + s.x1) / 2 < (anchors[0] ?? Infinity) - 0.5 * size;
   const labelStarts = cluster(
@@ -258,10 +424,9 @@ function tableRows(lines: Line[]): CellValue[][] {
   const figCol = (s: Segment): number => labelStarts.length + nearest(anchors, (s.x0 + s.x1) / 2);
   const width = labelStarts.length + anchors.length;
 
-  // Rows with figures; the pitch between them tells a wrapped label line (closer) from the next row (farther).
+  // Rows with figures; the pitch between them (the height of a row of one line) tells a wrapped label line (one
+  // line height away) from the next row's (a line height plus the cell padding and border away).
   const dataIdx = lines.flatMap((l, k) => (l.segs.some(isFigure) ? [k] : []));
-  let pitch = Infinity;
-  for (let k = 1; k < dataIdx.length; k++) pitch = Math.min(pitch, lines[dataIdx[k]!]!.y - lines[dataIdx[k - 1]!]!.y);
   const firstData = dataIdx[0] ?? lines.length;
 
   const cells = new Map<number, (string | null)[]>();
@@ -275,33 +440,96 @@ function tableRows(lines: Line[]): CellValue[][] {
     const old = r[col];
     r[col] = old === null || old === undefined ? text : before ? text + old : old + text;
   };
-  const headerRows = headerBlock(lines.slice(0, firstData), anchors, labelStarts.length, isLabel, labelCol, size);
+  const nearestData = (y: number): { k: number; d: number } => {
+    let best = { k: -1, d: Infinity };
+    for (const d of dataIdx) {
+      const dist = Math.abs(figureY(lines[d]!) - y);
+      if (dist < best.d) best = { k: d, d: dist };
+    }
+    return best;
+  };
+
+  // The row labels, cell by cell: in each label column the pieces one line height apart are one cell's text (a label
+  // wrapped over two or more lines), unless a piece starts with a number (1. （六） 三、: the next row's label) or
+  // both pieces stand on rows of figures. A cell belongs to the row of figures it stands beside.
+  interface Piece {
+    k: number;
+    y: number;
+    text: string;
+    onData: boolean;
+  }
+  const byCol = new Map<number, Piece[]>();
+  lines.forEach((l, k) => {
+    const onData = l.segs.some(isFigure);
+    for (const s of l.segs) {
+      if (!isLabel(s)) continue;
+      const c = labelCol(s);
+      if (!byCol.has(c)) byCol.set(c, []);
+      byCol.get(c)!.push({ k, y: s.y, text: s.text, onData });
+    }
+  });
+  const taken = new Set<string>(); // `${k}:${text}` of label pieces placed in the body
+  for (const [c, pieces] of byCol) {
+    pieces.sort((a, b) => a.y - b.y);
+    const chains: Piece[][] = [];
+    for (const p of pieces) {
+      const cur = chains[chains.length - 1];
+      const last = cur?.[cur.length - 1];
+      if (
+        cur &&
+        last &&
+        !NUMBERED.test(p.text) &&
+        p.y - last.y < pitch - 0.12 * size &&
+        !(p.onData && cur.some((q) => q.onData))
+      )
+        cur.push(p);
+      else chains.push([p]);
+    }
+    for (const ch of chains) {
+      const y0 = ch[0]!.y;
+      const y1 = ch[ch.length - 1]!.y;
+      const onData = ch.find((q) => q.onData);
+      let row: number | undefined = onData?.k;
+      if (row === undefined) {
+        const beside = dataIdx.find(
+          (d) => figureY(lines[d]!) >= y0 - 0.5 * size && figureY(lines[d]!) <= y1 + 0.5 * size,
+        );
+        if (beside !== undefined) row = beside;
+        else if (ch[ch.length - 1]!.k > firstData) {
+          const n = nearestData((y0 + y1) / 2);
+          row = n.k >= 0 && n.d < pitch ? n.k : ch[0]!.k;
+        }
+      }
+      if (row === undefined) continue; // above the first row of figures and beside none: the header's
+      put(row, c, ch.map((q) => q.text).join(""));
+      for (const q of ch) taken.add(`${q.k}:${q.y}:${q.text}`);
+    }
+  }
+  const isTaken = (k: number, s: Segment): boolean => taken.has(`${k}:${s.y}:${s.text}`);
+
+  const headerLines = lines
+    .slice(0, firstData)
+    .map((l, k) => ({ ...l, segs: l.segs.filter((s) => !isTaken(k, s)) }))
+    .filter((l) => l.segs.length > 0);
+  const headerRows = headerBlock(headerLines, anchors, figSegs, labelStarts.length, isLabel, labelCol, size, pitch);
   lines.forEach((l, k) => {
     if (k < firstData) return;
     const hasFig = l.segs.some(isFigure);
     for (const s of l.segs) {
+      if (isLabel(s)) continue; // placed above
       if (hasFig) {
-        put(k, isLabel(s) ? labelCol(s) : figCol(s), s.text);
+        put(k, figCol(s), s.text);
         continue;
       }
-      // A label line without figures inside the table: the continuation of the nearest row's label, if close.
-      const col = isLabel(s) ? labelCol(s) : figCol(s);
-      let best = -1;
-      let bestD = Infinity;
-      for (const d of dataIdx) {
-        const dist = Math.abs(lines[d]!.y - l.y);
-        if (dist < bestD) {
-          bestD = dist;
-          best = d;
-        }
-      }
-      if (best >= 0 && isLabel(s) && bestD < 0.95 * pitch) put(best, col, s.text, lines[best]!.y > l.y);
-      else put(k, col, s.text);
+      // A text in the figure columns on a line without figures: part of the nearest row's cell, if close.
+      const n = nearestData(l.y);
+      if (n.k >= 0 && n.d < 0.95 * pitch) put(n.k, figCol(s), s.text, figureY(lines[n.k]!) > s.y);
+      else put(k, figCol(s), s.text);
     }
   });
   // A group label in a narrow column (（三）不予公开 beside its eight items) runs down over the rows of its items:
   // a piece that starts no number, beside a row whose own label stands further right, continues the piece above.
-  const order = [...cells.keys()].filter((k) => k >= firstData).sort((a, b) => a - b);
+  const order = [...cells.keys()].sort((a, b) => a - b);
   for (let c = 0; c < labelStarts.length; c++) {
     let prev: (string | null)[] | undefined;
     for (const k of order) {
@@ -314,7 +542,32 @@ function tableRows(lines: Line[]): CellValue[][] {
       } else if (t !== null && t !== undefined) prev = ownLabelRight ? r : undefined;
     }
   }
-  return [...headerRows, ...[...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r)]
+  // A group label stands beside the middle of its items (vertically centred); it belongs to the group's first row,
+  // the item numbered 1 (as a merged cell's text is its first row's): moved up to it, never past another label.
+  for (let c = 0; c < labelStarts.length - 1; c++) {
+    order.forEach((k, at) => {
+      const r = cells.get(k)!;
+      const t = r[c];
+      if (t === null || t === undefined || !r.slice(c + 1, labelStarts.length).some((x) => x !== null)) return;
+      for (let up = at; up >= 0; up--) {
+        const u = cells.get(order[up]!)!;
+        if (
+          up < at &&
+          (u.slice(0, c + 1).some((x) => x !== null) || u.slice(c + 1, labelStarts.length).every((x) => x === null))
+        )
+          return;
+        const item = u.slice(c + 1, labelStarts.length).find((x) => x !== null);
+        if (item && FIRST_ITEM.test(item)) {
+          if (up < at) {
+            u[c] = t;
+            r[c] = null;
+          }
+          return;
+        }
+      }
+    });
+  }
+  return [...headerRows, ...order.map((k) => cells.get(k)!)]
     .filter((r) => r.some((t) => t !== null))
     .map((r) => r.map((t) => (t === null ? null : publishedValue(t))));
 }
@@ -329,40 +582,92 @@ function tableRows(lines: Line[]): CellValue[][] {
 function headerBlock(
   lines: Line[],
   anchors: number[],
+  figSegs: Segment[],
   labelCols: number,
   isLabel: (s: Segment) => boolean,
   labelCol: (s: Segment) => number,
   size: number,
+  pitch: number,
 ): (string | null)[][] {
   if (lines.length === 0) return [];
   const width = labelCols + anchors.length;
-  let spacing = Infinity;
-  for (let k = 1; k < anchors.length; k++) spacing = Math.min(spacing, anchors[k]! - anchors[k - 1]!);
-  if (!Number.isFinite(spacing)) spacing = 4 * size;
+  const colOf = (s: Segment): number => nearest(anchors, (s.x0 + s.x1) / 2);
+  const minX0 = anchors.map((_, k) => Math.min(...figSegs.filter((s) => colOf(s) === k).map((s) => s.x0)));
+  const maxX1 = anchors.map((_, k) => Math.max(...figSegs.filter((s) => colOf(s) === k).map((s) => s.x1)));
+  const colFrom = anchors.map((_, k) => (k === 0 ? -Infinity : maxX1[k - 1]!));
+  const colTo = anchors.map((_, k) => (k === anchors.length - 1 ? Infinity : minX0[k + 1]!));
   const leaf = new Array<string | null>(width).fill(null);
   const groups: { y: number; row: (string | null)[] }[] = [];
   const add = (row: (string | null)[], c: number, t: string): void => {
     row[c] = row[c] === null ? t : `${row[c]}${t}`;
   };
+  const pieces: { c: number; y: number; page: number; text: string }[] = [];
+  const group = (c: number, y: number, text: string): void => {
+    let g = groups.find((x) => Math.abs(x.y - y) < 0.6 * size);
+    if (!g) groups.push((g = { y, row: new Array<string | null>(width).fill(null) }));
+    add(g.row, c, text);
+  };
   for (const l of lines) {
     for (const s of l.segs) {
       if (isLabel(s)) {
-        add(leaf, labelCol(s), s.text);
+        pieces.push({ c: labelCol(s), y: s.y, page: l.page, text: s.text });
         continue;
       }
-      const covered = anchors.flatMap((a, k) => (a >= s.x0 - 0.5 * spacing && a <= s.x1 + 0.5 * spacing ? [k] : []));
-      if (covered.length >= 2 && s.x1 - s.x0 > 1.2 * spacing) {
-        let g = groups.find((x) => Math.abs(x.y - l.y) < 0.6 * size);
-        if (!g) groups.push((g = { y: l.y, row: new Array<string | null>(width).fill(null) }));
-        add(g.row, labelCols + covered[0]!, s.text);
-      } else add(leaf, labelCols + nearest(anchors, (s.x0 + s.x1) / 2), s.text);
+      // A column's header cell runs from the end of the figures before it to the start of the figures after it
+      // (whether its cells are set left, centred or right): a text that fits there is that column's header; one that
+      // does not fit any column is a group header over several, from the column it starts in.
+      const fits = anchors.flatMap((_, k) =>
+        s.x0 >= colFrom[k]! - 0.3 * size && s.x1 <= colTo[k]! + 0.3 * size ? [k] : [],
+      );
+      if (fits.length === 0) {
+        const first = anchors.findIndex((_, k) => colTo[k]! > s.x0 + 0.3 * size);
+        group(labelCols + Math.max(0, first), s.y, s.text);
+      } else {
+        const m = (s.x0 + s.x1) / 2;
+        const k = fits.reduce((a, b) => (Math.abs(anchors[b]! - m) < Math.abs(anchors[a]! - m) ? b : a));
+        pieces.push({ c: labelCols + k, y: s.y, page: l.page, text: s.text });
+      }
     }
+  }
+  // In each column, the pieces one line height apart are one cell's text; the lowest cell is the column's own
+  // header, a cell above it (a row of headers between) heads a group of columns from this one (行政复议 over the
+  // five columns of its results, set left in the first one's width).
+  const pageEnd = new Map<number, number>();
+  const pageStart = new Map<number, number>();
+  for (const l of lines) {
+    pageEnd.set(l.page, Math.max(pageEnd.get(l.page) ?? -Infinity, l.y));
+    pageStart.set(l.page, Math.min(pageStart.get(l.page) ?? Infinity, l.y));
+  }
+  for (let c = 0; c < width; c++) {
+    const col = pieces.filter((p) => p.c === c).sort((a, b) => a.y - b.y);
+    const cellsOf: { y: number; page: number; text: string }[] = [];
+    for (const p of col) {
+      const last = cellsOf[cellsOf.length - 1];
+      // (pieces on either side of a page break, each next to the break: a header cell the break cut in two)
+      const cut =
+        last !== undefined &&
+        p.page !== last.page &&
+        (pageEnd.get(last.page) ?? last.y) - last.y < pitch - 0.12 * size &&
+        p.y - (pageStart.get(p.page) ?? p.y) < pitch - 0.12 * size;
+      if (last && (p.y - last.y < pitch - 0.12 * size || cut)) {
+        last.text += p.text;
+        last.y = p.y;
+        last.page = p.page;
+      } else cellsOf.push({ y: p.y, page: p.page, text: p.text });
+    }
+    cellsOf.forEach((x, i) => {
+      if (i === cellsOf.length - 1 || c < labelCols) add(leaf, c, x.text);
+      else group(c, x.y, x.text);
+    });
   }
   return [...groups.sort((a, b) => a.y - b.y).map((g) => g.row), leaf];
 }
 
 /** A label that starts with its number: 一、 （一） 1. 1、 */
 const NUMBERED = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])/;
+
+/** The first item of a group: 1. 1、 1． */
+const FIRST_ITEM = /^\s*1[.、．]/;
 
 function nearest(xs: number[], x: number): number {
   let best = 0;

@@ -177,14 +177,15 @@ export function unitKey(unit: string): string {
 /**
  * For each entry, last year's report of the same unit in the folder (index): the cross-year checks then run against
  * it. Where last year's report is there in several forms (the workbook and its published page), the workbook is
- * taken, else the first in file order.
+ * taken, else the first in file order; a report we doubt we read right is not taken.
  */
 export function priorPairs(
-  entries: { unit: string | null; year: number | null; error?: unknown; form?: string }[],
+  entries: { unit: string | null; year: number | null; error?: unknown; form?: string; doubt?: boolean }[],
 ): Map<number, number> {
   const byUnitYear = new Map<string, number[]>();
   entries.forEach((e, i) => {
-    if (e.error || !e.unit || e.year === null) return;
+    // (a report with a reading doubt is no last year to check against: its doubted table may be misread)
+    if (e.error || e.doubt || !e.unit || e.year === null) return;
     const k = `${unitKey(e.unit)}\u0000${e.year}`;
     byUnitYear.set(k, [...(byUnitYear.get(k) ?? []), i]);
   });

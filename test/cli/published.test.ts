@@ -18,6 +18,8 @@ import { documentBlocks } from "../../src/cli/docx-read";
 import { decodeHtml, htmlBlocks } from "../../src/cli/html-read";
 import { formOf, readAnyGrid } from "../../src/cli/read-any";
 import { checkFileReports } from "../../src/cli/main";
+import { linesToSheet, readPdfLines } from "../../src/cli/pdf-read";
+import { reportFigures } from "../../src/core/summary";
 import { readXlsx, XlsxReadError } from "../../src/cli/xlsx";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "published");
@@ -81,43 +83,80 @@ describe("published forms: .html, .docx, GBK pages, PDFs", () => {
     assert.ok(gbk.meta.body?.text.includes("平潭综合实验区"));
   });
 
-  it("a LibreOffice PDF of the 2023 page: table 三 and the 复议/诉讼 figures read as in the workbook", async () => {
-    const xr = readWorkbook(await readXlsx(path.join(FIELD, "pingtan-2023.xlsx")));
-    assert.ok(xr.ok);
-    const pdf = await readForm(path.join(FIXTURES, "pingtan-2023.pdf"));
-    const want = figures(xr.report);
-    const got = figures(pdf);
-    for (const k of Object.keys(want).filter((k) => k.startsWith("s3:") && !/publicInterest|:legal$|legal/.test(k))) {
-      assert.equal(got[k], want[k], k);
-    }
-    for (const k of Object.keys(want).filter((k) => k.startsWith("s2"))) assert.equal(got[k], want[k], k);
-  });
-
-  for (const [pdfName, year, how] of [
-    ["pingtan-2023.pdf", "2023", "LibreOffice's PDF of the Word file"],
-    [
-      "pingtan-2024-print.pdf",
-      "2024",
-      "a published-looking PDF (Chromium: labels wrapped on 2-4 lines, 三 over a page break)",
-    ],
-  ] as const) {
-    it(`${how}: no error the workbook does not have; a misread table is a reading doubt; no other figure differs`, async () => {
-      const [pdf] = await checkFileReports(path.join(FIXTURES, pdfName), { figures: true });
-      const [xlsx] = await checkFileReports(path.join(FIELD, `pingtan-${year}.xlsx`), { figures: true });
-      assert.ok(pdf && xlsx && !pdf.error && !xlsx.error);
-      const errors = (r: typeof pdf): string[] =>
-        r.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${JSON.stringify(f.params)}`);
-      const extra = errors(pdf).filter((e) => !errors(xlsx).includes(e));
-      assert.deepEqual(extra, [], "errors blamed on the unit that come from our reading");
-      const doubted = new Set(pdf.findings.filter((f) => f.rule === "reading-doubt").map((f) => f.params["tableId"]));
-      for (const [id, cells] of Object.entries(pdf.figures!)) {
-        if (doubted.has(id)) continue;
-        for (const [k, v] of Object.entries(cells)) {
-          if (v !== null) assert.equal(v, xlsx.figures![id]?.[k], `${pdfName} ${id} ${k}: a figure stated differs`);
-        }
-      }
+  // Every field report as a PDF twice: LibreOffice's PDF of the Word file, and a published-looking print (Chromium:
+  // labels wrapped onto 2-4 lines, header cells broken over lines, 三/四 over page breaks); 2025 also on a narrower
+  // page (every column narrow, labels on 2-3 lines).
+  const PDFS = [...YEARS.flatMap((y) => [`pingtan-${y}.pdf`, `pingtan-${y}-print.pdf`]), "pingtan-2025-narrow.pdf"];
+  for (const name of PDFS) {
+    const year = name.slice(8, 12);
+    it(`${name} gives the workbook's findings and figures, with no reading doubt`, async () => {
+      const xr = readWorkbook(await readXlsx(path.join(FIELD, `pingtan-${year}.xlsx`)));
+      assert.ok(xr.ok);
+      const pdf = await readForm(path.join(FIXTURES, name));
+      pdf.medium = "pdf";
+      assert.equal(pdf.format, xr.report.format);
+      assert.equal(pdf.meta.year?.value, xr.report.meta.year?.value);
+      assert.deepEqual(findingsOf(pdf), findingsOf(xr.report));
+      assert.deepEqual(figures(pdf), figures(xr.report));
     });
   }
+
+  it("a PDF whose row of figures slid left (a blank not printed) is a reading doubt: no error on the unit, no figure of the table stated", async () => {
+    const bytes = new Uint8Array(await fs.readFile(path.join(FIXTURES, "pingtan-2024.pdf")));
+    const lines = await readPdfLines(bytes);
+    // 3.其他 under （六）: 1 1 0 0 0 0 2 printed as 1 1 2 (the blanks of the zeros not printed, the total slid left)
+    const row = lines.find((l) => l.segs[0]?.text === "3.其他");
+    assert.ok(row);
+    const figs = row.segs.slice(1);
+    assert.deepEqual(
+      figs.map((s) => s.text),
+      ["1", "1", "0", "0", "0", "0", "2"],
+    );
+    const slid = { ...figs[2]!, text: "2" };
+    row.segs = [row.segs[0]!, figs[0]!, figs[1]!, slid];
+    const r = readWorkbook({ sheets: [linesToSheet(lines, "slid")] });
+    assert.ok(r.ok);
+    r.report.medium = "pdf";
+    const xr = readWorkbook(await readXlsx(path.join(FIELD, "pingtan-2024.xlsx")));
+    assert.ok(xr.ok);
+    const found = runChecks(r.report, {});
+    const doubts = found.filter((f) => f.rule === "reading-doubt");
+    assert.deepEqual(
+      doubts.map((f) => f.params["tableId"]),
+      ["s3"],
+    );
+    const errors = (fs_: Finding[]): string[] => fs_.filter((f) => f.severity === "error").map(key);
+    assert.deepEqual(errors(found), errors(runChecks(xr.report, {})), "no error blamed on the unit for our reading");
+    const stated = reportFigures(r.report);
+    const want = reportFigures(xr.report);
+    for (const [id, cells] of Object.entries(stated)) {
+      for (const [k, v] of Object.entries(cells)) {
+        if (id === "s3") continue;
+        if (v !== null) assert.equal(v, want[id]?.[k], `${id} ${k}`);
+      }
+    }
+  });
+
+  it("a printed page whose row lost its blank cells (pingtan-2023-slid.pdf): a reading doubt on 三, no error, no misread figure", async () => {
+    const [pdf] = await checkFileReports(path.join(FIXTURES, "pingtan-2023-slid.pdf"), { figures: true });
+    const [xlsx] = await checkFileReports(path.join(FIELD, "pingtan-2023.xlsx"), { figures: true });
+    assert.ok(pdf && xlsx && !pdf.error && !xlsx.error);
+    assert.deepEqual(
+      pdf.findings.filter((f) => f.severity === "error"),
+      [],
+      "errors blamed on the unit that come from our reading",
+    );
+    const doubts = pdf.findings.filter((f) => f.rule === "reading-doubt");
+    assert.deepEqual(
+      doubts.map((f) => f.params["tableId"]),
+      ["s3"],
+    );
+    assert.match(String(doubts[0]!.params["why"]), /3\.其他/);
+    for (const [id, cells] of Object.entries(pdf.figures!)) {
+      if (id === "s3") continue;
+      for (const [k, v] of Object.entries(cells)) assert.equal(v, xlsx.figures![id]?.[k], `${id} ${k}`);
+    }
+  });
 
   it("a PDF without text (a scan) is reported as needing OCR, not misread", async () => {
     const file = path.join(os.tmpdir(), `dr-scan-${process.pid}.pdf`);

@@ -160,9 +160,14 @@ export function dropDoubted(findings: Finding[]): Finding[] {
   if (doubts.length === 0) return findings;
   const tables = new Set(doubts.map((d) => String(d.params["tableId"])));
   const titles = new Set(doubts.map((d) => String(d.params["table"])));
+  // Any other finding that rests on a figure of a doubted table (the text's 81件 against the table's total, a blank
+  // cell of it) rests on our reading too.
+  const at = (c: CellRef): string => `${c.sheet}!${c.row}:${c.col}`;
+  const doubtedCells = new Set(doubts.flatMap((d) => d.cells.map(at)));
   return findings.filter((f) => {
     for (const id of tables) if (COVERS[id]?.has(f.rule)) return false;
     if (f.rule === "missing-figures" && titles.has(String(f.params["table"] ?? f.params["label"]))) return false;
+    if (f.rule !== "reading-doubt" && f.cells.some((c) => doubtedCells.has(at(c)))) return false;
     return true;
   });
 }
