@@ -43,6 +43,7 @@ import {
 } from "./output";
 import { applyPlan, loadXlsx, parseXlsx, protectedSheets, readXlsxBytes, workbookToGrid, XlsxReadError } from "./xlsx";
 import { writeReport } from "./report-write";
+import { structureLocked } from "./package";
 import { readAnyGrid } from "./read-any";
 import { buildSeedPlan, parseSeedReport, SEED_FILE, type SeedReport } from "./demo";
 
@@ -669,6 +670,15 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
   if (options.sheet !== undefined) settings.sheet = options.sheet;
   const bytes = await readXlsxBytes(file);
   const wb = await parseXlsx(bytes, file);
+  if (out !== undefined && (await structureLocked(bytes))) {
+    // The user's lock is never bypassed: the report sheets would be added to a workbook that forbids new sheets.
+    io.err(
+      lang === "zh"
+        ? `${file}：工作簿结构受保护（不能新建、显示或隐藏工作表），无法加入报告工作表，未写入任何内容。请在 Excel 中用“审阅 > 保护工作簿”取消保护（设有密码的需输入密码）并保存，然后再生成；只生成 Word 文档可用 --docx。\n`
+        : `${file}: the workbook's structure is protected (no worksheet can be added, shown or hidden), so the report sheets cannot be added; nothing was written. Unprotect it in Excel (Review > Protect Workbook; enter the password if it has one), save, and generate again; for the Word document alone, use --docx.\n`,
+    );
+    return 2;
+  }
   const grid = workbookToGrid(wb, file);
   let report: Report;
   try {

@@ -94,6 +94,19 @@ export async function workbookPart(zip: JSZip): Promise<string> {
   return "xl/workbook.xml";
 }
 
+/**
+ * The workbook's structure is locked (Excel: Review > Protect Workbook; <workbookProtection lockStructure="1"/> in
+ * the workbook part): no sheet may be added, deleted, renamed, shown or hidden.
+ */
+export async function structureLocked(pkg: Uint8Array | JSZip): Promise<boolean> {
+  const zip = pkg instanceof JSZip ? pkg : await JSZip.loadAsync(pkg);
+  const xml = await zip.file(await workbookPart(zip))?.async("string");
+  const tag = xml && /<(?:\w+:)?workbookProtection\b([^>]*)>/.exec(xml);
+  if (!tag) return false;
+  const lock = Object.entries(attrs(tag[1]!)).find(([k]) => k.replace(/^\w+:/, "") === "lockStructure")?.[1];
+  return lock === "1" || lock === "true";
+}
+
 /** The sheets the workbook lists, in order, with their parts. */
 export async function listSheets(zip: JSZip, wbPart?: string): Promise<SheetEntry[]> {
   const part = wbPart ?? (await workbookPart(zip));

@@ -8,6 +8,7 @@
 export type HostErrorCode =
   | "EditMode" // the user is typing in a cell
   | "Protected" // the sheet is protected
+  | "WorkbookProtected" // the workbook's structure is protected (Review > Protect Workbook): the plan's sheets (data.sheets) cannot be written
   | "ItemNotFound" // a sheet or name went away (data.name)
   | "ApiNotSupported" // this Excel is older than the feature needs (data.need: "ExcelApi 1.7")
   | "SheetExists" // the report sheets exist (data.sheets: "报告表格、报告正文")
@@ -92,6 +93,7 @@ export function toUserErrorImpl(e: unknown): UserError {
   }
 
   if (isEditModeError(e)) return { code: "EditMode", data };
+  if (code === "WorkbookProtected") return { code: "WorkbookProtected", data };
   if (code === "AccessDenied" || code === "Protected" || (code === "InvalidOperation" && PROTECTED.test(text))) {
     return { code: "Protected", data };
   }

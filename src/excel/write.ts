@@ -431,8 +431,12 @@ async function applyOnce(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions & C
     // met half-way would leave the sheets before it rewritten. (Loaded through the collection, not through
     // the null objects of sheets that do not exist.)
     worksheets.load("items/name,items/protection/protected");
+    // A workbook whose structure is protected (Review > Protect Workbook) takes no new sheet, and no sheet can be
+    // shown or hidden in it (the writer sets every plan sheet's visibility): refused before anything is written.
+    const workbook = context.workbook.load("protection/protected");
     await context.sync();
 
+    if (workbook.protection.protected) throw structureProtected(sheets.map((s) => s.name));
     const existing = sheets.filter((_, i) => !found[i]!.isNullObject).map((s) => s.name);
     if (existing.length && !opts?.replace) {
       throw new HostError("SheetExists", `worksheets exist: ${existing.join(", ")}`, { sheets: existing });
@@ -461,6 +465,11 @@ async function applyOnce(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions & C
     }
     await context.sync();
   });
+}
+
+/** The refusal for a workbook whose structure is protected: `sheets` cannot be added (or shown, or hidden) there. */
+function structureProtected(sheets: string[]): HostError {
+  return new HostError("WorkbookProtected", `the workbook's structure is protected: ${sheets.join(", ")}`, { sheets });
 }
 
 /** A name not yet taken: 公开数据, 公开数据 (2), 公开数据 (3)... (Excel compares names case-insensitively). */
@@ -493,7 +502,9 @@ export async function insertTemplateImpl(plan: SheetPlan): Promise<string> {
     return await Excel.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
+      const workbook = context.workbook.load("protection/protected");
       await context.sync();
+      if (workbook.protection.protected) throw structureProtected([plan.name]);
       added = uniqueSheetName(
         plan.name,
         worksheets.items.map((w) => w.name),

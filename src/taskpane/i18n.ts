@@ -205,6 +205,10 @@ export const HOST_MESSAGES = {
     zh: "工作表{quotedSheets}受保护，无法写入。请在“审阅 > 撤消工作表保护”后重试。",
     en: "The worksheet{quotedSheets} is protected and cannot be written. Unprotect it (Review > Unprotect Sheet) and try again.",
   },
+  WorkbookProtected: {
+    zh: "工作簿结构受保护（不能新建、显示或隐藏工作表），无法写入工作表{quotedSheets}，未写入任何内容。请在“审阅 > 保护工作簿”中取消保护（设有密码的需输入密码）后重试。",
+    en: "The workbook's structure is protected (no worksheet can be added, shown or hidden), so the worksheet{quotedSheets} cannot be written; nothing was written. Unprotect it (Review > Protect Workbook; enter the password if it has one) and try again.",
+  },
   ItemNotFound: {
     zh: "找不到工作表或名称{quotedName}：可能在任务窗格打开期间被重命名或删除。请重新核对。",
     en: "A worksheet or name{quotedName} was not found: it may have been renamed or deleted while the pane was open. Please check again.",
@@ -259,7 +263,7 @@ export function hostMessage(lang: Lang, err: { code: string; data?: Record<strin
   ) as keyof typeof HOST_MESSAGES;
   if (key === "ApiNotSupported") data.version = excelVersionFor(data.need, lang);
   if (key === "ItemNotFound") data.quotedName = data.name ? (lang === "zh" ? `“${data.name}”` : ` (${data.name})`) : "";
-  if (key === "Protected")
+  if (key === "Protected" || key === "WorkbookProtected")
     data.quotedSheets = data.sheets ? (lang === "zh" ? `“${data.sheets}”` : ` (${data.sheets})`) : "";
   if (key === "CellChanged" && !data.found) key = "CellChangedBlank";
   if (key === "Generic" && !data.detail) data.detail = err.code || "unknown";

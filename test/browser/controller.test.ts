@@ -962,6 +962,20 @@ describe("task pane controller", () => {
     });
   });
 
+  describe("structure-protected workbook", () => {
+    it("generate in a structure-protected workbook: the notice says 审阅 > 保护工作簿 and names the sheets", async () => {
+      const { c, host } = setup({ counts: true });
+      await c.open();
+      host.failNext.applyPlan = new HostFailure("WorkbookProtected", { sheets: "报告表格、报告正文" });
+      await c.generate();
+      assert.deepEqual(c.state.notice, {
+        kind: "error",
+        text: "操作失败：工作簿结构受保护（不能新建、显示或隐藏工作表），无法写入工作表“报告表格、报告正文”，未写入任何内容。请在“审阅 > 保护工作簿”中取消保护（设有密码的需输入密码）后重试。",
+      });
+      assert.equal(c.state.phase, "ready");
+    });
+  });
+
   describe("cells", () => {
     const ref = (sheet: string, row: number, col: number) => ({ sheet, row, col });
     it("writes a filled rectangle as one range, per sheet", () => {

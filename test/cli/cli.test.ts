@@ -8,6 +8,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { dueReportYear } from "../../src/core/model/preparing";
 import { readWorkbook } from "../../src/core/read";
 import { readXlsx } from "../../src/cli/xlsx";
@@ -444,6 +445,44 @@ describe("cli: disclosure-report", function () {
       assert.ok(grid.sheets.some((s) => s.name === "报告表格"));
       const again = await cli(["check", input]);
       assert.equal(again.code, 0, again.out);
+    });
+
+    it("a workbook whose structure is locked (审阅 > 保护工作簿): refused for --in-place and -o, nothing written, never unlocked", async () => {
+      // The 平潭 2025 field workbook with the element Excel writes for Review > Protect Workbook (with a password).
+      const zip = await JSZip.loadAsync(await fs.readFile(path.join(ROOT, "test/fixtures/field/pingtan-2025.xlsx")));
+      const wbXml = await zip.file("xl/workbook.xml")!.async("string");
+      const lock = (attrs: string) =>
+        wbXml.replace(
+          /(<workbookPr\b[^>]*\/>)/,
+          `$1<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="x+1Ykq3/PV7gq9Iw2t6yzxyNBqY=" workbookSaltValue="c2FsdA==" workbookSpinCount="100000" ${attrs}/>`,
+        );
+      const locked = path.join(dir, "locked.xlsx");
+      zip.file("xl/workbook.xml", lock('lockStructure="1"'));
+      await fs.writeFile(locked, await zip.generateAsync({ type: "uint8array" }));
+      const hash = await sha256(locked);
+      const inPlace = await cli(["generate", locked, "--in-place"]);
+      assert.equal(inPlace.code, 2, inPlace.out + inPlace.err);
+      assert.match(
+        inPlace.err,
+        /locked\.xlsx：工作簿结构受保护（不能新建、显示或隐藏工作表），无法加入报告工作表，未写入任何内容。请在 Excel 中用“审阅 > 保护工作簿”取消保护/,
+      );
+      assert.equal(await sha256(locked), hash, "the file is untouched");
+      const out = path.join(dir, "locked-out.xlsx");
+      const copy = await cli(["generate", locked, "-o", out, "--lang", "en"]);
+      assert.equal(copy.code, 2);
+      assert.match(
+        copy.err,
+        /the workbook's structure is protected .*nothing was written\. Unprotect it in Excel \(Review > Protect Workbook/,
+      );
+      await assert.rejects(fs.access(out), "no copy with the lock bypassed");
+      // Only the window lock (lockWindows): sheets may be added, and the element is kept as it was.
+      const windows = path.join(dir, "windows.xlsx");
+      zip.file("xl/workbook.xml", lock('lockStructure="0" lockWindows="1"'));
+      await fs.writeFile(windows, await zip.generateAsync({ type: "uint8array" }));
+      const ok = await cli(["generate", windows, "-o", out]);
+      assert.ok(ok.code < 2, ok.err);
+      const written = await JSZip.loadAsync(await fs.readFile(out));
+      assert.match(await written.file("xl/workbook.xml")!.async("string"), /<workbookProtection [^>]*lockWindows="1"/);
     });
 
     it("exits 2 without writing when FILE is unreadable", async () => {

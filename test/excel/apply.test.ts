@@ -294,6 +294,40 @@ describe("host applyPlan / insertTemplate (fake Excel)", () => {
     });
   });
 
+  it("a workbook whose structure is protected: refused in the first sync, before anything is written, with a message naming 审阅 > 保护工作簿", async () => {
+    fake.loadGrid(countsGrid());
+    fake.addSheet("报告表格", [["旧"]]);
+    fake.protectStructure();
+    const before = fake.sheetNames().map((n) => fake.snapshot(n));
+    const { cost } = await fake.measure(() =>
+      assert.rejects(applyPlan(smallPlan(), { replace: true }), (e) => {
+        const u = toUserError(e);
+        assert.equal(u.code, "WorkbookProtected");
+        assert.equal(u.data["sheets"], "报告表格");
+        assert.equal(
+          hostMessage("zh", u),
+          "工作簿结构受保护（不能新建、显示或隐藏工作表），无法写入工作表“报告表格”，未写入任何内容。请在“审阅 > 保护工作簿”中取消保护（设有密码的需输入密码）后重试。",
+        );
+        assert.match(
+          hostMessage("en", u),
+          /^The workbook's structure is protected .* worksheet \(报告表格\) cannot be written; nothing was written\. Unprotect it \(Review > Protect Workbook/,
+        );
+        return true;
+      }),
+    );
+    assert.equal(cost.syncs, 1, "refused after the first (look-up) sync");
+    assert.deepEqual(
+      fake.sheetNames().map((n) => fake.snapshot(n)),
+      before,
+      "nothing written",
+    );
+    await assert.rejects(insertTemplate(smallPlan().sheets[0]!), (e) => toUserError(e).code === "WorkbookProtected");
+    assert.deepEqual(fake.sheetNames(), ["公开数据", "报告表格"], "insertTemplate added no sheet");
+    fake.protectStructure(false);
+    await applyPlan(smallPlan(), { replace: true });
+    assertWritten(fake, smallPlan().sheets[0]!);
+  });
+
   it("insertTemplate adds 公开数据 (2) when taken, activates it and never alters other sheets", async () => {
     fake.loadGrid(countsGrid());
     fake.addSheet("其他", [["=1+1", "x"]]);

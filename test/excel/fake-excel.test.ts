@@ -162,6 +162,44 @@ describe("fake Excel", () => {
     });
   });
 
+  it("a structure-protected workbook (ExcelApi 1.7 workbook.protection): reads it; refuses adding, deleting, renaming, hiding a sheet with AccessDenied; cells stay writable", async () => {
+    fake.addSheet("报告表格", [["旧"]]);
+    fake.protectStructure();
+    await Excel.run(async (context) => {
+      const wb = context.workbook.load("protection/protected");
+      await context.sync();
+      assert.equal(wb.protection.protected, true);
+    });
+    const refused = async (what: string, queue: (context: Excel.RequestContext) => void) =>
+      assert.rejects(
+        Excel.run(async (context) => {
+          queue(context);
+          await context.sync();
+        }),
+        (e: { code?: string }) => e.code === "AccessDenied",
+        what,
+      );
+    await refused("add", (c) => void c.workbook.worksheets.add("报告正文"));
+    await refused("delete", (c) => c.workbook.worksheets.getItem("报告表格").delete());
+    await refused("rename", (c) => (c.workbook.worksheets.getItem("报告表格").name = "表格"));
+    await refused("hide", (c) => (c.workbook.worksheets.getItem("报告表格").visibility = "Hidden"));
+    assert.deepEqual(fake.sheetNames(), ["公开数据", "报告表格"], "no sheet added, deleted or renamed");
+    assert.equal(fake.sheet("报告表格").visibility, "Visible");
+    // Structure protection is not sheet protection: cells are written as before.
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("公开数据").getRange("B2").values = [[13]];
+      await context.sync();
+    });
+    assert.equal(fake.sheet("公开数据").get(1, 1)?.value, 13);
+    // Unprotected (Review > Protect Workbook again): a sheet can be added.
+    await Excel.run(async (context) => {
+      context.workbook.protection.unprotect();
+      context.workbook.worksheets.add("报告正文");
+      await context.sync();
+    });
+    assert.deepEqual(fake.sheetNames(), ["公开数据", "报告表格", "报告正文"]);
+  });
+
   it("fails with ItemNotFound when a sheet is deleted after its proxy was resolved", async () => {
     await assert.rejects(
       Excel.run(async (context) => {

@@ -229,6 +229,11 @@ export class FakeExcel implements FakeHost {
     this.sheet(sheet).protected = on;
   }
 
+  /** Review > Protect Workbook (structure), as the user sets it. */
+  protectStructure(on = true): void {
+    this.wb.structureProtected = on;
+  }
+
   /** Delete a sheet as the user would (fires onDeleted handlers). */
   async deleteSheet(name: string): Promise<void> {
     const s = this.sheet(name);

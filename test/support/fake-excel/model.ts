@@ -188,6 +188,8 @@ export class WorkbookModel {
   readonly names = new Map<string, NameModel>();
   activeSheetId = "";
   selection: { sheetId: string; rects: Rect[] } | null = null;
+  /** Review > Protect Workbook (structure): no sheet can be added, deleted, renamed, shown or hidden. */
+  structureProtected = false;
   private nextId = 1;
 
   newSheetId(): string {

@@ -458,6 +458,23 @@ export class Workbook extends FakeClientObject<WorkbookModel> {
   get worksheets(): WorksheetCollection {
     return (this._ws ??= new WorksheetCollection(this._ctx, this));
   }
+  private _prot?: WorkbookProtection;
+  _protection(): WorkbookProtection {
+    return (this._prot ??= new WorkbookProtection(
+      this._ctx,
+      this,
+      "protection",
+      () => FakeClientObject._from(this),
+      7,
+    ));
+  }
+  /** ExcelApi 1.7. */
+  get protection(): WorkbookProtection {
+    return this._protection();
+  }
+  override _nav(name: string): FakeClientObject<unknown> | null {
+    return name === "protection" ? this._protection() : null;
+  }
   get names(): NamedItemCollection {
     return (this._names ??= new NamedItemCollection(this._ctx, this));
   }
@@ -491,6 +508,39 @@ export class Workbook extends FakeClientObject<WorkbookModel> {
         return { sheet, rects: sel?.rects ?? [{ top: 0, left: 0, bottom: 0, right: 0 }] };
       },
       9,
+    );
+  }
+}
+
+/**
+ * The workbook's structure protection (ExcelApi 1.7). Excel documents `protected` and protect/unprotect, not what a
+ * structural change then throws; the fake refuses with AccessDenied ("You cannot perform the requested operation"),
+ * the code Excel gives for what protection forbids (a protected sheet's cells; office-js issue #6784).
+ */
+class WorkbookProtection extends FakeClientObject<WorkbookModel> {
+  _scalarProps(): string[] {
+    return ["protected"];
+  }
+  _read(wb: WorkbookModel, prop: string): unknown {
+    return prop === "protected" ? wb.structureProtected : undefined;
+  }
+  get protected(): boolean {
+    return this._prop("protected");
+  }
+  protect(): void {
+    this._write("Protect", [], (wb) => (wb.structureProtected = true), 7);
+  }
+  unprotect(): void {
+    this._write("Unprotect", [], (wb) => (wb.structureProtected = false), 7);
+  }
+}
+
+/** What a structure-protected workbook refuses: adding, deleting, renaming, showing or hiding a sheet. */
+function assertStructureFree(wb: WorkbookModel, what: string): void {
+  if (wb.structureProtected) {
+    throw new FakeOfficeError(
+      "AccessDenied",
+      `You cannot perform the requested operation (${what}: the workbook's structure is protected).`,
     );
   }
 }
@@ -887,6 +937,7 @@ export class WorksheetCollection extends FakeClientObject<WorkbookModel> {
   add(name?: string): Worksheet {
     const made: { v: SheetModel | null } = { v: null };
     this._write("Add", [name ?? null], (wb) => {
+      assertStructureFree(wb, "worksheets.add");
       if (name !== undefined) checkSheetName(wb, name, null);
       made.v = wb.addSheet(name);
     });
@@ -970,6 +1021,7 @@ export class Worksheet extends FakeClientObject<SheetT> {
   }
   set name(v: string) {
     this._write("SetName", [v], (s) => {
+      assertStructureFree(this._host.wb, "worksheet.name");
       checkSheetName(this._host.wb, v, s);
       const before = s.name;
       s.name = v;
@@ -991,6 +1043,7 @@ export class Worksheet extends FakeClientObject<SheetT> {
         throw new FakeOfficeError("InvalidArgument", `Bad visibility '${v}'.`);
       }
       const wb = this._host.wb;
+      assertStructureFree(wb, "worksheet.visibility");
       if (v !== "Visible" && !wb.sheets.some((x) => x !== s && x.visibility === "Visible")) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -1093,6 +1146,7 @@ export class Worksheet extends FakeClientObject<SheetT> {
   delete(): void {
     this._write("Delete", [], (s) => {
       const wb = this._host.wb;
+      assertStructureFree(wb, "worksheet.delete");
       if (wb.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
