@@ -3,11 +3,10 @@ import { constants as fsConstants, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import { REPORT_NAME } from "./read-any";
+import type { ReadFailure } from "../core/read";
 
 export type Input =
-  | { file: string }
-  | { file: string; error: { code: string; message: { zh: string; en: string } } }
-  | { file: string; skipped: { zh: string; en: string } };
+  { file: string } | { file: string; error: ReadFailure } | { file: string; skipped: { zh: string; en: string } };
 
 /** Reports the reader opens: workbooks, Word files, saved pages, PDFs (.doc is listed to say how to convert it). */
 const XLSX_NAME = REPORT_NAME;

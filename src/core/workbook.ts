@@ -10,7 +10,7 @@ import type { CheckOptions, Finding } from "./checks/types";
 import { runChecks } from "./checks";
 import type { FormatId } from "./model/format";
 import type { ProseText, Report } from "./model/report";
-import { readReports, type ReadOptions } from "./read";
+import { readReports, type ReadFailure, type ReadOptions } from "./read";
 
 export interface CheckedReport {
   sheet: string;
@@ -21,9 +21,7 @@ export interface CheckedReport {
   findings: Finding[];
 }
 
-export type WorkbookCheck =
-  | { ok: true; reports: CheckedReport[]; primary: number }
-  | { ok: false; error: { code: string; message: { zh: string; en: string } } };
+export type WorkbookCheck = { ok: true; reports: CheckedReport[]; primary: number } | { ok: false; error: ReadFailure };
 
 export interface WorkbookCheckOptions extends ReadOptions {
   prior?: Report;

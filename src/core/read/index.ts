@@ -88,7 +88,7 @@ export function readWorkbook(wb: WorkbookGrid, opts: ReadOptions = {}): ReadResu
   }
 }
 
-function internal(e: unknown): { ok: false; error: { code: string; message: { zh: string; en: string } } } {
+function internal(e: unknown): { ok: false; error: ReadFailure } {
   // A bug, never a user error: still a value, so that the hosts can show it.
   const msg = e instanceof Error ? e.message : String(e);
   return {
@@ -193,9 +193,7 @@ export interface FoundReport {
   report: Report;
 }
 
-export type ReportsResult =
-  | { ok: true; reports: FoundReport[]; primary: number }
-  | { ok: false; error: { code: string; message: { zh: string; en: string } } };
+export type ReportsResult = { ok: true; reports: FoundReport[]; primary: number } | { ok: false; error: ReadFailure };
 
 /**
  * readReports: EVERY report a workbook holds, each read on its own (a supervising office's one sheet per
