@@ -12,6 +12,7 @@
 import type { CellRef } from "../grid";
 import { emptyReport, fillTable, num } from "../model/build";
 import { cellKey, FORMAT_2021, type TableDef } from "../model/format";
+import { isComputedTotal } from "../model/preparing";
 import type { Breakdown, Num, Report, StatedPercent } from "../model/report";
 import { DEFAULT_ROUNDING } from "../shares/types";
 import type { Check, CheckOptions, Finding } from "./types";
@@ -161,6 +162,21 @@ export function report2021(f: Report2021Figures = figures2021(), year = 2021): R
 }
 
 /** A stated percent as a reader would make it from "6%" / "86.92%" / "-3.5%". */
+/** A 2021 report as a 编制 sheet: every total of 三 and 四 a SUM formula (its result as Excel stores it). */
+export function preparingReport(): Report {
+  const r = report2021();
+  r.meta.mode = { value: "编制" };
+  for (const t of [r.section3!, r.section4!]) {
+    for (const row of t.def.rows) {
+      for (const col of t.def.cols) {
+        const n = t.cells[cellKey(row.key, col.key)];
+        if (n && isComputedTotal(t.def, row.key, col.key)) n.formula = "=SUM(D1:D2)";
+      }
+    }
+  }
+  return r;
+}
+
 export function pct(text: string, cell?: CellRef): StatedPercent {
   const m = /^(-?\d+)(?:\.(\d+))?%$/.exec(text);
   if (!m) throw new Error(`not a percent: ${text}`);

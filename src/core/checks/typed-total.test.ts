@@ -1,24 +1,7 @@
 import assert from "node:assert/strict";
 import { cellKey } from "../model/format";
-import { isComputedTotal } from "../model/preparing";
-import type { Report } from "../model/report";
-import { report2021, runCheck, seedReport, summary } from "./reports.testutil";
+import { preparingReport as preparing, report2021, runCheck, seedReport, summary } from "./reports.testutil";
 import { typedTotal } from "./typed-total";
-
-/** A 2021 report as a 编制 sheet: every total a SUM formula (its result as Excel stores it). */
-function preparing(): Report {
-  const r = report2021();
-  r.meta.mode = { value: "编制" };
-  for (const t of [r.section3!, r.section4!]) {
-    for (const row of t.def.rows) {
-      for (const col of t.def.cols) {
-        const n = t.cells[cellKey(row.key, col.key)];
-        if (n && isComputedTotal(t.def, row.key, col.key)) n.formula = "=SUM(D1:D2)";
-      }
-    }
-  }
-  return r;
-}
 
 describe("typed-total", () => {
   it("passes a 编制 sheet whose totals are formulas, and any sheet not in 编制", () => {
