@@ -5,6 +5,8 @@
 import type { Figures } from "../core/summary";
 import type { Finding, FindingText, Lang, Severity } from "../core/checks/types";
 import type { FormatId } from "../core/model/format";
+import type { ReadFailure } from "../core/read";
+import type { FileForm } from "../core/model/report";
 import { findingCells, formatMessage } from "../core/checks";
 import { localizeValue } from "../core/checks/values";
 import { cellAddress } from "../core/grid";
@@ -23,9 +25,9 @@ export interface FileResult {
   /** A sheet for preparing (编制): the parts filled so far. */
   progress?: { filled: number; total: number };
   /** Set when the file could not be read or holds no disclosure table. */
-  error?: { code: string; message: { zh: string; en: string } };
+  error?: ReadFailure;
   /** For `summary` (CheckSettings.figures): the form the file came in, the report's figures and fee. */
-  form?: "xlsx" | "docx" | "html" | "pdf";
+  form?: FileForm;
   figures?: Figures;
   fee?: number | null;
   /** For `summary`: last year's report of the same unit in the folder, when the cross-year checks ran with it. */

@@ -8,16 +8,10 @@
  */
 import type { CellRef } from "../grid";
 import { formatDef } from "../model/build";
-import type { Num, TableData } from "../model/report";
+import { FORM_NAMES, type Num, type TableData } from "../model/report";
 import { defineCheck } from "./define";
 import { tableTitle } from "./places";
 import type { Finding } from "./types";
-
-const MEDIUM = {
-  docx: { zh: "Word 文件", en: "the Word file" },
-  html: { zh: "网页", en: "the web page" },
-  pdf: { zh: "PDF", en: "the PDF" },
-} as const;
 
 /** The findings a doubt about a table replaces, by table id: its arithmetic, and the reader's missing figures. */
 const COVERS: Record<string, Set<string>> = {
@@ -120,8 +114,8 @@ export const readingDoubt = defineCheck({
         params: {
           table,
           tableId,
-          medium: MEDIUM[medium].zh,
-          "medium@en": MEDIUM[medium].en,
+          medium: FORM_NAMES[medium].zh,
+          "medium@en": FORM_NAMES[medium].en,
           why: why.zh,
           "why@en": why.en,
         },

@@ -148,7 +148,7 @@ export interface Report {
    * The published form the report was read from (a Word file, a saved web page, a PDF); absent for a workbook.
    * Tables rebuilt from these can be misread: the reading-doubt check says so instead of blaming the unit.
    */
-  medium?: "docx" | "html" | "pdf";
+  medium?: Exclude<FileForm, "xlsx">;
   /** What the reader looked for and did not find, in the user's words. */
   notFound: ReadNote[];
   /** Other things the reader noticed (ambiguity, duplicated tables, text numbers). */
@@ -179,3 +179,14 @@ export interface ReportCopy {
   /** How many figures differ in all. */
   count: number;
 }
+
+/** The form a report file comes in: a workbook, or a published form (a Word file, a saved web page, a PDF). */
+export type FileForm = "xlsx" | "docx" | "html" | "pdf";
+
+/** Each form's name as a sentence says it (“从{name}读出”, “as read from {name}”): the one wording of the forms. */
+export const FORM_NAMES: Record<FileForm, { zh: string; en: string }> = {
+  xlsx: { zh: "Excel 工作簿", en: "the Excel workbook" },
+  docx: { zh: "Word 文件", en: "the Word file" },
+  html: { zh: "网页", en: "the web page" },
+  pdf: { zh: "PDF", en: "the PDF" },
+};
