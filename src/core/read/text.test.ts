@@ -1,7 +1,16 @@
 import { strict as assert } from "node:assert";
 import { FORMAT_2019, FORMAT_2021, SECTION_HEADINGS } from "../model/format";
 import { readWorkbook } from "./index";
-import { deviations, EXACT_VARIANTS, maybeLabel, normLabel, PARENT_PREFIXES, REPLACEMENTS, toSimplified } from "./text";
+import {
+  deviations,
+  EXACT_VARIANTS,
+  maybeLabel,
+  normLabel,
+  PARENT_PREFIXES,
+  REPLACEMENTS,
+  stripSpaces,
+  toSimplified,
+} from "./text";
 
 function devs(found: string, expected: string): string[] {
   const f = normLabel(found);
@@ -85,6 +94,65 @@ describe("read/text: label normalisation", () => {
         `no case needs the parent prefix ${parent}`,
       );
     }
+  });
+
+  it("each entry is needed: without it, the cases that use it no longer read as their labels", () => {
+    // The tables are constant to TypeScript only: an entry is taken out for the moment of one check, then put back.
+    // normLabel caches by the raw text: each round reads the cases with its own invisible suffix.
+    let round = 0;
+    const stillRead = (typed: string, label: string): boolean => {
+      const f = normLabel(typed + "\u200b".repeat(++round))!;
+      const e = normLabel(label)!;
+      return f.core === e.core || f.alias === e.core || f.core === e.alias || (!!f.alias && f.alias === e.alias);
+    };
+    const without = (what: string, drop: () => () => void, uses: (typed: string) => boolean): void => {
+      const cases = TABLE_CASES.filter(([t]) => uses(t.normalize("NFKC")));
+      const restore = drop();
+      try {
+        assert.ok(cases.length > 0, `no case uses ${what}`);
+        for (const [typed, label] of cases)
+          assert.ok(!stillRead(typed, label), `“${typed}” still reads as its label without ${what}`);
+      } finally {
+        restore();
+      }
+    };
+    const replacements = REPLACEMENTS as [string, string, string][];
+    for (const entry of [...replacements]) {
+      without(
+        `the replacement ${entry[0]}`,
+        () => {
+          const i = replacements.indexOf(entry);
+          replacements.splice(i, 1);
+          return () => replacements.splice(i, 0, entry);
+        },
+        (t) => t.includes(entry[0]),
+      );
+    }
+    const variants = EXACT_VARIANTS as Record<string, string>;
+    for (const [from, to] of Object.entries(variants)) {
+      without(
+        `the variant ${from}`,
+        () => {
+          delete variants[from];
+          return () => (variants[from] = to);
+        },
+        (t) => t.endsWith(from),
+      );
+    }
+    const parents = PARENT_PREFIXES as string[];
+    for (const parent of [...parents]) {
+      without(
+        `the parent prefix ${parent}`,
+        () => {
+          const i = parents.indexOf(parent);
+          parents.splice(i, 1);
+          return () => parents.splice(i, 0, parent);
+        },
+        (t) => stripSpaces(t).startsWith(parent),
+      );
+    }
+    // Put back as they were: every case reads as its label again.
+    for (const [typed, label] of TABLE_CASES) assert.ok(stillRead(typed, label), typed);
   });
 
   it("Traditional characters", () => {
