@@ -76,6 +76,22 @@ describe("read: readWorkbook", () => {
       );
     });
 
+    it("two equally good full sheets (二, 三, 四): the ambiguous note points at each sheet's main table, 三 (its 自然人 cell)", () => {
+      const sheet = (name: string) => ({
+        ...render.planToGrid(render.templatePlan({ year: 2024, unit: "某某局" })),
+        name,
+      });
+      const grids = [sheet("甲"), sheet("乙")];
+      const r = ok(readWorkbook({ sheets: grids }));
+      const amb = r.notes.find((n) => n.code === "ambiguous");
+      assert.ok(amb, "ambiguous note");
+      const natural = (g: SheetGrid) => {
+        const row = g.values.findIndex((line) => line.includes("自然人"));
+        return { sheet: g.name, row: g.top + row, col: g.left + g.values[row]!.indexOf("自然人") };
+      };
+      assert.deepEqual(amb.cells, grids.map(natural));
+    });
+
     it("the better sheet wins without a note", () => {
       const partial = new SheetBuilder("部分");
       writeS4(partial, { row: 0, col: 0 }, s4Figures());
