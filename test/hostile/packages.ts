@@ -306,7 +306,8 @@ export const PACKAGE_CASES: PackageCase[] = [
   },
   {
     id: "protection",
-    description: "sheet protection (with a password) and the workbook structure lock",
+    // The structure lock (lockStructure="1") forbids new sheets: generate refuses it (test/cli/cli.test.ts).
+    description: "sheet protection (with a password) and the workbook window lock",
     ext: ".xlsx",
     expect: "carried",
     marks: ["xl/workbook.xml"],
@@ -317,7 +318,7 @@ export const PACKAGE_CASES: PackageCase[] = [
       await edit(zip, "xl/workbook.xml", (x) =>
         x.replace(
           /(<workbookPr[^>]*\/>)/,
-          `$1<workbookProtection lockStructure="1" workbookAlgorithmName="SHA-512" workbookHashValue="c2VjcmV0" workbookSaltValue="c2FsdA==" workbookSpinCount="100000"/>`,
+          `$1<workbookProtection lockWindows="1" workbookAlgorithmName="SHA-512" workbookHashValue="c2VjcmV0" workbookSaltValue="c2FsdA==" workbookSpinCount="100000"/>`,
         ),
       );
       await save(zip, file);
