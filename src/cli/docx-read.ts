@@ -6,7 +6,7 @@
 import { strFromU8 } from "fflate";
 import type { Block, PlacedCell } from "../core/published";
 import { unzipGuarded, zipEntries } from "./limits";
-import { attr, scanXml } from "./published/xml";
+import { attr, scanXml } from "../xlsx/xml";
 
 export class DocxError extends Error {}
 

@@ -6,6 +6,7 @@
  */
 import * as v8 from "node:v8";
 import * as zlib from "node:zlib";
+import { declaredUnzippedSize, unzipEntries, zipEntries } from "../xlsx/zip";
 
 export type XlsxErrorCode =
   | "not-found"
@@ -168,96 +169,7 @@ export function checkUnzippedSize(buf: Uint8Array, file: string): void {
   }
 }
 
-/** One entry of a zip's central directory. */
-export interface ZipEntry {
-  name: string;
-  /** 0 stored, 8 deflated. */
-  method: number;
-  compressedSize: number;
-  /** The unzipped size the directory declares (it may lie: unzipGuarded never inflates past it). */
-  size: number;
-  /** Offset of the entry's local header. */
-  local: number;
-}
-
-/**
- * The unzipped size a zip declares in its central directory, summed over its entries, without decompressing
- * anything (Zip64 sizes included); undefined when the bytes hold no central directory (the reader then says
- * "damaged", and so it does for a directory that claims more entries than it holds: the zip readers refuse those too).
- */
-export function declaredUnzippedSize(buf: Uint8Array): number | undefined {
-  const entries = zipEntries(buf);
-  return entries?.reduce((sum, e) => sum + e.size, 0);
-}
-
-/** The entries of a zip's central directory (Zip64 read), or undefined when there is none that holds together. */
-export function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const u32 = (at: number): number => view.getUint32(at, true);
-  const u16 = (at: number): number => view.getUint16(at, true);
-  const u64 = (at: number): number => u32(at) + u32(at + 4) * 2 ** 32;
-  let eocd = -1;
-  for (let at = buf.length - 22; at >= Math.max(0, buf.length - 22 - 0xffff); at--) {
-    if (u32(at) === 0x06054b50) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  let entries = u16(eocd + 10);
-  let offset = u32(eocd + 16);
-  if ((offset === 0xffffffff || entries === 0xffff) && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
-    const z64 = u64(eocd - 20 + 8);
-    if (z64 + 56 > buf.length || u32(z64) !== 0x06064b50) return undefined;
-    entries = u64(z64 + 32);
-    offset = u64(z64 + 48);
-  }
-  const out: ZipEntry[] = [];
-  const utf8 = new TextDecoder("utf-8");
-  const latin1 = new TextDecoder("latin1");
-  let at = offset;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > buf.length || u32(at) !== 0x02014b50) return undefined;
-    const flags = u16(at + 8);
-    const method = u16(at + 10);
-    let compressedSize = u32(at + 20);
-    let size = u32(at + 24);
-    const nameLen = u16(at + 28);
-    const extraLen = u16(at + 30);
-    const commentLen = u16(at + 32);
-    let local = u32(at + 42);
-    if (at + 46 + nameLen > buf.length) return undefined;
-    const nameBytes = buf.subarray(at + 46, at + 46 + nameLen);
-    const name = (flags & 0x800 ? utf8 : latin1).decode(nameBytes);
-    if (size === 0xffffffff || compressedSize === 0xffffffff || local === 0xffffffff) {
-      // Zip64 extended information: the 64-bit fields, in this order, for those whose 32-bit field is all ones.
-      let found = false;
-      for (let x = at + 46 + nameLen; x + 4 <= at + 46 + nameLen + extraLen && x + 4 <= buf.length;) {
-        const id = u16(x);
-        const len = u16(x + 2);
-        if (id === 0x0001 && x + 4 + len <= buf.length) {
-          let f = x + 4;
-          if (size === 0xffffffff && f + 8 <= x + 4 + len) {
-            size = u64(f);
-            f += 8;
-          }
-          if (compressedSize === 0xffffffff && f + 8 <= x + 4 + len) {
-            compressedSize = u64(f);
-            f += 8;
-          }
-          if (local === 0xffffffff && f + 8 <= x + 4 + len) local = u64(f);
-          found = true;
-          break;
-        }
-        x += 4 + len;
-      }
-      if (!found || size === 0xffffffff) return undefined;
-    }
-    out.push({ name, method, compressedSize, size, local });
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
+export { declaredUnzippedSize, zipEntries, type ZipEntry } from "../xlsx/zip";
 
 /**
  * Unzips the entries `wanted` picks, never past what the directory declares: each entry is inflated with the
@@ -276,31 +188,22 @@ export function unzipGuarded(
   checkUnzippedSize(buf, file);
   const entries = zipEntries(buf);
   if (!entries) fail(damaged, file);
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const out = new Map<string, Uint8Array>();
-  const lie =
-    "压缩包记录的大小与实际内容不符，已在记录的大小处停止解压 / the sizes the zip records do not match its contents; unzipping stopped at the recorded size";
-  for (const e of entries) {
-    if (!wanted(e.name)) continue;
-    if (e.local + 30 > buf.length || view.getUint32(e.local, true) !== 0x04034b50) fail(damaged, file);
-    const start = e.local + 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true);
-    if (start + e.compressedSize > buf.length) fail(damaged, file);
-    const data = buf.subarray(start, start + e.compressedSize);
-    let bytes: Uint8Array;
-    if (e.method === 0) {
-      if (data.length !== e.size) fail(damaged, file, lie);
-      bytes = data;
-    } else if (e.method === 8) {
-      try {
-        // maxOutputLength: inflating stops (RangeError) as soon as the output passes the declared size.
-        bytes = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
-      } catch (err) {
-        fail(damaged, file, (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? lie : undefined);
-      }
-      if (bytes.length !== e.size) fail(damaged, file, lie);
-    } else fail(damaged, file, `压缩方式 ${e.method} / compression method ${e.method}`);
-    if (onEntry) onEntry(e.name, bytes);
-    else out.set(e.name, bytes);
-  }
-  return out;
+  return unzipEntries(
+    buf,
+    entries,
+    wanted,
+    {
+      inflate(data, size) {
+        try {
+          // maxOutputLength: inflating stops (RangeError) as soon as the output passes the declared size.
+          return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return "overrun";
+          throw err;
+        }
+      },
+      fault: (_kind, detail) => fail(damaged, file, detail),
+    },
+    onEntry,
+  );
 }

@@ -9,7 +9,7 @@ import type { ProseText, Report } from "../core/model/report";
 import { fileProse, textSheetProse } from "../core/text";
 import { readReportParagraphs, ReportTextError } from "./report-text";
 import { dueReportYear, fillProgress, progressText } from "../core/model/preparing";
-import { cellList, priorFills } from "../core/model/prior-fill";
+import { priorFillMessage, priorFills } from "../core/model/prior-fill";
 import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/shares/types";
 import { readWorkbook } from "../core/read";
 import { checkWorkbook, type WorkbookCheckOptions } from "../core/workbook";
@@ -610,15 +610,13 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
     if (!read.ok) throw new Error("the template does not read back");
     const p = priorFills(read.report, last);
     typeIntoPlan(plan, p.fills);
-    const lastYear = last.meta.year?.value;
-    const from = `${last.meta.body?.text ?? ""}${lastYear !== undefined ? `${lastYear}年` : ""}`;
-    lines.push(
-      `已从上年数据（${from || options.prior}）填入 ${p.fills.length} 项上年数据：${cellList(p.fills.map((f) => f.cell))}`,
+    const said = priorFillMessage(
+      { filled: p.fills.map((f) => f.cell), kept: p.kept, missing: p.missing },
+      last,
+      opts.year,
+      options.prior,
     );
-    if (p.missing.length > 0) lines.push(`上年数据中没有的 ${p.missing.length} 项留空：${cellList(p.missing)}`);
-    if (lastYear !== undefined && lastYear !== opts.year - 1) {
-      lines.push(`注意：上年数据的年度是 ${lastYear} 年，不是 ${opts.year - 1} 年，请确认选对了文件。`);
-    }
+    for (const l of said.lines) lines.push(l.zh);
   }
   const wb = new ExcelJS.Workbook();
   applyPlan(wb, plan);

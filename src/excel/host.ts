@@ -7,6 +7,7 @@
  * - applyPlan: 2 syncs (1: look up existing sheets/names; 2: write everything).
  * - insertTemplate: 2 syncs. selectCells / selectNamedRange: 1 sync.
  * - writeCell: 1 sync; 2 with `expected` (read the cell, then write it).
+ * - fillBlankCells: 2 syncs (read the cells, then write the blank ones).
  *
  * Every call here has a time limit (./run.ts: HostError "Timeout" frees the pane's queue) and, with
  * `{ background: true }`, waits for the user to leave cell edit mode instead of failing (delayForCellEdit).
@@ -19,7 +20,7 @@ import { loadWorkbookGridImpl, loadSheetGridImpl, type ReadOptions } from "./rea
 import { applyPlanImpl, insertTemplateImpl, type ApplyOptions } from "./write";
 import { toUserErrorImpl, type UserError } from "./errors";
 import { withTimeout, type CallOptions } from "./run";
-import { writeCellImpl, type WriteCellOptions } from "./write-cell";
+import { fillBlankCellsImpl, writeCellImpl, type FillBlankResult, type WriteCellOptions } from "./write-cell";
 import {
   selectCellsImpl,
   selectNamedRangeImpl,
@@ -28,7 +29,15 @@ import {
   type SheetLifecycleEvent,
 } from "./interact";
 
-export type { ReadOptions, ApplyOptions, UserError, SheetLifecycleEvent, WriteCellOptions, CallOptions };
+export type {
+  ReadOptions,
+  ApplyOptions,
+  UserError,
+  SheetLifecycleEvent,
+  WriteCellOptions,
+  CallOptions,
+  FillBlankResult,
+};
 export { setHostTimeouts } from "./run";
 
 /** Every worksheet's used range (values, formulas, error values as CellError), in workbook order. */
@@ -58,6 +67,17 @@ export function applyPlan(plan: WorkbookPlan | SheetPlan, opts?: ApplyOptions & 
  */
 export function writeCell(ref: CellRef, value: number, opts?: WriteCellOptions): Promise<void> {
   return withTimeout(() => writeCellImpl(ref, value, opts));
+}
+
+/**
+ * 导入上年数据: each figure into its cell of `sheet` where that cell is blank when read; a cell holding anything (a
+ * typed figure, text, a formula) is kept as it is. 2 syncs. A protected sheet: HostError "Protected", nothing written.
+ */
+export function fillBlankCells(
+  sheet: string,
+  fills: { cell: { row: number; col: number }; value: number }[],
+): Promise<FillBlankResult> {
+  return withTimeout(() => fillBlankCellsImpl(sheet, fills));
 }
 
 /** Activate the first ref's sheet and select its cells (several areas when ExcelApi 1.18 is there, else the first). */

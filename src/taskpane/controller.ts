@@ -5,6 +5,7 @@
  * One user action = one host read (one Excel sync) + engine work + at most one host write.
  */
 import { dueReportYear, fillProgress } from "../core/model/preparing";
+import { priorFillMessage, type PriorPlan } from "../core/model/prior-fill";
 import {
   a1,
   cellAddress,
@@ -59,6 +60,14 @@ export interface PaneHost {
    * the pane offers no fixes.
    */
   writeCell?(ref: CellRef, value: number, opts?: { expected?: number | null }): Promise<unknown>;
+  /**
+   * 导入上年数据: write each figure into its cell of `sheet` only where the cell is blank when written (never over a
+   * typed figure, text or formula). Optional: without it (and readPriorFile) the pane offers no import.
+   */
+  fillBlankCells?(
+    sheet: string,
+    fills: { cell: { row: number; col: number }; value: number }[],
+  ): Promise<{ written: CellRef[]; kept: CellRef[] }>;
   onSheetChanged(sheet: string, handler: () => void): Promise<() => Promise<void>>;
   /** When the sheet is deleted or renamed (optional: the pane then follows it on the next 检查). */
   onSheetDeletedOrRenamed?(sheet: string, handler: () => void): Promise<() => Promise<void>>;
@@ -101,7 +110,16 @@ export interface Engine {
     options?: { paragraphs?: Paragraph[]; workbook?: WorkbookPlan },
   ): DocumentPlan;
   narrative?(report: Report, settings?: { rounding?: ReportSettings["rounding"] }): Paragraph[];
+  /** Last year's figures for this year's blank 上年 cells (optional: without it the pane offers no import). */
+  priorFills?(current: Report, last: Report): PriorPlan;
 }
+
+/** Last year's workbook as the pane read it from the file the user picked (src/taskpane/prior-file.ts). */
+export type PriorFileResult =
+  { ok: true; grid: WorkbookGrid } | { ok: false; code: PriorProblem; detail?: { zh: string; en: string } };
+
+/** Why last year's file could not be used (i18n.ts priorProblem_*, "-" written "_"). */
+export type PriorProblem = "empty" | "xls" | "encrypted" | "not-xlsx" | "damaged" | "too-large" | "unreadable";
 
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
@@ -324,7 +342,7 @@ export function severityCounts(views: FindingView[]): Record<Severity, number> {
 
 export type Phase = "loading" | "empty" | "ready" | "failed";
 export type Busy =
-  "reading" | "checking" | "generating" | "inserting" | "saving" | "selecting" | "fixing" | "downloading";
+  "reading" | "checking" | "generating" | "inserting" | "saving" | "selecting" | "fixing" | "downloading" | "importing";
 
 export interface Notice {
   kind: "info" | "success" | "warning" | "error";
@@ -376,6 +394,8 @@ export interface PaneState {
   confirmFix: { id: number; cell: string; value: number; text: string } | null;
   /** The host can write a single cell (suggested fixes are offered). */
   canFix: boolean;
+  /** The pane can read last year's workbook and fill the 上年 cells (导入上年数据). */
+  canImportPrior: boolean;
   /** The copy shortcut to name: "Ctrl+C", or "⌘C" on a Mac. */
   copyKey: string;
   /** The report table last selected with 选中 (its range name), until something else is selected or the report is rewritten. */
@@ -404,6 +424,8 @@ export interface ControllerDeps {
    * or on a Mac (WKWebView task panes cannot download), the pane offers no download.
    */
   saveDocx?(plan: DocumentPlan, fileName: string): Promise<void>;
+  /** Reads the .xlsx file the user picked (in the browser, no server; the reader loads only when called). */
+  readPriorFile?(file: Blob): Promise<PriorFileResult>;
 }
 
 type Listener = (state: PaneState) => void;
@@ -439,9 +461,11 @@ export class Controller {
   private picked: string | null = null;
   private disposed = false;
   private readonly saveDocx: ControllerDeps["saveDocx"];
+  private readonly readPriorFile: ControllerDeps["readPriorFile"];
 
   constructor(deps: ControllerDeps) {
     this.saveDocx = deps.saveDocx;
+    this.readPriorFile = deps.readPriorFile;
     this.host = deps.host;
     this.engine = deps.engine;
     this.timers = deps.timers ?? REAL_TIMERS;
@@ -463,6 +487,8 @@ export class Controller {
       confirmReplace: null,
       confirmFix: null,
       canFix: typeof deps.host.writeCell === "function",
+      canImportPrior:
+        typeof deps.host.fillBlankCells === "function" && !!deps.engine.priorFills && !!deps.readPriorFile,
       copyKey: copyShortcut(deps.mac ?? false),
       selectedTable: null,
       reports: [],
@@ -625,6 +651,61 @@ export class Controller {
       const name = `${plan.title.replace(/[\\/:*?"<>|\s]+/g, "") || "report"}.docx`;
       await save(plan, name);
       this.set({ notice: { kind: "success", text: this.tr("docxSaved", { file: name }) } });
+    }).then(() => undefined);
+  }
+
+  /**
+   * 导入上年数据: read last year's workbook (the file the user picked), find its report, and fill this sheet's blank
+   * 上年 cells with its figures (上年结转 from its 结转下年度, 上年现行有效件数 from its 现行有效件数, the optional
+   * blocks' 上年条数); nothing typed is overwritten. Then re-check, and say what was filled, kept and missing.
+   */
+  importPrior(file: Blob & { name?: string }): Promise<void> {
+    const read = this.readPriorFile;
+    const fill = this.host.fillBlankCells?.bind(this.host);
+    const priorFills = this.engine.priorFills;
+    if (!this.s.canImportPrior || !read || !fill || !priorFills) return Promise.resolve();
+    return this.run("importing", async () => {
+      this.set({ notice: null, confirmFix: null });
+      const sheet = this.s.sheet;
+      if (!sheet) return;
+      const got = await read(file);
+      const cannot = (reason: string): void =>
+        this.set({ notice: { kind: "error", text: this.tr("priorFailed", { reason }) } });
+      if (!got.ok) {
+        const reason = this.tr(`priorProblem_${got.code.replace("-", "_")}` as Parameters<typeof t>[1]);
+        cannot(got.detail ? `${reason}（${got.detail[this.s.lang]}）` : reason);
+        return;
+      }
+      const last = this.engine.readWorkbook(got.grid);
+      if (!last.ok) {
+        cannot(this.tr("priorNoReport", { reason: last.error.message[this.s.lang] }));
+        return;
+      }
+      // This year's sheet as it is now (the user may have typed since the last check).
+      if (!this.checkGrid({ sheets: [await this.host.readSheet(sheet)] }, sheet) || !this.report) return;
+      const plan = priorFills(this.report, last.report);
+      const done = plan.fills.length > 0 ? await fill(sheet, plan.fills) : { written: [], kept: [] };
+      const said = priorFillMessage(
+        { filled: done.written, kept: [...plan.kept, ...done.kept], missing: plan.missing },
+        last.report,
+        this.report.meta.year?.value ?? this.s.year,
+        file.name ?? "",
+      );
+      if (done.written.length > 0) {
+        const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet)] }, sheet, await this.readTextSheet());
+        if (ok && this.s.generated) this.set({ stale: true });
+      }
+      const kind = said.wrongYear ? "warning" : done.written.length > 0 ? "success" : "info";
+      const stop = this.s.lang === "zh" ? "。" : ". ";
+      this.set({
+        notice: {
+          kind,
+          text: said.lines
+            .map((l) => l[this.s.lang] + stop)
+            .join("")
+            .trim(),
+        },
+      });
     }).then(() => undefined);
   }
 

@@ -1,5 +1,6 @@
 /** The real engine, as the controller sees it. Kept apart so that controller tests can swap pieces. */
 import { findingCells, formatMessage, runChecks } from "../core/checks";
+import { priorFills } from "../core/model/prior-fill";
 import { readReports, readWorkbook } from "../core/read";
 import { documentPlan } from "../core/document";
 import { narrative } from "../core/narrative";
@@ -16,4 +17,5 @@ export const ENGINE: Engine = {
   templatePlan,
   documentPlan,
   narrative,
+  priorFills,
 };

@@ -33,6 +33,7 @@ export const STRINGS = {
   busySaving: { zh: "正在保存设置…", en: "Saving settings…" },
   busySelecting: { zh: "正在选中…", en: "Selecting…" },
   busyFixing: { zh: "正在修改单元格…", en: "Changing the cell…" },
+  busyImporting: { zh: "正在读取上年数据…", en: "Reading last year's figures…" },
 
   actionsLabel: { zh: "操作", en: "Actions" },
   check: { zh: "检查", en: "Check" },
@@ -47,6 +48,39 @@ export const STRINGS = {
     zh: "插入“公开数据”数据表模板（{year}年度）",
     en: "Insert the 公开数据 counts-sheet template (year {year})",
   },
+  importPrior: { zh: "导入上年数据…", en: "Import last year's figures…" },
+  importPriorTitle: {
+    zh: "选择上年的年报工作簿（.xlsx），把上年结转、上年现行有效件数等填入本表空白的上年栏目",
+    en: "Pick last year's report workbook (.xlsx) to fill this sheet's blank 上年 (last year) cells",
+  },
+  importPriorHint: {
+    zh: "只填空白单元格，已填写的不改动；文件只在本机读取，不上传。",
+    en: "Only blank cells are filled; nothing typed is changed. The file is read on this computer, never uploaded.",
+  },
+  priorFailed: { zh: "无法导入上年数据：{reason}", en: "Last year's figures were not imported: {reason}" },
+  priorNoReport: {
+    zh: "所选工作簿中没有找到年度报告数据（{reason}）",
+    en: "no annual report was found in the workbook picked ({reason})",
+  },
+  priorProblem_empty: { zh: "所选文件是空的（0 字节）", en: "the file picked is empty (0 bytes)" },
+  priorProblem_xls: {
+    zh: "所选文件是旧版 Excel 97-2003 (.xls) 文件；请在 Excel 或 WPS 中另存为 .xlsx 后再选",
+    en: "the file picked is an old Excel 97-2003 (.xls) file; save it as .xlsx in Excel or WPS and pick it again",
+  },
+  priorProblem_encrypted: {
+    zh: "所选文件设置了打开密码；请在 Excel 中取消密码后另存为 .xlsx 再选",
+    en: "the file picked is password-protected; remove the password in Excel, save as .xlsx and pick it again",
+  },
+  priorProblem_not_xlsx: {
+    zh: "所选文件不是 .xlsx 工作簿；如是其他表格格式，请在 Excel 或 WPS 中另存为 .xlsx",
+    en: "the file picked is not an .xlsx workbook; if it is another spreadsheet format, save it as .xlsx in Excel or WPS",
+  },
+  priorProblem_damaged: {
+    zh: "所选文件已损坏或不是有效的 .xlsx 工作簿，无法读取",
+    en: "the file picked is damaged or not a valid .xlsx workbook and cannot be read",
+  },
+  priorProblem_too_large: { zh: "所选文件过大", en: "the file picked is too large" },
+  priorProblem_unreadable: { zh: "无法读取所选文件", en: "the file picked cannot be read" },
   autoUpdate: { zh: "自动更新报告", en: "Update report automatically" },
   autoUpdateHint: {
     zh: "数据表修改后自动重新检查并重新生成报告",

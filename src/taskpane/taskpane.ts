@@ -6,6 +6,7 @@ import * as host from "../excel/host";
 import { Controller } from "./controller";
 import { saveDocx } from "./download";
 import { ENGINE } from "./engine";
+import { readPriorFile } from "./prior-file";
 import { isMacPlatform, langFromDisplayLanguage } from "./i18n";
 import { applyTheme, type OfficeThemeColors } from "./theme";
 import { mountView } from "./view";
@@ -38,6 +39,7 @@ void Office.onReady(() => {
     engine: ENGINE,
     lang,
     mac,
+    readPriorFile,
     ...(canSaveDocx ? { saveDocx } : {}),
   });
   mountView(document.getElementById("app")!, controller);

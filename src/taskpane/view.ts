@@ -9,6 +9,7 @@ import { h } from "./panels/dom";
 import { findingsPanel } from "./panels/findings";
 import { headerPanel } from "./panels/header";
 import { noticesPanel } from "./panels/notices";
+import { priorPanel } from "./panels/prior";
 import { reportsPanel } from "./panels/reports";
 import { settingsPanel } from "./panels/settings";
 import { emptyPanels, footerPanel } from "./panels/states";
@@ -27,6 +28,7 @@ export function mountView(root: HTMLElement, controller: PaneActions & Pick<Cont
   const empty = emptyPanels(ctx);
   const reports = reportsPanel(ctx);
   const actions = actionsPanel(ctx);
+  const prior = priorPanel(ctx);
   const notices = noticesPanel(ctx);
   const autoUpdate = autoUpdatePanel(ctx);
   const findings = findingsPanel(ctx, () => actions.checkButton);
@@ -34,7 +36,7 @@ export function mountView(root: HTMLElement, controller: PaneActions & Pick<Cont
   const settings = settingsPanel(ctx);
   const footer = footerPanel(ctx);
 
-  const readyPanels = [reports, actions, notices, autoUpdate, findings, tables, settings];
+  const readyPanels = [reports, actions, prior, notices, autoUpdate, findings, tables, settings];
   const ready = h("div", { id: "ready", attrs: { hidden: "" } }, ...readyPanels.flatMap((p) => p.nodes));
   const main = h("main", { id: "main", attrs: { "aria-busy": "true" } }, ...empty.nodes, ready);
   root.replaceChildren(...header.nodes, main, ...footer.nodes);

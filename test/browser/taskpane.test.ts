@@ -18,6 +18,11 @@ import { a1, parseA1 } from "../../src/core/grid";
 import { cellKey } from "../../src/core/model/format";
 import { dueReportYear } from "../../src/core/model/preparing";
 import { planToGrid, templateCells, templatePlan } from "../../src/core/render/template";
+import { templateForReport } from "../../src/core/render";
+import type { Report } from "../../src/core/model/report";
+import { applyPlan } from "../../src/cli/xlsx-write";
+import { cleanReport } from "../cli/helpers";
+import ExcelJS from "exceljs";
 import { SETTINGS_KEY } from "../../src/taskpane/controller";
 import { t } from "../../src/taskpane/i18n";
 import { fakeOfficeScript, OFFICE_JS, privateProductionBuild, serveDir } from "../support/pane-server";
@@ -32,6 +37,21 @@ const OUTPUT = path.join(ROOT, "test/output");
 const IMAGES = process.env.REFRESH_PICTURES === "1" ? path.join(ROOT, "docs/images") : OUTPUT;
 /** The pane offers the template of the report due now (its clock is the browser's). */
 const YEAR = dueReportYear(new Date());
+
+/** Last year's report of the preparer's unit (the example report, moved to YEAR - 1). */
+function lastYearReport(): Report {
+  const r = cleanReport();
+  r.meta.body = { text: "某某县教育局" };
+  r.meta.year = { value: YEAR - 1, from: "metadata" };
+  return r;
+}
+
+/** A report as last year's counts sheet in an .xlsx (what the clerk saved last year). */
+async function workbookBytes(report: Report): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, templateForReport(report).plan);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 const COUNTS = "公开数据";
 const XSS_IMG = `<img src=x onerror="window.__pwned=1;alert(1)">`;
 const XSS_SCRIPT = `<script>window.__pwned=2;alert(2)</script>`;
@@ -210,6 +230,10 @@ describe("task pane in headless Chromium (browser tier)", function () {
       },
       [sheet, list] as const,
     );
+
+  /** A cell's value in the fake Excel's 公开数据, as Excel shows it. */
+  const fakeValue = (page: Page, address: string): Promise<unknown> =>
+    fake<{ value: unknown }>(page, "read", COUNTS, address).then((c) => c.value);
 
   const idle = (page: Page) => page.waitForFunction(() => document.body.dataset.state !== "busy");
   const text = (page: Page, sel: string) => page.locator(sel).innerText();
@@ -410,9 +434,39 @@ describe("task pane in headless Chromium (browser tier)", function () {
       [at(s3[cellKey("carryNext", "commercial")]!), 1],
       [at(cells.tables.s4!.cells[cellKey("count", "review.upheld")]!), 1],
     ];
+    // A 上年 figure the clerk typed before importing (it must stay), and this year's 主动公开 by category.
+    const inForce = cells.tables["s2.item1"]!.prior[cellKey("rules", "inForce")]!;
+    const last = lastYearReport();
+    const lastInForce = last.section2["s2.item1"]!.cells[cellKey("rules", "inForce")]!.value!;
+    list.push([at(inForce), lastInForce + 2]);
+    cells.proactive.categories.forEach((c, i) =>
+      list.push([at(c.count!), (last.proactive!.categories[i]!.count.value ?? 0) + 5]),
+    );
     await edits(page, COUNTS, list);
     await idle(page);
+
+    // 导入上年数据…: last year's workbook picked through the file input, read in the pane.
+    assert.equal(await page.locator("#import-prior").isVisible(), true);
+    await page.setInputFiles('[data-testid="prior-file"]', {
+      name: `${YEAR - 1}年政府信息公开工作年度报告.xlsx`,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await workbookBytes(last),
+    });
+    await page.waitForFunction(() => document.getElementById("notice")?.textContent?.includes("已从上年报告"));
+    await idle(page);
+    const imported = await text(page, '[data-testid="notice"]');
+    // 上年结转 (7), 现行有效 (2 less the typed one), the blocks' categories (8 + 8) and 合计 (2).
+    assert.match(imported, new RegExp(`已从上年报告（某某县教育局 ${YEAR - 1}年）填入 26 项上年数据`), imported);
+    assert.match(imported, /已填写的 1 项保持不变/, imported);
+    assert.equal(await fakeValue(page, at(inForce)), lastInForce + 2, "a typed 上年 figure is never overwritten");
+    for (const col of ["natural", "commercial", "total"]) {
+      const p = cells.tables.s3!.prior[cellKey("carried", col)]!;
+      assert.equal(await fakeValue(page, at(p)), last.section3!.cells[cellKey("carryNext", col)]!.value, col);
+    }
+    await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-preparer-imported.png"), fullPage: true });
+
     await page.click("#check");
+    // The 上年 cells and the optional blocks are not this year's national figures: the progress counts those only.
     await page.waitForFunction(() => document.getElementById("fill-progress")?.textContent?.includes("已填 8 / 166"));
     await idle(page);
     assert.equal(await page.locator('[data-testid="group-error"] [data-testid="finding"]').count(), 0);
@@ -436,6 +490,15 @@ describe("task pane in headless Chromium (browser tier)", function () {
       textCells.join("\n"),
     );
     assert.ok(textCells.some((v) => v.includes("全年办结21件")));
+    // 同比 from the 上年 cells the import filled: 主动公开 this year and last year.
+    const lastTotal = last.proactive!.categories.reduce((a, c) => a + (c.count.value ?? 0), 0);
+    const thisTotal = lastTotal + 5 * last.proactive!.categories.length;
+    assert.ok(
+      textCells.some((v) =>
+        v.includes(`主动公开政府信息${thisTotal}条，比上年增加${thisTotal - lastTotal}条，同比增长`),
+      ),
+      textCells.join("\n"),
+    );
     const table = await fake<Record<string, { value: unknown; formula?: string }>>(page, "cells", "报告表格");
     const labelAt = Object.entries(table).find(([, c]) => c.value === "一、本年新收政府信息公开申请数量")?.[0];
     const row = parseA1(labelAt!)!.row + 1;
@@ -640,6 +703,70 @@ describe("task pane in headless Chromium (browser tier)", function () {
   });
 
   for (const legacy of [false, true]) {
+    it(`导入上年数据 (${legacy ? "ES5 bundle, no TextDecoder, no Blob.arrayBuffer" : "modern bundle"}): the .xlsx reader loads only on the pick and fills the 上年 cells`, async () => {
+      const pane = await openPane({ lang: "zh-CN", legacy });
+      const { page } = pane;
+      await page.locator("#empty").waitFor({ state: "visible" });
+      await page.click("#insert-template");
+      await page.waitForSelector('body[data-state="ready"]');
+      await idle(page);
+      const chunks = () =>
+        page.evaluate(() =>
+          performance
+            .getEntriesByType("resource")
+            .map((e) => e.name.replace(/^.*\//, ""))
+            .filter((n) => /^\d+(\.legacy)?\.js$/.test(n)),
+        );
+      assert.deepEqual(await chunks(), [], "no part of the reader before the pick");
+      // IE11 and old EdgeHTML have neither (the reader must not need them).
+      if (legacy)
+        await page.evaluate(() => {
+          delete (window as { TextDecoder?: unknown }).TextDecoder;
+          delete (Blob.prototype as { arrayBuffer?: unknown }).arrayBuffer;
+        });
+      const last = lastYearReport();
+      await page.setInputFiles('[data-testid="prior-file"]', {
+        name: "上年.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: await workbookBytes(last),
+      });
+      await page.locator("#notice.banner-success").waitFor();
+      assert.match(
+        await text(page, "#notice"),
+        new RegExp(`已从上年报告（某某县教育局 ${YEAR - 1}年）填入 27 项上年数据`),
+      );
+      const cells = templateCells(templatePlan({ year: YEAR }));
+      const carried = cells.tables.s3!.prior[cellKey("carried", "natural")]!;
+      assert.equal(
+        await fakeValue(page, a1(carried.row, carried.col)),
+        last.section3!.cells[cellKey("carryNext", "natural")]!.value,
+      );
+      const loaded = await chunks();
+      assert.ok(loaded.length >= 1 && loaded.every((n) => n.endsWith(".legacy.js") === legacy), loaded.join(" "));
+      if (!legacy) {
+        let raw = 0;
+        let gz = 0;
+        for (const n of loaded) {
+          const b = readFileSync(path.join(served, n));
+          raw += b.length;
+          gz += zlib.gzipSync(b, { level: 9 }).length;
+        }
+        console.log(
+          `      .xlsx reader loaded on demand: ${loaded.join(" + ")} = ${(raw / 1024).toFixed(1)} KB (${(gz / 1024).toFixed(1)} KB gzipped)`,
+        );
+      }
+      // A file that is not a workbook: said in plain words, nothing written.
+      const before = await fake<string>(page, "snapshot", COUNTS);
+      await page.setInputFiles('[data-testid="prior-file"]', {
+        name: "上年.xls",
+        mimeType: "application/vnd.ms-excel",
+        buffer: readFileSync(path.join(ROOT, "test/fixtures/xlsx/xls-renamed.xlsx")),
+      });
+      await page.locator("#notice.banner-error").waitFor();
+      assert.match(await text(page, "#notice"), /无法导入上年数据：所选文件是旧版 Excel 97-2003 \(\.xls\) 文件/);
+      assert.equal(await fake<string>(page, "snapshot", COUNTS), before);
+    });
+
     it(`下载 Word 文档 (${legacy ? "ES5 bundle, polyfills" : "modern bundle"}): the Word writer loads only on the click, and the file is a whole .docx`, async () => {
       const sc = scenario(YEAR);
       const pane = await openPane({ lang: "zh-CN", sheets: [[COUNTS, filledRows(sc.edits)]], legacy });

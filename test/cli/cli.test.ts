@@ -370,7 +370,7 @@ describe("cli: disclosure-report", function () {
       const r = await cli(["template", "-o", out, "--year", String(lastYear + 1), "--prior", lastFile]);
       assert.equal(r.code, 0, r.err);
       // 三 row (7), 现行有效 (2), and the used blocks: each category (8 + 8) and their 合计 (2).
-      assert.match(r.out, /已从上年数据（.*年）填入 27 项上年数据/);
+      assert.match(r.out, /已从上年报告（.* \d{4}年）填入 27 项上年数据/);
       const read = readWorkbook(await readXlsx(out));
       assert.ok(read.ok);
       assert.equal(read.report.meta.body?.text, last.meta.body?.text, "the unit comes from last year's sheet");

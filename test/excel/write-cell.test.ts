@@ -2,7 +2,7 @@
 import { hostMessage } from "../../src/taskpane/i18n";
 import { strict as assert } from "node:assert";
 import { FakeExcel } from "../support/fake-excel";
-import { toUserError, writeCell } from "../../src/excel/host";
+import { fillBlankCells, toUserError, writeCell } from "../../src/excel/host";
 
 const SHEET = "公开数据";
 const J12 = { sheet: SHEET, row: 11, col: 9 };
@@ -77,5 +77,51 @@ describe("host writeCell (fake Excel)", () => {
     });
     await assert.rejects(writeCell(J12, Number.NaN), /not a finite number/);
     assert.equal(fake.read(SHEET, "J12").value, 16);
+  });
+});
+
+describe("host fillBlankCells (fake Excel): 导入上年数据 writes blank cells only", () => {
+  let fake: FakeExcel;
+  beforeEach(() => {
+    fake = new FakeExcel().install();
+    fake.addSheet(SHEET, [["单位名称", "某局"]]);
+    fake.setCells(SHEET, "D20", [[null, 7, "无", "=SUM(D21:E21)", null]]);
+  });
+  afterEach(() => fake.uninstall());
+
+  const at = (col: number) => ({ row: 19, col });
+
+  it("writes the blank cells in 2 syncs and keeps a typed figure, text and a formula as they are", async () => {
+    const fills = [3, 4, 5, 6, 7].map((col) => ({ cell: at(col), value: 100 + col }));
+    const { result, cost } = await fake.measure(() => fillBlankCells(SHEET, fills));
+    assert.equal(cost.syncs, 2);
+    assert.deepEqual(
+      result.written.map((r) => r.col),
+      [3, 7],
+    );
+    assert.deepEqual(
+      result.kept.map((r) => r.col),
+      [4, 5, 6],
+    );
+    assert.equal(fake.read(SHEET, "D20").value, 103);
+    assert.equal(fake.read(SHEET, "E20").value, 7, "a typed figure is never overwritten");
+    assert.equal(fake.read(SHEET, "F20").value, "无");
+    assert.equal(fake.read(SHEET, "G20").formula, "=SUM(D21:E21)");
+    assert.equal(fake.read(SHEET, "H20").value, 107);
+  });
+
+  it("a protected sheet: Protected, and nothing is written; a missing sheet: ItemNotFound", async () => {
+    fake.protect(SHEET);
+    const before = fake.snapshot(SHEET);
+    await assert.rejects(fillBlankCells(SHEET, [{ cell: at(3), value: 1 }]), (e) => {
+      assert.equal(toUserError(e).code, "Protected");
+      assert.match(hostMessage("zh", toUserError(e)), /工作表“公开数据”受保护/);
+      return true;
+    });
+    assert.equal(fake.snapshot(SHEET), before);
+    await assert.rejects(
+      fillBlankCells("没有这张表", [{ cell: at(3), value: 1 }]),
+      (e) => toUserError(e).code === "ItemNotFound",
+    );
   });
 });

@@ -23,6 +23,7 @@ export function paneState(patch: Partial<PaneState> = {}): PaneState {
     confirmReplace: null,
     confirmFix: null,
     canFix: true,
+    canImportPrior: true,
     copyKey: "Ctrl+C",
     selectedTable: null,
     reports: [],
@@ -96,4 +97,5 @@ export class FakePane implements PaneActions {
   };
   dismissNotice = (): void => void this.record("dismissNotice");
   downloadDocx = (): Promise<void> => this.record("downloadDocx");
+  importPrior = (file: Blob & { name?: string }): Promise<void> => this.record("importPrior", file);
 }

@@ -84,3 +84,57 @@ export function cellList(cells: CellRef[], max = 6): string {
   const shown = cells.slice(0, max).map(cellAddress).join("、");
   return cells.length > max ? `${shown} 等${cells.length}个单元格` : shown;
 }
+
+/** What 导入上年数据 / `template --prior` did, in plain words: one line per fact (no end stop), zh and en. */
+export interface PriorFillMessage {
+  lines: { zh: string; en: string }[];
+  /** Last year's report is not of the year before this one: the user may have picked the wrong file. */
+  wrongYear: boolean;
+}
+
+/**
+ * The lines to show after filling: what was filled (from whose report of which year), what was kept (typed
+ * already), what last year's report lacks, and a warning when its year is not `year` − 1.
+ * `source` names the file when the report has neither unit nor year.
+ */
+export function priorFillMessage(
+  done: { filled: CellRef[]; kept: CellRef[]; missing: CellRef[] },
+  last: Report,
+  year: number | undefined,
+  source: string,
+): PriorFillMessage {
+  const lastYear = last.meta.year?.value;
+  const unit = last.meta.body?.text ?? "";
+  const fromZh = [unit, lastYear !== undefined ? `${lastYear}年` : ""].filter(Boolean).join(" ") || source;
+  const fromEn = [unit, lastYear !== undefined ? `${lastYear}` : ""].filter(Boolean).join(" ") || source;
+  const lines: PriorFillMessage["lines"] = [];
+  const n = done.filled.length;
+  lines.push(
+    n > 0
+      ? {
+          zh: `已从上年报告（${fromZh}）填入 ${n} 项上年数据：${cellList(done.filled)}`,
+          en: `Filled ${n} of last year's figures from last year's report (${fromEn}): ${cellList(done.filled)}`,
+        }
+      : {
+          zh: `上年报告（${fromZh}）中没有可填入的数据，未作改动`,
+          en: `Last year's report (${fromEn}) has no figure to fill in; nothing was changed`,
+        },
+  );
+  if (done.kept.length > 0)
+    lines.push({
+      zh: `已填写的 ${done.kept.length} 项保持不变：${cellList(done.kept)}`,
+      en: `${done.kept.length} figure(s) already filled were left as they are: ${cellList(done.kept)}`,
+    });
+  if (done.missing.length > 0)
+    lines.push({
+      zh: `上年报告中没有的 ${done.missing.length} 项留空：${cellList(done.missing)}`,
+      en: `${done.missing.length} figure(s) last year's report lacks were left blank: ${cellList(done.missing)}`,
+    });
+  const wrongYear = lastYear !== undefined && year !== undefined && lastYear !== year - 1;
+  if (wrongYear)
+    lines.push({
+      zh: `注意：上年报告的年度是 ${lastYear} 年，不是 ${year - 1} 年，请确认选对了文件`,
+      en: `Note: last year's report is for ${lastYear}, not ${year - 1}; check that you picked the right file`,
+    });
+  return { lines, wrongYear };
+}

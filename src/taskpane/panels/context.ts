@@ -33,6 +33,7 @@ export type PaneActions = Pick<
   | "saveSettings"
   | "dismissNotice"
   | "downloadDocx"
+  | "importPrior"
 >;
 
 export interface ViewContext {

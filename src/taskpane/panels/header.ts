@@ -13,6 +13,7 @@ const BUSY_KEYS: Record<NonNullable<PaneState["busy"]>, StringKey> = {
   saving: "busySaving",
   selecting: "busySelecting",
   fixing: "busyFixing",
+  importing: "busyImporting",
 };
 
 export function headerPanel({ tr }: ViewContext): Panel {
