@@ -682,7 +682,7 @@ export class Controller {
         return;
       }
       // This year's sheet as it is now (the user may have typed since the last check).
-      if (!this.checkGrid({ sheets: [await this.host.readSheet(sheet)] }, sheet) || !this.report) return;
+      if (!this.checkGrid({ sheets: [await this.host.loadSheetGrid(sheet)] }, sheet) || !this.report) return;
       const plan = priorFills(this.report, last.report);
       const done = plan.fills.length > 0 ? await fill(sheet, plan.fills) : { written: [], kept: [] };
       const said = priorFillMessage(
@@ -692,7 +692,11 @@ export class Controller {
         file.name ?? "",
       );
       if (done.written.length > 0) {
-        const ok = this.checkGrid({ sheets: [await this.host.readSheet(sheet)] }, sheet, await this.readTextSheet());
+        const ok = this.checkGrid(
+          { sheets: [await this.host.loadSheetGrid(sheet)] },
+          sheet,
+          await this.readTextSheet(),
+        );
         if (ok && this.s.generated) this.set({ stale: true });
       }
       const kind = said.wrongYear ? "warning" : done.written.length > 0 ? "success" : "info";
