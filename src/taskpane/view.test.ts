@@ -22,6 +22,7 @@ describe("pane view (panels laid out and rendered together)", () => {
         "report-picker-row",
         "toolbar",
         "docx-mac-hint",
+        "prior",
         "confirm",
         "stale",
         "notice",
