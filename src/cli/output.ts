@@ -9,7 +9,7 @@ import type { ReadFailure } from "../core/read";
 import type { FileForm } from "../core/model/report";
 import { findingCells, formatMessage } from "../core/checks";
 import { localizeValue } from "../core/checks/values";
-import { cellAddress } from "../core/grid";
+import { cellAddress, rangesText } from "../core/grid";
 
 /** One report of one file (a file with several report sheets gives several), or a file that could not be read. */
 export interface FileResult {
@@ -61,15 +61,15 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
 
 const MAX_CELLS_SHOWN = 6;
 
+/** The finding's cells as ranges ("公开数据!F33:K33、公开数据!D35"), at most MAX_CELLS_SHOWN, then the count. */
 function cellsText(f: Finding, lang: Lang): string {
-  const cells = findingCells(f);
-  if (cells.length === 0) return "";
-  const sep = lang === "zh" ? "、" : ", ";
-  if (cells.length <= MAX_CELLS_SHOWN) return cells.join(sep);
-  const rest = cells.length - MAX_CELLS_SHOWN;
-  return (
-    cells.slice(0, MAX_CELLS_SHOWN).join(sep) + (lang === "zh" ? ` 等${cells.length}个单元格` : ` and ${rest} more`)
-  );
+  if (f.cells.length === 0) return "";
+  const n = new Set(f.cells.map((c) => `${c.sheet}!${c.row},${c.col}`)).size;
+  return rangesText(f.cells, {
+    sep: lang === "zh" ? "、" : ", ",
+    max: MAX_CELLS_SHOWN,
+    more: () => (lang === "zh" ? ` 等，共${n}个单元格` : ` … (${n} cells in all)`),
+  });
 }
 
 function expectedActual(f: Finding, lang: Lang): string {

@@ -152,3 +152,63 @@ export function numberFormatKind(format: string | null | undefined): "date" | "t
   if (/[hs]/i.test(f)) return "time";
   return null;
 }
+
+/**
+ * Cells as few ranges, for people to read ("F33:K33", "D35:D36"): each row's runs of adjacent cells, and the same run
+ * in consecutive rows one rectangle. Sheet by sheet in the order they first appear; within a sheet top to bottom,
+ * left to right. Duplicates count once.
+ */
+export function cellRanges(refs: CellRef[]): { sheet: string; range: CellRange }[] {
+  const bySheet = new Map<string, Map<number, Set<number>>>();
+  for (const r of refs) {
+    let rows = bySheet.get(r.sheet);
+    if (!rows) bySheet.set(r.sheet, (rows = new Map()));
+    let cols = rows.get(r.row);
+    if (!cols) rows.set(r.row, (cols = new Set()));
+    cols.add(r.col);
+  }
+  const out: { sheet: string; range: CellRange }[] = [];
+  for (const [sheet, rows] of bySheet) {
+    const rects: CellRange[] = [];
+    /** The rectangle a run of these columns may extend downwards ("left:right" -> rectangle). */
+    const open = new Map<string, CellRange>();
+    for (const row of [...rows.keys()].sort((a, b) => a - b)) {
+      const cols = [...rows.get(row)!].sort((a, b) => a - b);
+      for (let i = 0; i < cols.length;) {
+        let j = i;
+        while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1) j++;
+        const left = cols[i]!;
+        const right = cols[j]!;
+        const key = `${left}:${right}`;
+        const above = open.get(key);
+        if (above && above.bottom === row - 1) above.bottom = row;
+        else {
+          const rect = { top: row, left, bottom: row, right };
+          rects.push(rect);
+          open.set(key, rect);
+        }
+        i = j + 1;
+      }
+    }
+    rects.sort((a, b) => a.top - b.top || a.left - b.left);
+    for (const range of rects) out.push({ sheet, range });
+  }
+  return out;
+}
+
+/**
+ * The cells as ranges joined by `sep` ("公开数据!F33:K33、公开数据!D35"; `sheet: false` leaves the sheet out:
+ * "F33:K33、D35"); past `max` ranges the rest is said by `more(n)` (n = ranges left out).
+ */
+export function rangesText(
+  refs: CellRef[],
+  opts: { sep: string; sheet?: boolean; max?: number; more?: (n: number) => string },
+): string {
+  const labels = cellRanges(refs).map(({ sheet, range }) =>
+    opts.sheet === false ? rangeA1(range) : `${quoteSheetName(sheet)}!${rangeA1(range)}`,
+  );
+  const max = opts.max ?? Infinity;
+  if (labels.length <= max) return labels.join(opts.sep);
+  const shown = labels.slice(0, max).join(opts.sep);
+  return opts.more ? shown + opts.more(labels.length - max) : shown;
+}

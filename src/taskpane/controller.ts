@@ -6,15 +6,7 @@
  */
 import { dueReportYear, fillProgress } from "../core/model/preparing";
 import { priorFillMessage, type PriorPlan } from "../core/model/prior-fill";
-import {
-  a1,
-  cellAddress,
-  quoteSheetName,
-  rangeA1,
-  type CellRef,
-  type SheetGrid,
-  type WorkbookGrid,
-} from "../core/grid";
+import { cellAddress, rangesText, type CellRef, type SheetGrid, type WorkbookGrid } from "../core/grid";
 import type { Finding, CheckOptions, Severity } from "../core/checks/types";
 import { localizeValue } from "../core/checks/values";
 import type { Report } from "../core/model/report";
@@ -293,34 +285,12 @@ export function findingViews(findings: Finding[], engine: Pick<Engine, "formatMe
 }
 
 /**
- * Cells written short: per sheet, a set of cells that fills its bounding rectangle is one range
- * ("公开数据!D64:D85"); otherwise the cells, at most `max` of them then "…". null for no cells.
+ * Cells written short, as ranges (core cellRanges: each row's runs, the same run in consecutive rows one rectangle):
+ * "公开数据!F33:K33 公开数据!D35", at most `max` ranges then "…". null for no cells.
  */
 export function compactCells(refs: CellRef[], max = 6): string | null {
   if (refs.length === 0) return null;
-  const bySheet = new Map<string, CellRef[]>();
-  for (const r of refs) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
-  const parts: string[] = [];
-  for (const [sheet, list] of bySheet) {
-    const keys = new Set(list.map((r) => `${r.row},${r.col}`));
-    const top = Math.min(...list.map((r) => r.row));
-    const bottom = Math.max(...list.map((r) => r.row));
-    const left = Math.min(...list.map((r) => r.col));
-    const right = Math.max(...list.map((r) => r.col));
-    const prefix = `${quoteSheetName(sheet)}!`;
-    if (keys.size === (bottom - top + 1) * (right - left + 1)) {
-      parts.push(prefix + rangeA1({ top, left, bottom, right }));
-      continue;
-    }
-    const seen = new Set<string>();
-    for (const r of list) {
-      const k = `${r.row},${r.col}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      parts.push(prefix + a1(r.row, r.col));
-    }
-  }
-  return parts.length > max ? `${parts.slice(0, max).join(" ")} …` : parts.join(" ");
+  return rangesText(refs, { sep: " ", max, more: () => " …" });
 }
 
 function sameRef(a: CellRef, b: CellRef): boolean {

@@ -12,7 +12,8 @@ import JSZip from "jszip";
 import { dueReportYear } from "../../src/core/model/preparing";
 import { readWorkbook } from "../../src/core/read";
 import { readXlsx } from "../../src/cli/xlsx";
-import { cellKey, cleanReport, cli, cliProcess, PLANTED_KEY, ROOT, sha256, writeReport } from "./helpers";
+import { cellKey, cleanReport, cli, cliProcess, PLANTED_KEY, ROOT, sha256, writePlan, writeReport } from "./helpers";
+import { templateCells, templatePlan, typeIntoPlan } from "../../src/core/render";
 import { exampleReport } from "../../scripts/make-examples";
 import type { JsonFile } from "../../src/cli/output";
 
@@ -359,6 +360,34 @@ describe("cli: disclosure-report", function () {
       assert.equal(c.code, 0, c.out);
       assert.match(c.out, /编制进度：已填 0 \/ 166 项/);
       assert.match(c.out, /0 个错误，0 个警告/);
+    });
+
+    it("names the cells not filled yet as ranges (E33:I33、D36:I55), in zh and en, not cell by cell", async () => {
+      const plan = templatePlan({ year: 2026 });
+      const s3 = templateCells(plan).tables.s3!.cells;
+      typeIntoPlan(plan, [
+        { cell: s3[cellKey("new", "natural")]!, value: 20 },
+        { cell: s3[cellKey("open", "natural")]!, value: 12 },
+        { cell: s3[cellKey("carryNext", "natural")]!, value: 8 },
+      ]);
+      const file = path.join(dir, "template-parts.xlsx");
+      await writePlan(file, plan);
+      const zh = await cli(["check", file]);
+      assert.equal(zh.code, 0, zh.out);
+      const line = (out: string, re: RegExp) => out.split("\n").findIndex((l) => re.test(l));
+      const i = line(zh.out, /三、收到和处理政府信息公开申请情况：尚未填写141项/);
+      assert.ok(i >= 0, zh.out);
+      const cellsLine = zh.out
+        .split("\n")
+        .slice(i, i + 3)
+        .join("\n");
+      assert.match(
+        cellsLine,
+        /公开数据!E33:I33、公开数据!D34:I34、公开数据!E35:I35、公开数据!D36:I55、公开数据!E57:I57/,
+      );
+      assert.doesNotMatch(cellsLine, /个单元格/, "five ranges: all shown");
+      const en = await cli(["check", file, "--lang", "en"]);
+      assert.match(en.out, /公开数据!E33:I33, 公开数据!D34:I34, 公开数据!E35:I35, 公开数据!D36:I55, 公开数据!E57:I57/);
     });
 
     it("--prior LAST.xlsx carries last year's figures into the 上年 cells; the new sheet checks clean against last year", async () => {

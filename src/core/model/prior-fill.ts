@@ -4,7 +4,7 @@
  * 上年条数 from last year's counts of the same category. Pure: which cell gets which figure, read from the sheet's
  * own report (so it works on any counts sheet the reader understands, not only the template's layout).
  */
-import { cellAddress, type CellRef } from "../grid";
+import { rangesText, type CellRef } from "../grid";
 import { cellKey } from "./format";
 import type { Breakdown, Num, Report } from "./report";
 
@@ -79,10 +79,13 @@ export function priorFills(current: Report, last: Report): PriorPlan {
   return out;
 }
 
-/** "公开数据!D12、公开数据!E12 等9个单元格" for a message. */
-export function cellList(cells: CellRef[], max = 6): string {
-  const shown = cells.slice(0, max).map(cellAddress).join("、");
-  return cells.length > max ? `${shown} 等${cells.length}个单元格` : shown;
+/** "公开数据!D58:J58、公开数据!D13:D14" for a message: ranges, at most `max` of them, then how many cells in all. */
+export function cellList(cells: CellRef[], lang: "zh" | "en" = "zh", max = 6): string {
+  return rangesText(cells, {
+    sep: lang === "zh" ? "、" : ", ",
+    max,
+    more: () => (lang === "zh" ? ` 等${cells.length}个单元格` : ` … (${cells.length} cells in all)`),
+  });
 }
 
 /** What 导入上年数据 / `template --prior` did, in plain words: one line per fact (no end stop), zh and en. */
@@ -113,7 +116,7 @@ export function priorFillMessage(
     n > 0
       ? {
           zh: `已从上年报告（${fromZh}）填入 ${n} 项上年数据：${cellList(done.filled)}`,
-          en: `Filled ${n} of last year's figures from last year's report (${fromEn}): ${cellList(done.filled)}`,
+          en: `Filled ${n} of last year's figures from last year's report (${fromEn}): ${cellList(done.filled, "en")}`,
         }
       : {
           zh: `上年报告（${fromZh}）中没有可填入的数据，未作改动`,
@@ -123,12 +126,12 @@ export function priorFillMessage(
   if (done.kept.length > 0)
     lines.push({
       zh: `已填写的 ${done.kept.length} 项保持不变：${cellList(done.kept)}`,
-      en: `${done.kept.length} figure(s) already filled were left as they are: ${cellList(done.kept)}`,
+      en: `${done.kept.length} figure(s) already filled were left as they are: ${cellList(done.kept, "en")}`,
     });
   if (done.missing.length > 0)
     lines.push({
       zh: `上年报告中没有的 ${done.missing.length} 项留空：${cellList(done.missing)}`,
-      en: `${done.missing.length} figure(s) last year's report lacks were left blank: ${cellList(done.missing)}`,
+      en: `${done.missing.length} figure(s) last year's report lacks were left blank: ${cellList(done.missing, "en")}`,
     });
   const wrongYear = lastYear !== undefined && year !== undefined && lastYear !== year - 1;
   if (wrongYear)
