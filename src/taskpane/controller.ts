@@ -161,6 +161,11 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   autoUpdate: false,
 };
 
+/** A four-digit reporting year: from 1990 (the template's own rule) to the year after the one now due. */
+export function isReportYear(year: number, now: Date): boolean {
+  return Number.isInteger(year) && year >= 1990 && year <= dueReportYear(now) + 1;
+}
+
 /** Excel's rules for a sheet name. */
 export function isValidSheetName(name: string): boolean {
   return name.length >= 1 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name);
@@ -352,8 +357,12 @@ export interface PaneState {
   /** Settings problems from the last attempt to save. */
   settingsProblems: SettingsProblem[];
   notice: Notice | null;
-  /** Template year offered in the empty state. */
+  /** 报告年度 for 插入模板 (default: the year whose report is due, dueReportYear); the user may change it. */
   templateYear: number;
+  /** 公开范围 as the counts sheet states it (phase ready). */
+  scope?: string;
+  /** Where the counts sheet holds 报告年度, 单位名称 and 公开范围 (the pane selects them, and writes the year). */
+  metaCells: { year?: CellRef; body?: CellRef; scope?: CellRef };
   /** A sheet for preparing (填报方式 编制): how many of the figures to type are filled ("已填 118 / 166 项"). */
   preparing?: { filled: number; total: number };
   /** A change listener is registered on the counts sheet. */
@@ -432,6 +441,7 @@ export class Controller {
   private disposed = false;
   private readonly saveDocx: ControllerDeps["saveDocx"];
   private readonly readPriorFile: ControllerDeps["readPriorFile"];
+  private readonly now: () => Date;
 
   constructor(deps: ControllerDeps) {
     this.saveDocx = deps.saveDocx;
@@ -441,6 +451,7 @@ export class Controller {
     this.timers = deps.timers ?? REAL_TIMERS;
     this.debounceMs = deps.debounceMs ?? 400;
     const now = deps.now ?? (() => new Date());
+    this.now = now;
     this.s = {
       phase: "loading",
       lang: deps.lang,
@@ -453,6 +464,7 @@ export class Controller {
       settingsProblems: [],
       notice: null,
       templateYear: dueReportYear(now()),
+      metaCells: {},
       live: false,
       confirmReplace: null,
       confirmFix: null,
@@ -558,7 +570,54 @@ export class Controller {
     }).then(() => undefined);
   }
 
-  /** 插入模板: the counts-sheet template for last year, then read it like on open. */
+  /** 报告年度 for 插入模板, as the user set it in the pane; false (nothing changes) for a year that cannot be one. */
+  setTemplateYear(year: number): boolean {
+    if (!isReportYear(year, this.now())) return false;
+    this.set({ templateYear: year });
+    return true;
+  }
+
+  /**
+   * 报告年度 of the open counts sheet changed in the pane: the sheet's 年度 cell is written (that cell is the year
+   * 生成报告 uses: title, text, the cross-year checks), then the sheet is checked again. Nothing is written for a
+   * year that cannot be one, or when the sheet has no 年度 cell (the pane then offers no field).
+   */
+  changeReportYear(year: number): Promise<void> {
+    const cell = this.s.metaCells.year;
+    const write = this.host.writeCell?.bind(this.host);
+    if (!cell || !write || year === this.s.year) return Promise.resolve();
+    if (!isReportYear(year, this.now())) {
+      this.set({ notice: { kind: "error", text: this.tr("yearInvalid", { max: dueReportYear(this.now()) + 1 }) } });
+      return Promise.resolve();
+    }
+    return this.run("fixing", async () => {
+      this.set({ notice: null, confirmFix: null });
+      await write(cell, year);
+      this.set({ templateYear: year });
+      const sheet = this.s.sheet;
+      if (sheet) {
+        const ok = this.checkGrid(
+          { sheets: [await this.host.loadSheetGrid(sheet)] },
+          sheet,
+          await this.readTextSheet(),
+        );
+        if (ok && this.s.generated) this.set({ stale: true });
+      }
+      this.set({ notice: { kind: "success", text: this.tr("yearChanged", { year, cell: cellAddress(cell) }) } });
+    }).then(() => undefined);
+  }
+
+  /** 选中 beside 单位名称 / 公开范围 / 报告年度: select that cell of the counts sheet (to type there). */
+  selectMetaCell(field: keyof PaneState["metaCells"]): Promise<void> {
+    const cell = this.s.metaCells[field];
+    if (!cell) return Promise.resolve();
+    return this.run("selecting", async () => {
+      await this.host.selectCells([cell]);
+      this.set({ selectedTable: null });
+    }).then(() => undefined);
+  }
+
+  /** 插入模板: the counts-sheet template for 报告年度 (templateYear), then read it like on open. */
   insertTemplate(): Promise<void> {
     return this.run("inserting", async () => {
       this.set({ notice: null });
@@ -1030,10 +1089,17 @@ export class Controller {
   private accept(report: Report): void {
     this.report = report;
     const p = report.meta.mode?.value === "编制" ? fillProgress(report) : undefined;
+    const m = report.meta;
+    const metaCells: PaneState["metaCells"] = {};
+    if (m.year?.cell) metaCells.year = m.year.cell;
+    if (m.body?.cell) metaCells.body = m.body.cell;
+    if (m.scope?.cell) metaCells.scope = m.scope.cell;
     this.set({
       sheet: report.sheet,
       year: report.meta.year?.value,
       body: report.meta.body?.text,
+      scope: report.meta.scope?.value,
+      metaCells,
       preparing: p ? { filled: p.filled, total: p.total } : undefined,
     });
     this.applyFindings(report);

@@ -2,6 +2,8 @@
  * Every string the task pane shows, in Chinese (first) and English. Workbook text never comes
  * through here: it is always inserted with textContent by the view.
  */
+import { META_HELP } from "../core/render/template";
+
 export type Lang = "zh" | "en";
 
 export const STRINGS = {
@@ -112,7 +114,38 @@ export const STRINGS = {
     zh: "插入“公开数据”模板，填写本年度数据后点“检查”。",
     en: "Insert the 公开数据 template, fill in this year's figures, then choose Check.",
   },
-  templateYearHint: { zh: "模板年度：{year}年", en: "Template year: {year}" },
+  reportInfo: { zh: "报告信息", en: "Report details" },
+  reportYear: { zh: "报告年度", en: "Reporting year" },
+  yearHelp: {
+    zh: "报告所属的年度，不是填报年份；默认是应报告的年度（12月为当年，其他月份为上一年）。报告标题、正文和跨年核对都按这个年度。",
+    en: "The year the report covers, not the year it is written; by default the year whose report is due (December: this year; other months: last year). The title, the text and the cross-year checks use it.",
+  },
+  templateYearHelp: {
+    zh: "插入的模板按这个年度（默认是应报告的年度：12月为当年，其他月份为上一年）。",
+    en: "The template is for this year (by default the year whose report is due: December, this year; other months, last year).",
+  },
+  unitName: { zh: "单位名称", en: "Unit name" },
+  // zh: the template's own one-line help (META_HELP), so that the sheet and the pane say the same.
+  unitHelp: {
+    zh: META_HELP.body,
+    en: "Used in the title and the text: “某某县教育局” gives the title “某某县教育局××年政府信息公开工作年度报告” and “本局” in the text.",
+  },
+  scopeName: { zh: "公开范围", en: "Scope (公开范围)" },
+  scopeHelp: {
+    zh: META_HELP.scope,
+    en: "本机关: this unit only, the text says “本局” / “本机关”; 本级政府: every administrative body of the county (city, district), the text says “全县各级行政机关”.",
+  },
+  notFilled: { zh: "（未填写）", en: "(not filled in)" },
+  selectCell: { zh: "选中", en: "Select" },
+  selectCellLabel: { zh: "在表中选中“{field}”单元格", en: "Select the “{field}” cell in the sheet" },
+  yearInvalid: {
+    zh: "报告年度请填写四位年份（1990—{max}）。",
+    en: "Write the reporting year as four digits (1990–{max}).",
+  },
+  yearChanged: {
+    zh: "已将报告年度改为 {year} 年（{cell}），已重新检查。",
+    en: "Reporting year set to {year} ({cell}) and checked again.",
+  },
   emptyReason: { zh: "原因：{reason}", en: "Reason: {reason}" },
 
   findings: { zh: "检查结果", en: "Findings" },

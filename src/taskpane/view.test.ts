@@ -28,6 +28,7 @@ describe("pane view (panels laid out and rendered together)", () => {
         "notice",
         "switch-row",
         "findings",
+        "report-info",
         "tables",
         "settings",
       ],

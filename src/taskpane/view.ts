@@ -10,6 +10,7 @@ import { findingsPanel } from "./panels/findings";
 import { headerPanel } from "./panels/header";
 import { noticesPanel } from "./panels/notices";
 import { priorPanel } from "./panels/prior";
+import { reportInfoPanel } from "./panels/report-info";
 import { reportsPanel } from "./panels/reports";
 import { settingsPanel } from "./panels/settings";
 import { emptyPanels, footerPanel } from "./panels/states";
@@ -33,10 +34,11 @@ export function mountView(root: HTMLElement, controller: PaneActions & Pick<Cont
   const autoUpdate = autoUpdatePanel(ctx);
   const findings = findingsPanel(ctx, () => actions.checkButton);
   const tables = tablesPanel(ctx);
+  const info = reportInfoPanel(ctx);
   const settings = settingsPanel(ctx);
   const footer = footerPanel(ctx);
 
-  const readyPanels = [reports, actions, prior, notices, autoUpdate, findings, tables, settings];
+  const readyPanels = [reports, actions, prior, notices, autoUpdate, findings, info, tables, settings];
   const ready = h("div", { id: "ready", attrs: { hidden: "" } }, ...readyPanels.flatMap((p) => p.nodes));
   const main = h("main", { id: "main", attrs: { "aria-busy": "true" } }, ...empty.nodes, ready);
   root.replaceChildren(...header.nodes, main, ...footer.nodes);

@@ -19,6 +19,7 @@ export function paneState(patch: Partial<PaneState> = {}): PaneState {
     settingsProblems: [],
     notice: null,
     templateYear: 2025,
+    metaCells: {},
     live: false,
     confirmReplace: null,
     confirmFix: null,
@@ -97,5 +98,11 @@ export class FakePane implements PaneActions {
   };
   dismissNotice = (): void => void this.record("dismissNotice");
   downloadDocx = (): Promise<void> => this.record("downloadDocx");
+  setTemplateYear = (year: number): boolean => {
+    void this.record("setTemplateYear", year);
+    return true;
+  };
+  changeReportYear = (year: number): Promise<void> => this.record("changeReportYear", year);
+  selectMetaCell = (field: keyof PaneState["metaCells"]): Promise<void> => this.record("selectMetaCell", field);
   importPrior = (file: Blob & { name?: string }): Promise<void> => this.record("importPrior", file);
 }

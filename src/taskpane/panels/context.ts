@@ -34,6 +34,9 @@ export type PaneActions = Pick<
   | "dismissNotice"
   | "downloadDocx"
   | "importPrior"
+  | "setTemplateYear"
+  | "changeReportYear"
+  | "selectMetaCell"
 >;
 
 export interface ViewContext {

@@ -6,6 +6,7 @@ import { actionsPanel, autoUpdatePanel } from "./actions";
 import { viewContext, type Panel, type ViewContext } from "./context";
 import { headerPanel } from "./header";
 import { noticesPanel } from "./notices";
+import { reportInfoPanel } from "./report-info";
 import { reportsPanel } from "./reports";
 import { settingsPanel } from "./settings";
 import { emptyPanels, footerPanel } from "./states";
@@ -50,13 +51,54 @@ describe("pane panels (each on its own, with a DOM)", () => {
     const { root, render } = mount(emptyPanels, pane);
     assert.equal(q(root, "#empty").hidden, false);
     assert.equal(q(root, "#empty-reason").textContent, "Reason: no counts sheet");
-    assert.equal(q(root, "#empty p.hint").textContent, "Template year: 2025");
+    // 报告年度 of the template, with its explanation; a year typed goes to the controller.
+    assert.equal((q(root, "#template-year") as HTMLInputElement).value, "2025");
+    assert.match(q(root, "#template-year-help").textContent!, /year whose report is due/);
+    const year = q(root, "#template-year") as HTMLInputElement;
+    year.value = "2024";
+    year.dispatchEvent(new dom.window.Event("change") as unknown as Event);
     q(root, "#insert-template").click();
     render({ phase: "failed", reason: "cannot read" });
     assert.equal(q(root, "#empty").hidden, true);
     assert.equal(q(root, "#failed-reason").textContent, "cannot read");
     q(root, "#retry").click();
-    assert.deepEqual(pane.calls, [["insertTemplate"], ["open"]]);
+    assert.deepEqual(pane.calls, [["setTemplateYear", 2024], ["insertTemplate"], ["open"]]);
+  });
+
+  it("报告信息: the year (changeable), unit and 公开范围 as the sheet states them, each with its one-line explanation", () => {
+    const cell = (row: number) => ({ sheet: "公开数据", row, col: 1 });
+    const pane = new FakePane("zh", {
+      year: 2025,
+      body: "某某县教育局",
+      metaCells: { year: cell(4), body: cell(3), scope: cell(5) },
+    });
+    const { root, render } = mount(reportInfoPanel, pane);
+    const year = q(root, "#report-year") as HTMLInputElement;
+    assert.equal(year.value, "2025");
+    assert.equal(year.disabled, false);
+    assert.match(
+      q(root, "#report-year-help").textContent!,
+      /^报告所属的年度，不是填报年份；默认是应报告的年度（12月为当年/,
+    );
+    assert.equal(q(root, "#report-body").textContent, "某某县教育局");
+    // The template's own words: an example of what the field changes in the text.
+    assert.match(q(root, "#report-body-help").textContent!, /正文称“本局”/);
+    assert.equal(q(root, "#report-scope").textContent, "（未填写）");
+    assert.match(
+      q(root, "#report-scope-help").textContent!,
+      /本级政府：全县（市、区）各级行政机关汇总，正文称“全县各级行政机关”/,
+    );
+    year.value = "2026";
+    year.dispatchEvent(new dom.window.Event("change") as unknown as Event);
+    q(root, "#select-scope").click();
+    assert.deepEqual(pane.calls, [
+      ["changeReportYear", 2026],
+      ["selectMetaCell", "scope"],
+    ]);
+    render({ scope: "本级政府", metaCells: { body: cell(3) } });
+    assert.equal(q(root, "#report-scope").textContent, "本级政府");
+    assert.equal(year.disabled, true, "no 年度 cell: nothing to write");
+    assert.equal(q(root, "#select-scope").hidden, true);
   });
 
   it("footer: the template button only once a report is open", () => {

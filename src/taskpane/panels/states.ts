@@ -7,7 +7,25 @@ import { h } from "./dom";
 
 export function emptyPanels({ tr, button, act, controller }: ViewContext): Panel {
   const emptyReason = h("p", { id: "empty-reason", class: "empty-reason" });
-  const emptyYear = h("p", { class: "hint" });
+  // 报告年度 of the template: the year whose report is due, changeable before 插入模板.
+  const yearInput = h("input", {
+    id: "template-year",
+    class: "input input-narrow",
+    attrs: { type: "number", min: "1990", step: "1", inputmode: "numeric", "aria-describedby": "template-year-help" },
+    on: {
+      change: () => {
+        if (!controller.setTemplateYear(Number(yearInput.value)))
+          yearInput.value = String(controller.state.templateYear);
+      },
+    },
+  });
+  const emptyYear = h(
+    "div",
+    { class: "field template-year" },
+    h("label", { attrs: { for: "template-year" }, text: tr("reportYear") }),
+    yearInput,
+    h("p", { id: "template-year-help", class: "hint", text: tr("templateYearHelp") }),
+  );
   const insertBtn = button(
     "insert-template",
     tr("insertTemplate"),
@@ -21,8 +39,8 @@ export function emptyPanels({ tr, button, act, controller }: ViewContext): Panel
     h("h2", { id: "empty-title", text: tr("emptyTitle") }),
     h("p", { text: tr("emptyBody") }),
     emptyReason,
-    insertBtn,
     emptyYear,
+    insertBtn,
   );
 
   const failedReason = h("p", { id: "failed-reason", class: "empty-reason" });
@@ -47,7 +65,7 @@ export function emptyPanels({ tr, button, act, controller }: ViewContext): Panel
         state.phase === "empty" && state.reason ? tr("emptyReason", { reason: state.reason }) : "";
       failedReason.textContent = state.phase === "failed" ? (state.reason ?? "") : "";
       insertBtn.title = tr("insertTemplateTitle", { year: state.templateYear });
-      emptyYear.textContent = tr("templateYearHint", { year: state.templateYear });
+      if (document.activeElement !== yearInput) yearInput.value = String(state.templateYear);
     },
   };
 }
