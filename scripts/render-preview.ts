@@ -2,8 +2,8 @@
  * Render a generated workbook to pictures for a look: the report tables and the narrative sheet, each
  * saved as its own .xlsx, printed to PDF by LibreOffice and rasterised with pdftoppm.
  *   npx tsx scripts/render-preview.ts [outDir=docs/images]
- * Writes report-tables.png (first page of 报告表格) and report-text.png (first page of 报告正文),
- * plus report-template.png (the counts sheet) for the template's look.
+ * Writes report-tables.png (first page of 报告表格) and report-text.png (first page of 报告正文).
+ * The template's picture (report-template.png) is scripts/template-picture.ts.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -50,7 +50,6 @@ async function main(): Promise<void> {
     const [tables, text] = wp.sheets;
     await sheetToPng([counts, tables!], tables!.name, work, path.join(outDir, "report-tables.png"));
     await sheetToPng([counts, text!], text!.name, work, path.join(outDir, "report-text.png"));
-    await sheetToPng([counts], counts.name, work, path.join(outDir, "report-template.png"));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
