@@ -474,14 +474,10 @@ describe("task pane in headless Chromium (browser tier)", function () {
     const infos = await page.locator('[data-testid="group-info"] [data-testid="finding"]').allInnerTexts();
     const unfilled = infos.find((t) => /三、收到和处理政府信息公开申请情况：尚未填写137项/.test(t));
     assert.ok(unfilled, infos.join("\n"));
-    // The 137 cells named as a few ranges (公开数据!E33:I33 …), all shown: not cell by cell, not cut.
+    // The 137 cells named as ranges (公开数据!F33:I33 公开数据!D34:I34 …, at most six shown), not cell by cell.
     const ranges = unfilled.match(/公开数据![A-Z]+\d+(:[A-Z]+\d+)?/g) ?? [];
     assert.ok(ranges.length >= 2 && ranges.length <= 6, unfilled);
-    assert.ok(
-      ranges.some((r) => r.includes(":")),
-      unfilled,
-    );
-    assert.doesNotMatch(unfilled, /…/);
+    assert.ok(ranges.filter((r) => r.includes(":")).length >= 4, unfilled);
     await page.screenshot({ path: path.join(mkdirp(OUTPUT), "taskpane-preparer-filled.png"), fullPage: true });
 
     // 生成报告: blanks count as 0; the totals are the tables' SUMs and the text states them.
