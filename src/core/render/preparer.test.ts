@@ -37,6 +37,51 @@ function preparedSheet() {
 }
 
 describe("the preparer's path: template -> parts filled -> check -> generate", () => {
+  it("every total of 三 and 四 is the sum of exactly its parts (each part a different figure)", () => {
+    const plan = templatePlan({ year: 2026 });
+    const cells = templateCells(plan);
+    const s3 = cells.tables["s3"]!;
+    const s4 = cells.tables["s4"]!;
+    const typed = new Map<string, number>();
+    const put = (at: { row: number; col: number }, v: number) => {
+      const c = plan.cells.find((x) => x.row === at.row && x.col === at.col);
+      assert.ok(c && c.formula === undefined, "an input cell");
+      c.value = v;
+      typed.set(`${at.row},${at.col}`, v);
+    };
+    const parts = s3.def.cols.filter((c) => c.key !== "total");
+    const rows = s3.def.rows.filter((r) => r.key !== "handled");
+    rows.forEach((r, i) => parts.forEach((c, j) => put(s3.cells[`${r.key}|${c.key}`]!, (i + 1) * 2 ** j)));
+    s4.def.cols.filter((c) => !c.key.endsWith(".total")).forEach((c, j) => put(s4.cells[`count|${c.key}`]!, 2 ** j));
+    recalculate(plan);
+    const grid = planToGrid(plan);
+    const value = (at: { row: number; col: number }) => grid.values[at.row - grid.top]![at.col - grid.left];
+    const sumOf = (ats: { row: number; col: number }[]) =>
+      ats.reduce((a, x) => a + (typed.get(`${x.row},${x.col}`) ?? 0), 0);
+    for (const r of rows)
+      assert.equal(
+        value(s3.cells[`${r.key}|total`]!),
+        sumOf(parts.map((c) => s3.cells[`${r.key}|${c.key}`]!)),
+        `三 ${r.key} 总计`,
+      );
+    const outcomes = s3.def.rows.filter((r) => r.outcome);
+    for (const c of parts)
+      assert.equal(
+        value(s3.cells[`handled|${c.key}`]!),
+        sumOf(outcomes.map((r) => s3.cells[`${r.key}|${c.key}`]!)),
+        `三 （七）总计 ${c.key}`,
+      );
+    for (const c of s4.def.cols.filter((x) => x.key.endsWith(".total"))) {
+      const group = c.key.slice(0, -".total".length);
+      const members = s4.def.cols.filter((x) => x.key.startsWith(`${group}.`) && x !== c);
+      assert.equal(
+        value(s4.cells[`count|${c.key}`]!),
+        sumOf(members.map((m) => s4.cells[`count|${m.key}`]!)),
+        `四 ${c.key}`,
+      );
+    }
+  });
+
   it("checks with no error and no warning: progress and one unfilled-cells finding per table", () => {
     const { grid, cells } = preparedSheet();
     const read = readWorkbook({ sheets: [grid] });
