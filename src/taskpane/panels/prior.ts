@@ -15,6 +15,7 @@ export function priorPanel({ tr, button, act, controller }: ViewContext): Panel 
       accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       tabindex: "-1",
       "aria-hidden": "true",
+      "aria-label": tr("importPrior"),
       "data-testid": "prior-file",
     },
     on: {
