@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { scanXml } from "../src/cli/published/xml";
+import { scanXml } from "../src/xlsx/xml";
 import { workbookToGrid } from "../src/cli/xlsx";
 import { readXlsxFast } from "../src/cli/xlsx-fast";
 import { median, nowMs } from "./stats";
