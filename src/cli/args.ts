@@ -181,6 +181,12 @@ export const COMMANDS = {
     options: {
       out: { type: "string", short: "o", arg: "汇总.xlsx", zh: "汇总工作簿", en: "the summary workbook to write" },
       recursive: { type: "boolean", short: "r", zh: "包括子文件夹", en: "include sub-folders" },
+      units: {
+        type: "string",
+        arg: "单位名单.txt",
+        zh: "应报送的单位名单（每行一个单位；或 .xlsx/.csv 的第一列）：名单中未收到报告的单位列出为“未收到”，名单外的单位不纳入汇总",
+        en: "the units expected to report (one a line; or the first column of an .xlsx/.csv): units with no report are named as 未收到, units not on the list are not summed",
+      },
       force: FORCE,
       lang: LANG,
       decimals: DECIMALS,

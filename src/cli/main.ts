@@ -31,7 +31,7 @@ import { COMMANDS, helpText, type CommandName, parseCommand, UsageError, wantsEn
 import { expandInputs, exists, OutputExistsError, writeOutput } from "./files";
 import { checkInWorkers, workerCount, type FolderTask } from "./folder";
 import { summaryWorkbook } from "./summary-write";
-import { priorPairs, reportFigures, type SummaryEntry } from "../core/summary";
+import { priorPairs, reportFigures, rollCall, type SummaryEntry, unitList } from "../core/summary";
 import {
   exitCodeOf,
   formatFileResult,
@@ -41,7 +41,16 @@ import {
   toJson,
   type FileResult,
 } from "./output";
-import { applyPlan, loadXlsx, parseXlsx, protectedSheets, readXlsxBytes, workbookToGrid, XlsxReadError } from "./xlsx";
+import {
+  applyPlan,
+  loadXlsx,
+  parseXlsx,
+  protectedSheets,
+  readXlsx,
+  readXlsxBytes,
+  workbookToGrid,
+  XlsxReadError,
+} from "./xlsx";
 import { writeReport } from "./report-write";
 import { structureLocked } from "./package";
 import { readAnyGrid } from "./read-any";
@@ -317,7 +326,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
   const jsonl = options.jsonl === true;
   // --jsonl prints each report as it is done and keeps nothing: memory stays flat however many files there are.
   const results: FileResult[] = [];
-  const counts = { done: 0, errors: 0, unreadable: 0 };
+  const counts = { done: 0, errors: 0, unreadable: 0, doubts: 0 };
   const started = Date.now();
   const total = inputs.length;
   const tty = io.errIsTTY && total > 1;
@@ -339,6 +348,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
     counts.done++;
     if (fileResults.some((r) => r.error)) counts.unreadable++;
     else if (fileResults.some((r) => r.findings.some((f) => f.severity === "error"))) counts.errors++;
+    counts.doubts += fileResults.filter((r) => r.findings.some((f) => f.rule === "reading-doubt")).length;
     for (const result of fileResults) {
       exit = Math.max(exit, exitCodeOf(result));
       if (jsonl) io.out(JSON.stringify(toJson([result], lang).files[0]) + "\n");
@@ -401,10 +411,16 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     io.err(
       lang === "zh"
-        ? `共核对 ${counts.done} 个文件，用时 ${secs} 秒：${counts.errors} 个有错误，${counts.unreadable} 个无法核对\n`
-        : `checked ${counts.done} files in ${secs} s: ${counts.errors} with errors, ${counts.unreadable} unreadable\n`,
+        ? `共核对 ${counts.done} 个文件，用时 ${secs} 秒：${counts.errors} 个有错误，${counts.unreadable} 个无法核对，${counts.doubts} 份报告读取存疑\n`
+        : `checked ${counts.done} files in ${secs} s: ${counts.errors} with errors, ${counts.unreadable} unreadable, ${counts.doubts} report(s) with a reading doubt\n`,
     );
-  }
+  } else if (counts.doubts > 0)
+    // (a short run prints no count line; a reading doubt is still said once, on its own line)
+    io.err(
+      lang === "zh"
+        ? `读取存疑 ${counts.doubts} 份报告（表格可能读错，请对照原文件核对；不计为单位的错误）\n`
+        : `${counts.doubts} report(s) with a reading doubt (a table may be misread: check it against the file; not counted as the unit's error)\n`,
+    );
   if (json) io.out(JSON.stringify(toJson(results, lang), null, 2) + "\n");
   else if (!jsonl && results.length > 1) io.out(formatSummary(results, lang));
   if (process.env.DISCLOSURE_REPORT_USAGE) {
@@ -413,6 +429,42 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
     io.err(`usage cpu=${((u.userCPUTime + u.systemCPUTime) / 1e6).toFixed(2)} maxrss=${u.maxRSS}\n`);
   }
   return exit;
+}
+
+/**
+ * The list of units a supervisor expects reports from: a text file (one unit a line, UTF-8 or GB18030), or the
+ * first column of a .csv or of an .xlsx workbook's first sheet.
+ */
+export async function readUnitList(file: string): Promise<string[]> {
+  const { promises: fs } = await import("node:fs");
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    throw new UsageError(`单位名单 ${file} 无法读取`, `the list of units ${file} cannot be read`);
+  }
+  let lines: string[];
+  if (/\.xlsx$/i.test(file) || bytes.subarray(0, 4).toString("latin1") === "PK\u0003\u0004") {
+    try {
+      const grid = await readXlsx(file, Promise.resolve(bytes));
+      lines = (grid.sheets[0]?.values ?? []).map((r) => {
+        const v = r[0];
+        return v === null || v === undefined || typeof v === "object" ? "" : String(v);
+      });
+    } catch (e) {
+      if (!(e instanceof XlsxReadError)) throw e;
+      throw new UsageError(`单位名单 ${file}：${e.reason.zh}`, `the list of units ${file}: ${e.reason.en}`);
+    }
+  } else {
+    let text = new TextDecoder("utf-8").decode(bytes);
+    if (text.includes("\uFFFD")) text = new TextDecoder("gb18030").decode(bytes);
+    lines = text.split(/\r?\n|\r/);
+    if (/\.csv$/i.test(file)) lines = lines.map((l) => (l.split(",")[0] ?? "").replace(/^"(.*)"$/, "$1"));
+  }
+  const units = unitList(lines);
+  if (units.length === 0)
+    throw new UsageError(`单位名单 ${file} 中没有单位`, `the list of units ${file} names no unit`);
+  return units;
 }
 
 /** Last year's report of a unit found in the folder (file and sheet), its cells named as external references. */
@@ -446,6 +498,41 @@ async function checkTasks(
 }
 
 /**
+ * Progress on stderr for a run over many files: a bar on a terminal; piped (a log, a CI job), a plain line every
+ * two seconds once the run is long. `what` says what is counted ("已核对 12/40 个文件…").
+ */
+function runProgress(
+  io: Io,
+  total: number,
+  what: { zh: string; en: string; unit: { zh: string; en: string } },
+  lang: Lang,
+): { tick: (done: number, file: string) => void; end: () => void; shown: boolean } {
+  const tty = io.errIsTTY && total > 1;
+  const plain = !io.errIsTTY && total >= PLAIN_PROGRESS_FROM;
+  let last = 0;
+  return {
+    shown: tty || plain,
+    tick(done, file) {
+      const now = Date.now();
+      if (tty && (now - last >= 100 || done === total)) {
+        last = now;
+        io.err(progressLine(done, total, file));
+      } else if (plain && now - last >= 2000) {
+        last = now;
+        io.err(
+          lang === "zh"
+            ? `${what.zh} ${done}/${total} ${what.unit.zh}…\n`
+            : `${what.en} ${done}/${total} ${what.unit.en}…\n`,
+        );
+      }
+    },
+    end() {
+      if (tty) io.err(progressLine(total, total, "") + "\n");
+    },
+  };
+}
+
+/**
  * summary DIR... -o 汇总.xlsx: every report in the folder(s) checked (each unit's previous year, when it is in the
  * folder too, for the cross-year checks), and one workbook for the supervising office: 总览, 问题清单, 汇总表, 数据.
  */
@@ -463,6 +550,8 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
   const force = options.force === true;
   await refuseExisting(out, force);
   await checkOutputPlace(out);
+  // The list of units is read first: a list that cannot be read stops the run before any work.
+  const expected = typeof options.units === "string" ? await readUnitList(options.units) : undefined;
   const started = Date.now();
   const settings: CheckSettings = { figures: true, decimals: options.decimals, rounding: options.rounding };
   const expanded = await expandInputs(positional, options.recursive === true);
@@ -474,11 +563,18 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
     "error" in x ? [{ file: x.file, sheet: null, year: null, format: null, findings: [], error: x.error }] : [],
   );
   const todo = inputs.flatMap((x, i) => ("error" in x ? [] : [i]));
+  const files = { zh: "已核对", en: "checked", unit: { zh: "个文件", en: "files" } };
+  const p1 = runProgress(io, todo.length, files, lang);
+  let done1 = 0;
   await checkTasks(
     todo.map((i) => ({ file: inputs[i]!.file })),
     settings,
-    (j, results) => (perFile[todo[j]!] = results),
+    (j, results) => {
+      perFile[todo[j]!] = results;
+      p1.tick(++done1, inputs[todo[j]!]!.file);
+    },
   );
+  p1.end();
   const entries: FileResult[] = perFile.flat();
   // Pass 2: a unit whose previous year's report is in the folder too is checked again with it (cross-year checks).
   const pairs = [
@@ -492,6 +588,13 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
       })),
     ),
   ];
+  const p2 = runProgress(
+    io,
+    pairs.length,
+    { zh: "已与上年报告核对", en: "checked against last year", unit: { zh: "份报告", en: "reports" } },
+    lang,
+  );
+  let done2 = 0;
   await checkTasks(
     pairs.map(([i, j]) => {
       const t: FolderTask = { file: entries[i]!.file, prior: { file: entries[j]!.file, sheet: entries[j]!.sheet } };
@@ -503,11 +606,14 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
       const [i, j] = pairs[k]!;
       const again = results.find((r) => r.sheet === entries[i]!.sheet && !r.error);
       if (again) entries[i] = { ...again, priorFrom: { file: entries[j]!.file, sheet: entries[j]!.sheet } };
+      p2.tick(++done2, entries[i]!.file);
     },
   );
+  p2.end();
   const root = positional.length === 1 ? positional[0]! : ".";
   const summaryEntries: SummaryEntry[] = entries.map((e) => ({ ...e, unit: e.unit ?? null }));
-  const book = summaryWorkbook(summaryEntries, root);
+  const roll = expected ? rollCall(expected, summaryEntries) : undefined;
+  const book = summaryWorkbook(summaryEntries, root, roll);
   await writeWorkbook(book.workbook, out, !force);
   const n = entries.length;
   const included = book.inclusion.why.filter((w) => w === undefined).length;
@@ -515,14 +621,28 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
   const withErrors = entries.filter((e) => !e.error && e.findings.some((f) => f.severity === "error")).length;
   const doubts = entries.filter((e) => e.findings.some((f) => f.rule === "reading-doubt")).length;
   const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (p1.shown || p2.shown)
+    io.err(
+      lang === "zh"
+        ? `共核对 ${inputs.length} 个文件、${n} 份报告，用时 ${secs} 秒：${withErrors} 份有错误，${doubts} 份读取存疑，${unreadable} 份无法读取\n`
+        : `checked ${inputs.length} files, ${n} reports in ${secs} s: ${withErrors} with errors, ${doubts} with reading doubts, ${unreadable} unreadable\n`,
+    );
   io.out(
     lang === "zh"
       ? `已写入汇总工作簿 ${shown(out)}：${inputs.length} 个文件中共 ${n} 份报告，用时 ${secs} 秒\n` +
           `纳入 ${book.inclusion.year ?? ""} 年度汇总 ${included} 份；有错误 ${withErrors} 份，读取存疑 ${doubts} 份，无法读取 ${unreadable} 份；` +
-          `与上年报告核对 ${pairs.length} 份\n`
+          `与上年报告核对 ${pairs.length} 份\n` +
+          (roll
+            ? `单位名单 ${expected!.length} 个：未收到 ${roll.missing.length} 个${roll.missing.length ? `（${roll.missing.join("、")}）` : ""}；` +
+              `名单外报告 ${roll.onList.filter((x) => !x).length} 份\n`
+            : "")
       : `Wrote the summary workbook ${shown(out)}: ${n} reports in ${inputs.length} files, ${secs} s\n` +
           `${included} summed for ${book.inclusion.year ?? ""}; ${withErrors} with errors, ${doubts} with reading doubts, ` +
-          `${unreadable} unreadable; ${pairs.length} checked against last year's report\n`,
+          `${unreadable} unreadable; ${pairs.length} checked against last year's report\n` +
+          (roll
+            ? `${expected!.length} units on the list: ${roll.missing.length} sent nothing${roll.missing.length ? ` (${roll.missing.join(", ")})` : ""}; ` +
+              `${roll.onList.filter((x) => !x).length} reports from units not on the list\n`
+            : ""),
   );
   return 0;
 }

@@ -15,6 +15,7 @@ import { formatMessage } from "../core/checks";
 import type { Finding, Severity } from "../core/checks/types";
 import { cellKey, type TableDef } from "../core/model/format";
 import {
+  type RollCall,
   chooseIncluded,
   EXCLUSION_TEXT,
   KEY_FIGURES,
@@ -72,10 +73,10 @@ function doubtful(e: SummaryEntry): Set<string> {
   return new Set(e.findings.filter((f) => f.rule === "reading-doubt").map((f) => String(f.params["tableId"])));
 }
 
-export function summaryWorkbook(entries: SummaryEntry[], root: string): SummaryBook {
+export function summaryWorkbook(entries: SummaryEntry[], root: string, roll?: RollCall): SummaryBook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "disclosure-report";
-  const inclusion = chooseIncluded(entries);
+  const inclusion = chooseIncluded(entries, roll);
   const order = overviewOrder(entries);
   const overview = wb.addWorksheet("总览");
   const issues = wb.addWorksheet("问题清单");
@@ -133,11 +134,34 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string): SummaryB
       "跨年核对",
       ...keyTitles,
       "信息处理费（元）",
+      ...(roll ? ["单位名单"] : []),
       "纳入汇总",
       "问题",
     ],
-    [28, 14, 24, 8, 12, 10, 8, 8, 8, 10, 26, ...keyTitles.map(() => 10), 12, 14, 14],
+    [28, 14, 24, 8, 12, 10, 8, 8, 8, 10, 26, ...keyTitles.map(() => 10), 12, ...(roll ? [10] : []), 14, 14],
   );
+  // The units on the list that sent nothing come first: a supervisor chases them.
+  for (const unit of roll?.missing ?? []) {
+    const row = overview.addRow([
+      "",
+      "",
+      unit,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      ...keyTitles.map(() => ""),
+      "",
+      "未收到",
+      "否（未收到）",
+      "未收到",
+    ]);
+    row.getCell(3).font = ERROR_FONT;
+  }
   for (const i of order) {
     const e = entries[i]!;
     const n = (s: Severity): number => e.findings.filter((f) => f.severity === s).length;
@@ -163,6 +187,7 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string): SummaryB
       e.priorFrom ? `已与上年报告核对（${shown(e.priorFrom.file, root)}）` : e.error ? "" : "文件夹中无上年报告",
       ...keys,
       e.error || doubts.size ? "" : (e.fee ?? ""),
+      ...(roll ? [roll.onList[i] ? "名单内" : "名单外"] : []),
       why === undefined ? "是" : `否（${EXCLUSION_TEXT[why].zh}）`,
       "",
     ]);
@@ -229,6 +254,14 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string): SummaryB
   ]);
   const out = sumSheet.addRow([`未纳入 ${left.length} 份：${left.join("、") || "无"}`]);
   if (left.length) out.font = { color: { argb: "FFC00000" } };
+  if (roll) {
+    const missing = sumSheet.addRow([
+      roll.missing.length
+        ? `未收到 ${roll.missing.length} 个单位：${roll.missing.join("、")}`
+        : "单位名单中的单位均已收到报告",
+    ]);
+    if (roll.missing.length) missing.font = { color: { argb: "FFC00000" } };
+  }
   sumSheet.addRow([
     "以下各数为“数据”工作表中“纳入”一栏为“是”的报告之和（公式实时计算）；改动“纳入”一栏即可调整本级汇总的范围。",
   ]);

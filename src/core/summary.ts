@@ -49,7 +49,8 @@ export function reportFigures(report: Report): Figures {
   return out;
 }
 
-export type Exclusion = "unreadable" | "errors" | "reading-doubt" | "other-year" | "other-format" | "copy";
+export type Exclusion =
+  "unreadable" | "errors" | "reading-doubt" | "other-year" | "other-format" | "not-listed" | "copy";
 
 export const EXCLUSION_TEXT: Record<Exclusion, { zh: string; en: string }> = {
   unreadable: { zh: "无法读取", en: "unreadable" },
@@ -57,6 +58,7 @@ export const EXCLUSION_TEXT: Record<Exclusion, { zh: string; en: string }> = {
   "reading-doubt": { zh: "读取存疑", en: "reading doubt" },
   "other-year": { zh: "非汇总年度", en: "another year" },
   "other-format": { zh: "格式不同", en: "another format" },
+  "not-listed": { zh: "不在单位名单中", en: "not on the list of units" },
   copy: { zh: "同单位同年度的另一份", en: "another copy of the same unit and year" },
 };
 
@@ -73,7 +75,7 @@ export interface Inclusion {
  * without a reading doubt, one per unit (the first in file order). A supervisor can change the choice in the
  * workbook (the 纳入 column of 数据): the sums follow.
  */
-export function chooseIncluded(entries: SummaryEntry[]): Inclusion {
+export function chooseIncluded(entries: SummaryEntry[], roll?: RollCall): Inclusion {
   const years = entries.filter((e) => !e.error && e.year !== null).map((e) => e.year!);
   const year = years.length ? Math.max(...years) : null;
   const counts = new Map<string, number>();
@@ -83,10 +85,11 @@ export function chooseIncluded(entries: SummaryEntry[]): Inclusion {
   }
   const format = ([...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null) as "2021" | "2019" | null;
   const seen = new Set<string>();
-  const why = entries.map((e): Exclusion | undefined => {
+  const why = entries.map((e, i): Exclusion | undefined => {
     if (e.error || !e.figures) return "unreadable";
     if (e.year !== year) return "other-year";
     if (e.format !== format) return "other-format";
+    if (roll && !roll.onList[i]) return "not-listed";
     if (e.findings.some((f) => f.rule === "reading-doubt")) return "reading-doubt";
     if (e.findings.some((f) => f.severity === "error")) return "errors";
     const unit = e.unit ?? `${e.file}#${e.sheet ?? ""}`;
@@ -169,9 +172,61 @@ export function overviewOrder(entries: SummaryEntry[]): number[] {
     });
 }
 
-/** A unit's name as written across reports: spaces and brackets' width do not make another unit. */
+/**
+ * A unit's name as written across reports and lists: spaces (full-width too) and full-width forms (（）, １２,
+ * Ａ) do not make another unit.
+ */
 export function unitKey(unit: string): string {
-  return unit.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  return unit.normalize("NFKC").replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+}
+
+/** The units a supervisor expects reports from, against the reports in the folder. */
+export interface RollCall {
+  /** The units on the list (as written there) with no report in the folder, in the list's order. */
+  missing: string[];
+  /** For each entry (same order): is its unit on the list? */
+  onList: boolean[];
+}
+
+/**
+ * Checks the folder against the list of units expected: who sent nothing, and which reports come from a unit not
+ * on the list. A file that could not be read has no unit name; its file name stands for it (第3局.pdf counts as
+ * 第3局's report, not as 未收到).
+ */
+export function rollCall(
+  expected: string[],
+  entries: { unit: string | null; file: string; error?: unknown }[],
+): RollCall {
+  const keys = new Map<string, string>();
+  for (const u of expected) if (unitKey(u) !== "" && !keys.has(unitKey(u))) keys.set(unitKey(u), u);
+  const seen = new Set<string>();
+  const onList = entries.map((e) => {
+    if (e.unit) {
+      const k = unitKey(e.unit);
+      seen.add(k);
+      return keys.has(k);
+    }
+    const name = unitKey(e.file.replace(/^.*[\\/]/, ""));
+    const hit = [...keys.keys()].filter((k) => name.includes(k)).sort((a, b) => b.length - a.length)[0];
+    if (hit) seen.add(hit);
+    return hit !== undefined;
+  });
+  return { missing: [...keys.entries()].filter(([k]) => !seen.has(k)).map(([, u]) => u), onList };
+}
+
+/**
+ * The list of units from a text (one a line; # starts a comment) or from a table's first column; a heading such
+ * as 单位 or 单位名称 on the first line is not a unit.
+ */
+export function unitList(lines: string[]): string[] {
+  const out: string[] = [];
+  lines.forEach((raw, i) => {
+    const u = raw.replace(/^\uFEFF/, "").trim();
+    if (u === "" || u.startsWith("#")) return;
+    if (i === 0 && /^(单位|单位名称|单位名|名称|unit|units|name)$/i.test(unitKey(u))) return;
+    out.push(u);
+  });
+  return out;
 }
 
 /**

@@ -11,8 +11,8 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { cellKey } from "../../src/core/model/format";
 import { templateForReport } from "../../src/core/render";
-import { summaryTables } from "../../src/core/summary";
-import { checkFileReports } from "../../src/cli/main";
+import { rollCall, summaryTables, unitKey } from "../../src/core/summary";
+import { checkFileReports, readUnitList } from "../../src/cli/main";
 import { applyPlan } from "../../src/cli/xlsx";
 import { recalc, SOFFICE_CANDIDATES, SOFFICE_INSTALL } from "../support/libreoffice";
 import { requireTool } from "../support/tools";
@@ -238,5 +238,149 @@ describe("cli: summary DIR -o 汇总.xlsx", function () {
     await book.xlsx.writeFile(changed);
     const got2 = await read(changed);
     for (const [k, v] of expect(1)) near(got2.get(k), v, k);
+  });
+});
+
+describe("cli: summary --units 单位名单 (who is expected)", function () {
+  this.timeout(300_000);
+  let dir: string;
+  let folder: string;
+  let wb: ExcelJS.Workbook;
+  let stdout: string;
+
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "dr-units-"));
+    folder = path.join(dir, "收到的报告");
+    await fs.mkdir(folder, { recursive: true });
+    const units = new ExcelJS.Workbook();
+    UNITS.forEach((unit, i) =>
+      applyPlan(units, templateForReport(unitReport(unit, 2025, i), { sheet: `单位${i + 1}`, unit }).plan),
+    );
+    await units.xlsx.writeFile(path.join(folder, "各单位.xlsx"));
+    // 第7局 sent a file that cannot be read: it did send something (its file name says whose it is).
+    await fs.writeFile(path.join(folder, "某县第7局.xlsx"), Buffer.from("PK\u0003\u0004 not really a zip"));
+    // The list as a clerk types it: a heading, a space and a full-width digit, a comment, a blank line.
+    const list = path.join(dir, "单位名单.txt");
+    await fs.writeFile(list, "单位名称\n某县第1局\n某县 第２局\n\n某县第5局\n某县第7局\n# 第3局、第4局不属本级\n");
+    const out = path.join(dir, "汇总.xlsx");
+    const r = await cli(["summary", folder, "-o", out, "--units", list]);
+    assert.equal(r.code, 0, r.out + r.err);
+    stdout = r.out;
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+  });
+  after(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("says who sent nothing and how many reports come from units not on the list", () => {
+    assert.match(stdout, /单位名单 4 个：未收到 1 个（某县第5局）；名单外报告 2 份/);
+    assert.match(stdout, /纳入 2025 年度汇总 2 份/);
+  });
+
+  it("总览: a row 未收到 for each unit that sent nothing, first; 名单内 / 名单外 for each report", () => {
+    const r = rows(wb.getWorksheet("总览")!);
+    const head = r[0]!;
+    const col = (t: string): number => head.indexOf(t);
+    assert.ok(col("单位名单") > 0);
+    assert.equal(r[1]![col("单位")], "某县第5局");
+    assert.equal(r[1]![col("单位名单")], "未收到");
+    assert.equal(r[1]![col("纳入汇总")], "否（未收到）");
+    assert.equal(r.filter((x) => x[col("单位名单")] === "未收到").length, 1);
+    const of = (unit: string): string[] => r.find((x) => x[col("单位")] === unit)!;
+    assert.equal(of("某县第1局")[col("单位名单")], "名单内");
+    assert.equal(of("某县第2局")[col("单位名单")], "名单内", "某县 第２局 on the list is 某县第2局");
+    assert.equal(of("某县第4局")[col("单位名单")], "名单外");
+    assert.equal(of("某县第4局")[col("纳入汇总")], "否（不在单位名单中）");
+    const damaged = r.find((x) => x[col("文件")] === "某县第7局.xlsx")!;
+    assert.equal(damaged[col("单位名单")], "名单内");
+  });
+
+  it("汇总表: 未收到 named above the tables; only units on the list summed", () => {
+    const r = rows(wb.getWorksheet("汇总表")!);
+    assert.equal(r[1]![0], "纳入汇总 2 份报告：某县第1局、某县第2局");
+    assert.ok(r.slice(0, 5).some((x) => x[0] === "未收到 1 个单位：某县第5局"));
+    assert.match(r[2]![0]!, /某县第4局（各单位\.xlsx·单位4，不在单位名单中）/);
+  });
+
+  it("reads the list from a .csv or an .xlsx first column too (GB18030 text as well)", async () => {
+    const csv = path.join(dir, "名单.csv");
+    await fs.writeFile(csv, '单位,联系人\n"某县第1局",张三\n某县第2局,李四\n');
+    assert.deepEqual(await readUnitList(csv), ["某县第1局", "某县第2局"]);
+    const xlsx = path.join(dir, "名单.xlsx");
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("名单");
+    ws.addRow(["单位名称", "备注"]);
+    ws.addRow(["某县第1局", ""]);
+    ws.addRow(["某县（第2局）", ""]);
+    await book.xlsx.writeFile(xlsx);
+    assert.deepEqual(await readUnitList(xlsx), ["某县第1局", "某县（第2局）"]);
+    const gbk = path.join(dir, "名单-gbk.txt");
+    await fs.writeFile(gbk, Buffer.from([0xc4, 0xb3, 0xcf, 0xd8, 0x0a])); // 某县 in GBK
+    assert.deepEqual(await readUnitList(gbk), ["某县"]);
+    const empty = path.join(dir, "空.txt");
+    await fs.writeFile(empty, "单位\n\n");
+    await assert.rejects(readUnitList(empty), /names no unit/);
+  });
+
+  it("unit names match across spaces and full-width forms (the key priorPairs uses)", () => {
+    assert.equal(unitKey("某县 第２局"), unitKey("某县第2局"));
+    assert.equal(unitKey("某县（第2局）"), unitKey("某县(第2局)"));
+    assert.equal(unitKey("某县\u3000第2局"), unitKey("某县第2局"));
+    const roll = rollCall(
+      ["某县第1局", "某县第5局", "某县第7局"],
+      [
+        { unit: "某县 第1局", file: "a.xlsx" },
+        { unit: "某县第4局", file: "b.xlsx" },
+        { unit: null, file: "/x/某县第7局-2025.pdf", error: {} },
+      ],
+    );
+    assert.deepEqual(roll, { missing: ["某县第5局"], onList: [true, false, true] });
+  });
+});
+
+describe("cli: progress on stderr for summary (also piped) and check's count of reading doubts", function () {
+  this.timeout(600_000);
+  let dir: string;
+  let folder: string;
+
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "dr-progress-"));
+    folder = path.join(dir, "收到的报告");
+    await fs.mkdir(folder, { recursive: true });
+    for (let i = 1; i <= 21; i++)
+      await fs.copyFile(
+        path.join(ROOT, "test/fixtures/field/pingtan-2025.xlsx"),
+        path.join(folder, `u${String(i).padStart(2, "0")}.xlsx`),
+      );
+    await fs.copyFile(path.join(ROOT, "test/fixtures/published/pingtan-2023-slid.pdf"), path.join(folder, "slid.pdf"));
+  });
+  after(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("summary piped: a plain progress line, and the closing count on stderr", async () => {
+    const r = await cli(["summary", folder, "-o", path.join(dir, "汇总.xlsx")]);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.err, /^已核对 \d+\/22 个文件…$/m);
+    assert.match(r.err, /共核对 22 个文件、22 份报告，用时 [\d.]+ 秒：0 份有错误，1 份读取存疑，0 份无法读取/);
+    assert.match(r.out, /已写入汇总工作簿/);
+    assert.doesNotMatch(r.out, /已核对/, "progress stays off stdout");
+  });
+
+  it("summary on a terminal: a progress bar on stderr that ends at 22/22", async () => {
+    const r = await cli(["summary", folder, "-o", path.join(dir, "汇总-2.xlsx")], true);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.err, /22\/22/);
+    assert.match(r.err, /共核对 22 个文件/);
+  });
+
+  it("check DIR: the closing count names the reports with a reading doubt; a short run says it on a line of its own", async () => {
+    const r = await cli(["check", folder]);
+    assert.match(r.err, /共核对 22 个文件，用时 [\d.]+ 秒：0 个有错误，0 个无法核对，1 份报告读取存疑/);
+    const two = await cli(["check", path.join(folder, "u01.xlsx"), path.join(folder, "slid.pdf")]);
+    assert.match(two.err, /^读取存疑 1 份报告（表格可能读错，请对照原文件核对；不计为单位的错误）$/m);
+    const none = await cli(["check", path.join(folder, "u01.xlsx"), path.join(folder, "u02.xlsx")]);
+    assert.equal(none.err, "");
   });
 });
