@@ -1,6 +1,6 @@
 /**
- * Why the CLI reads .xlsx with its own small reader (src/cli/xlsx-fast.ts: fflate + the regex XML scanner of
- * src/cli/published/xml.ts) and not with ExcelJS or a SAX library: per field workbook (the six 平潭 reports) and
+ * Why the CLI reads .xlsx with its own small reader (src/cli/xlsx-fast.ts over src/xlsx/read.ts: fflate + the regex
+ * XML scanner of src/xlsx/xml.ts) and not with ExcelJS or a SAX library: per field workbook (the six 平潭 reports) and
  * per large sheet (10,000 rows x 6 columns beside the counts sheet), the median time of
  *   floor      unzip the workbook, sheet and shared-strings parts and decode them as text (nothing built);
  *   fast       readXlsxFast -> WorkbookGrid (what `check` uses);
