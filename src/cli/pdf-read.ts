@@ -455,8 +455,15 @@ function tableRows(run: Line[], docPitch: number): CellValue[][] {
   interface Piece {
     k: number;
     y: number;
+    page: number;
     text: string;
     onData: boolean;
+  }
+  const pageEnd = new Map<number, number>();
+  const pageStart = new Map<number, number>();
+  for (const l of lines) {
+    pageEnd.set(l.page, Math.max(pageEnd.get(l.page) ?? -Infinity, l.y));
+    pageStart.set(l.page, Math.min(pageStart.get(l.page) ?? Infinity, l.y));
   }
   const byCol = new Map<number, Piece[]>();
   lines.forEach((l, k) => {
@@ -465,21 +472,31 @@ function tableRows(run: Line[], docPitch: number): CellValue[][] {
       if (!isLabel(s)) continue;
       const c = labelCol(s);
       if (!byCol.has(c)) byCol.set(c, []);
-      byCol.get(c)!.push({ k, y: s.y, text: s.text, onData });
+      byCol.get(c)!.push({ k, y: s.y, page: l.page, text: s.text, onData });
     }
   });
   const taken = new Set<string>(); // `${k}:${text}` of label pieces placed in the body
-  for (const [c, pieces] of byCol) {
+  // The item column first: a group label further left is placed by the item cells it stands beside.
+  const items: { y0: number; y1: number; row: number }[] = [];
+  for (const [c, pieces] of [...byCol].sort((a, b) => b[0] - a[0])) {
     pieces.sort((a, b) => a.y - b.y);
     const chains: Piece[][] = [];
     for (const p of pieces) {
       const cur = chains[chains.length - 1];
       const last = cur?.[cur.length - 1];
+      // (a cell the page break cut in two: the last piece before the break, the first after it, beside no figures)
+      const cut =
+        last !== undefined &&
+        p.page !== last.page &&
+        !p.onData &&
+        last.k >= firstData &&
+        (pageEnd.get(last.page) ?? last.y) - last.y < pitch - 0.12 * size &&
+        p.y - (pageStart.get(p.page) ?? p.y) < pitch - 0.12 * size;
       if (
         cur &&
         last &&
         !NUMBERED.test(p.text) &&
-        p.y - last.y < pitch - 0.12 * size &&
+        (p.y - last.y < pitch - 0.12 * size || cut) &&
         !(p.onData && cur.some((q) => q.onData))
       )
         cur.push(p);
@@ -494,13 +511,21 @@ function tableRows(run: Line[], docPitch: number): CellValue[][] {
         const beside = dataIdx.find(
           (d) => figureY(lines[d]!) >= y0 - 0.5 * size && figureY(lines[d]!) <= y1 + 0.5 * size,
         );
+        const item =
+          c < labelStarts.length - 1
+            ? items.find((x) => x.y1 >= y0 - 0.5 * size && x.y0 <= y1 + 0.5 * size)
+            : undefined;
         if (beside !== undefined) row = beside;
+        else if (item) row = item.row;
         else if (ch[ch.length - 1]!.k > firstData) {
+          // (a group label between two rows of figures, in a column left of the items: the nearer row's)
           const n = nearestData((y0 + y1) / 2);
-          row = n.k >= 0 && n.d < pitch ? n.k : ch[0]!.k;
+          const reach = c < labelStarts.length - 1 ? 2 * pitch : pitch;
+          row = n.k >= 0 && n.d < reach ? n.k : ch[0]!.k;
         }
       }
       if (row === undefined) continue; // above the first row of figures and beside none: the header's
+      if (c === labelStarts.length - 1) items.push({ y0, y1, row });
       put(row, c, ch.map((q) => q.text).join(""));
       for (const q of ch) taken.add(`${q.k}:${q.y}:${q.text}`);
     }
