@@ -65,7 +65,7 @@ describe("导入上年数据: last year's workbook into this year's 上年 cells
     const notice = c.state.notice!;
     if (process.env.SHOW) console.log(notice.text);
     assert.equal(notice.kind, "success", notice.text);
-    assert.match(notice.text, /^已从上年报告（示例县示例局（虚构） 2021年）填入 26 项上年数据：/);
+    assert.match(notice.text, /^已从上年报告（示例县示例局（虚构） 2021年）填入 27 项上年数据：/);
     assert.match(notice.text, /已填写的 1 项保持不变：公开数据!D\d+/);
     // The typed figure stays; the other columns are last year's 结转下年度.
     assert.equal(fake.read(SHEET, a1(typed.row, typed.col)).value, 9);
@@ -82,12 +82,18 @@ describe("导入上年数据: last year's workbook into this year's 上年 cells
       fake.read(SHEET, a1(inForce.row, inForce.col)).value,
       last.report.section2["s2.item1"]!.cells[cellKey("normativeDocs", "inForce")]!.value,
     );
+    // 上年本年新收申请（总计） (for 同比): last year's own 本年新收 总计.
+    const received = prior[cellKey("new", "total")]!;
+    assert.equal(
+      fake.read(SHEET, a1(received.row, received.col)).value,
+      last.report.section3!.cells[cellKey("new", "total")]!.value,
+    );
     // Nothing but 上年 cells changed: every other cell is as it was.
     const after = fake.cells(SHEET);
     const changed = Object.keys(after).filter(
       (k) => JSON.stringify(after[k]) !== JSON.stringify(JSON.parse(before)[k]),
     );
-    assert.equal(changed.length, 26);
+    assert.equal(changed.length, 27);
     // Re-checked: no error, no warning (this year's cells are not filled yet: 编制).
     assert.deepEqual(
       (c.state.findings ?? []).filter((f) => f.severity !== "info").map((f) => f.message),
@@ -98,7 +104,7 @@ describe("导入上年数据: last year's workbook into this year's 上年 cells
     const filled = JSON.stringify(fake.cells(SHEET));
     await c.importPrior(await lastYearFile());
     assert.equal(c.state.notice?.kind, "info");
-    assert.match(c.state.notice!.text, /没有可填入的数据，未作改动。已填写的 27 项保持不变/);
+    assert.match(c.state.notice!.text, /没有可填入的数据，未作改动。已填写的 28 项保持不变/);
     assert.equal(JSON.stringify(fake.cells(SHEET)), filled);
   });
 

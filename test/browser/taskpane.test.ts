@@ -455,8 +455,8 @@ describe("task pane in headless Chromium (browser tier)", function () {
     await page.waitForFunction(() => document.getElementById("notice")?.textContent?.includes("已从上年报告"));
     await idle(page);
     const imported = await text(page, '[data-testid="notice"]');
-    // 上年结转 (7), 现行有效 (2 less the typed one), the blocks' categories (8 + 8) and 合计 (2).
-    assert.match(imported, new RegExp(`已从上年报告（某某县教育局 ${YEAR - 1}年）填入 26 项上年数据`), imported);
+    // 上年结转 (7), 上年本年新收 (1), 现行有效 (2 less the typed one), the blocks' categories (8 + 8) and 合计 (2).
+    assert.match(imported, new RegExp(`已从上年报告（某某县教育局 ${YEAR - 1}年）填入 27 项上年数据`), imported);
     assert.match(imported, /已填写的 1 项保持不变/, imported);
     assert.equal(await fakeValue(page, at(inForce)), lastInForce + 2, "a typed 上年 figure is never overwritten");
     for (const col of ["natural", "commercial", "total"]) {
@@ -487,8 +487,15 @@ describe("task pane in headless Chromium (browser tier)", function () {
     const textCells = Object.values(await fake<Record<string, { value: unknown }>>(page, "cells", "报告正文")).map(
       (c) => String(c.value),
     );
+    // 同比 of the applications from the imported 上年本年新收申请（总计）.
+    const lastNew = last.section3!.cells[cellKey("new", "total")]!.value!;
+    assert.ok(lastNew > 24);
     assert.ok(
-      textCells.some((v) => v.includes("本局全年新收政府信息公开申请24件，其中自然人申请20件、法人或其他组织申请4件")),
+      textCells.some((v) =>
+        new RegExp(
+          `本局全年新收政府信息公开申请24件，较上年减少${lastNew - 24}件，下降[\\d.]+%，其中自然人申请20件、法人或其他组织申请4件`,
+        ).test(v),
+      ),
       textCells.join("\n"),
     );
     assert.ok(textCells.some((v) => v.includes("全年办结21件")));
@@ -735,7 +742,7 @@ describe("task pane in headless Chromium (browser tier)", function () {
       await page.locator("#notice.banner-success").waitFor();
       assert.match(
         await text(page, "#notice"),
-        new RegExp(`已从上年报告（某某县教育局 ${YEAR - 1}年）填入 27 项上年数据`),
+        new RegExp(`已从上年报告（某某县教育局 ${YEAR - 1}年）填入 28 项上年数据`),
       );
       const cells = templateCells(templatePlan({ year: YEAR }));
       const carried = cells.tables.s3!.prior[cellKey("carried", "natural")]!;

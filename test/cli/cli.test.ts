@@ -398,8 +398,8 @@ describe("cli: disclosure-report", function () {
       const out = path.join(dir, "template-with-prior.xlsx");
       const r = await cli(["template", "-o", out, "--year", String(lastYear + 1), "--prior", lastFile]);
       assert.equal(r.code, 0, r.err);
-      // 三 row (7), 现行有效 (2), and the used blocks: each category (8 + 8) and their 合计 (2).
-      assert.match(r.out, /已从上年报告（.* \d{4}年）填入 27 项上年数据/);
+      // 三 row (7), 上年本年新收申请（总计） (1), 现行有效 (2), and the used blocks: each category (8 + 8) and their 合计 (2).
+      assert.match(r.out, /已从上年报告（.* \d{4}年）填入 28 项上年数据/);
       const read = readWorkbook(await readXlsx(out));
       assert.ok(read.ok);
       assert.equal(read.report.meta.body?.text, last.meta.body?.text, "the unit comes from last year's sheet");
@@ -410,6 +410,11 @@ describe("cli: disclosure-report", function () {
           col,
         );
       }
+      assert.equal(
+        read.report.section3?.prior?.[cellKey("new", "total")]?.value,
+        last.section3!.cells[cellKey("new", "total")]!.value,
+        "上年本年新收申请（总计） = last year's 本年新收 总计",
+      );
       // Fresh (nothing of this year typed yet): no false cross-year warning, with or without last year's file.
       for (const args of [[], ["--prior", lastFile]]) {
         const c = await cli(["check", out, ...args]);

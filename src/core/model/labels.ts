@@ -51,6 +51,18 @@ export const BLOCK_TAIL = {
 /** Last-year cells of the counts sheet, for the cross-year checks. */
 export const ITEM1_PRIOR_LABEL = "上年现行有效件数";
 export const S3_PRIOR_CARRY_LABEL = "上年报告“四、结转下年度继续办理”";
+/**
+ * Last year's totals the narrative's 同比 sentences use (not a table row): label cell, the figure right of it.
+ * Today one: last year's 本年新收政府信息公开申请 总计 (→ "较上年增加X件，增长Y%").
+ */
+export const PRIOR_RECEIVED_LABELS = [
+  "上年本年新收申请（总计）",
+  "上年新收申请（总计）",
+  "上年本年新收申请",
+  "上年新收申请",
+];
+/** The template's one-line explanation beside the 上年 totals. */
+export const PRIOR_TOTALS_NOTE = "用于同比，可从上年报告导入";
 /** Label left of section 四's data row in some printed reports. */
 export const S4_ROW_LABELS = ["件数", "数量"];
 

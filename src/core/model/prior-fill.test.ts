@@ -30,8 +30,47 @@ describe("prior-fill: last year's figures into this year's 上年 cells", () => 
       const want = last.section2["s2.item1"]!.cells[cellKey(r, "inForce")]!.value;
       assert.equal(p.fills.find((f) => cellAddress(f.cell) === at)?.value, want, r);
     }
-    assert.equal(p.fills.length, 7 + 2, "the 三 row (7 columns) and the two 现行有效 rows; the unused blocks are left");
+    const received = cellAddress(s3.prior[cellKey("new", "total")]!);
+    assert.equal(
+      p.fills.find((f) => cellAddress(f.cell) === received)?.value,
+      last.section3!.cells[cellKey("new", "total")]!.value,
+      "上年本年新收申请（总计） = last year's 本年新收 总计",
+    );
+    assert.equal(
+      p.fills.length,
+      7 + 1 + 2,
+      "the 三 row (7 columns), 上年本年新收申请（总计） and the two 现行有效 rows; the unused blocks are left",
+    );
     assert.deepEqual(p.kept, []);
+  });
+
+  it("fills 上年本年新收申请（总计） from last year's own 本年新收 (its SUM), never from last year's 上年 cells", () => {
+    // Last year's sheet is a template too: its parts typed, its 总计 a SUM, and its own 上年 cells filled.
+    const lastYear = freshTemplate(2021);
+    const s3 = lastYear.cells.tables["s3"]!;
+    typeIntoPlan(lastYear.plan, [
+      { cell: s3.cells[cellKey("new", "natural")]!, value: 30 },
+      { cell: s3.cells[cellKey("new", "commercial")]!, value: 5 },
+      { cell: s3.prior[cellKey("new", "total")]!, value: 7 },
+      { cell: s3.prior[cellKey("carried", "total")]!, value: 4 },
+    ]);
+    const last = readWorkbook({ sheets: [planToGrid(lastYear.plan)] });
+    assert.ok(last.ok);
+    const { cells, report } = freshTemplate(2022);
+    const at = cellAddress(cells.tables["s3"]!.prior[cellKey("new", "total")]!);
+    const fill = priorFills(report, last.report).fills.find((f) => cellAddress(f.cell) === at);
+    assert.equal(fill?.value, 35);
+    assert.equal(fill?.what.zh, "上年本年新收申请（总计）");
+    // A last-year report without its 总计 cell: the SUM of its applicant columns, when each is known.
+    const parts = report2021();
+    const want = parts.section3!.cells[cellKey("new", "total")]!.value;
+    delete parts.section3!.cells[cellKey("new", "total")];
+    assert.equal(priorFills(report, parts).fills.find((f) => cellAddress(f.cell) === at)?.value, want);
+    delete parts.section3!.cells[cellKey("new", "legal")];
+    assert.ok(
+      priorFills(report, parts).missing.some((c) => cellAddress(c) === at),
+      "a part unknown: left blank",
+    );
   });
 
   it("never overwrites a 上年 figure already typed; a figure last year's report lacks stays blank", () => {
@@ -66,5 +105,11 @@ describe("prior-fill: last year's figures into this year's 上年 cells", () => 
       prior.section2["s2.item1"]!.cells[cellKey("normativeDocs", "inForce")]!.value,
       last.section2["s2.item1"]!.cells[cellKey("normativeDocs", "inForce")]!.value,
     );
+    // 上年本年新收申请（总计） is a 上年 cell of this year's 三 (for 同比), not a figure of last year's table.
+    assert.equal(
+      again.report.section3!.prior![cellKey("new", "total")]!.value,
+      last.section3!.cells[cellKey("new", "total")]!.value,
+    );
+    assert.equal(prior.section3!.cells[cellKey("new", "total")], undefined);
   });
 });

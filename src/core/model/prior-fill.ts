@@ -1,7 +1,7 @@
 /**
  * Last year's figures into this year's 上年 cells (导入上年数据 / `template --prior`): 上年报告“四、结转下年度继续办理”
- * from last year's 四、结转下年度继续办理, 上年现行有效件数 from last year's 现行有效件数, and the optional blocks'
- * 上年条数 from last year's counts of the same category. Pure: which cell gets which figure, read from the sheet's
+ * from last year's 四、结转下年度继续办理, 上年本年新收申请（总计） from last year's 本年新收 总计 (for 同比), 上年现行有效件数
+ * from last year's 现行有效件数, and the optional blocks' 上年条数 from last year's counts of the same category. Pure: which cell gets which figure, read from the sheet's
  * own report (so it works on any counts sheet the reader understands, not only the template's layout).
  */
 import { rangesText, type CellRef } from "../grid";
@@ -28,6 +28,22 @@ function known(n: Num | undefined): number | undefined {
   return n && n.value !== null && !n.issue && Number.isFinite(n.value) ? n.value : undefined;
 }
 
+/** A report's 本年新收申请 总计: its 总计 cell, else the SUM of the applicant columns when each is known. */
+function receivedOf(r: Report): Num | undefined {
+  const t = r.section3;
+  if (!t) return undefined;
+  const total = t.cells[cellKey("new", "total")];
+  if (known(total) !== undefined) return total;
+  let sum = 0;
+  for (const c of t.def.cols) {
+    if (c.key === "total") continue;
+    const v = known(t.cells[cellKey("new", c.key)]);
+    if (v === undefined) return undefined;
+    sum += v;
+  }
+  return { value: sum };
+}
+
 export function priorFills(current: Report, last: Report): PriorPlan {
   const out: PriorPlan = { fills: [], kept: [], missing: [] };
   const put = (target: Num | undefined, from: Num | undefined, what: PriorFill["what"]): void => {
@@ -50,6 +66,11 @@ export function priorFills(current: Report, last: Report): PriorPlan {
         en: `last year's carried to next year / ${c.key}`,
       });
     }
+  }
+  // 上年本年新收申请（总计）: last year's own 本年新收 总计 (never its 上年 cells).
+  const received = s3?.prior?.[cellKey("new", "total")];
+  if (received) {
+    put(received, receivedOf(last), { zh: "上年本年新收申请（总计）", en: "last year's new applications (total)" });
   }
   // 二（一）: last year's 现行有效件数, row by row.
   const item1 = current.section2["s2.item1"];

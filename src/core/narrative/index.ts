@@ -389,12 +389,16 @@ function s3Figures(ctx: Ctx, t: TableData): S3Figures {
   };
 }
 
-/** Last year's 本年新收 when last year's report is known (a prior workbook or 上年 figures). */
+/**
+ * Last year's 本年新收: from last year's report when it is known (a prior workbook), else the sheet's own
+ * 上年本年新收申请（总计） cell. Never a blank as 0.
+ */
 function priorReceived(ctx: Ctx): Fig {
+  const known = { ...ctx, blanksAsZero: false };
   const p = ctx.report.prior?.section3;
-  if (!p) return null;
-  const prior = s3Figures({ ...ctx, blanksAsZero: false }, p);
-  return prior.received;
+  const fromReport = p ? s3Figures(known, p).received : null;
+  if (fromReport !== null) return fromReport;
+  return fig(known, ctx.report.section3?.prior?.[cellKey("new", "total")]);
 }
 
 function applicationsParagraph(ctx: Ctx): string {

@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { fillTable, emptyReport, num } from "../model/build";
-import { FORMAT_2019, FORMAT_2021, SECTION_HEADINGS } from "../model/format";
+import { cellKey, FORMAT_2019, FORMAT_2021, SECTION_HEADINGS } from "../model/format";
+import { readWorkbook } from "../read";
+import { planToGrid, templateCells, templatePlan, typeIntoPlan } from "../render";
 import type { Report } from "../model/report";
 import { formatPercent, shareUnits } from "../shares";
 import { DEFAULT_ROUNDING, type RoundingOptions } from "../shares/types";
@@ -116,6 +118,43 @@ describe("narrative / goldens of the preparer's reports", () => {
     assertClean(ps);
     assert.match(textOf(ps, "s1.applications"), /新收政府信息公开申请120件，较上年增加20件，增长20\.00%，其中自然人/);
     golden("with-last-year-2021.txt", ps);
+  });
+
+  it("同比 from the sheet's own 上年本年新收申请（总计） when last year's report is not given", () => {
+    const plan = templatePlan({ year: 2022, unit: "某某县教育局" });
+    const s3 = templateCells(plan).tables["s3"]!;
+    const sheet = (prior: number | null) => {
+      typeIntoPlan(plan, [
+        { cell: s3.cells[cellKey("new", "natural")]!, value: 90 },
+        { cell: s3.cells[cellKey("new", "commercial")]!, value: 30 },
+        ...["research", "publicInterest", "legal", "otherOrg"].map((c) => ({
+          cell: s3.cells[cellKey("new", c)]!,
+          value: 0,
+        })),
+        { cell: s3.prior[cellKey("new", "total")]!, value: prior as number },
+      ]);
+      const read = readWorkbook({ sheets: [planToGrid(plan)] });
+      assert.ok(read.ok);
+      return read.report;
+    };
+    const r = sheet(100);
+    assert.equal(r.prior?.section3?.cells[cellKey("new", "total")], undefined, "not a figure of last year's table");
+    for (const settings of [{}, { blanksAsZero: true }]) {
+      assert.match(
+        textOf(narrative(r, settings), "s1.applications"),
+        /新收政府信息公开申请120件，较上年增加20件，增长20\.00%，其中自然人申请90件/,
+      );
+    }
+    // Last year's report given as well (check/generate --prior): its figure wins.
+    const withReport = { ...r, prior: example2021() };
+    assert.match(textOf(narrative(withReport), "s1.applications"), /申请120件，与上年持平，其中/);
+    // Blank: no 同比 (never a blank as 0), with or without blanks as 0.
+    const blank = sheet(null);
+    for (const settings of [{}, { blanksAsZero: true }]) {
+      const text = textOf(narrative(blank, settings), "s1.applications");
+      assert.match(text, /新收政府信息公开申请120件，其中/);
+      assert.ok(!text.includes("上年增加") && !text.includes("持平"), text);
+    }
   });
 
   it("an unreadable count cell: 【待补充】, never a number", () => {

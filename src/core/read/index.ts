@@ -6,14 +6,14 @@ import type { CellRef, CellValue, SheetGrid, WorkbookGrid } from "../grid";
 import { cellKey, FORMAT_2019, FORMAT_2021, type FormatId, type TableDef } from "../model/format";
 import type { Num, Report, TableData } from "../model/report";
 import { findBreakdown } from "./breakdown";
-import { buildTable, newCtx, noteMissing, places, readFigure, score, type Found, type ReadCtx } from "./context";
+import { buildTable, newCtx, noteMissing, places, readFigure, score, use, type Found, type ReadCtx } from "./context";
 import { readMeta } from "./meta";
 import { markCopies } from "./copies";
 import { COUNTS_SHEET_NAME } from "../model/labels";
 import { DEFAULT_REPORT_SETTINGS, RECORD_SHEET } from "../render/settings";
 import { parseCellAddress } from "../render/record";
 import { cellId, SheetIndex } from "./sheet-index";
-import { findS2, findS3, findS4, type S3Found } from "./tables";
+import { findPriorReceived, findS2, findS3, findS4, type S3Found } from "./tables";
 
 /** Why a workbook could not be read, worded in both languages (the hosts show one). */
 export interface ReadFailure {
@@ -383,6 +383,13 @@ function readSection3(r: Reading, s3Main: S3Found | undefined, hasItems: boolean
     const p = priorRowTable(ctx, def, s3Main);
     t.prior = p.cells;
     r.prior.section3 = p;
+  }
+  // 上年本年新收申请（总计）: a 上年 cell of this table (for 同比), not a row of last year's table (so the cross-year
+  // checks, which compare last year's report with this one, do not count it).
+  const received = findPriorReceived(ctx);
+  if (received) {
+    use(ctx, received.label.row, received.label.col);
+    t.prior = { ...t.prior, [cellKey("new", "total")]: readFigure(ctx, received.row, received.col) };
   }
 }
 

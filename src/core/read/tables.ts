@@ -9,7 +9,7 @@ import {
   type RowDef,
 } from "../model/format";
 import type { TableDef } from "../model/format";
-import { ITEM1_PRIOR_LABEL, S3_PRIOR_CARRY_LABEL, S4_ROW_LABELS } from "../model/labels";
+import { ITEM1_PRIOR_LABEL, PRIOR_RECEIVED_LABELS, S3_PRIOR_CARRY_LABEL, S4_ROW_LABELS } from "../model/labels";
 import { findLabel, labelMatch, type Found, type ReadCtx } from "./context";
 import type { TextCell } from "./sheet-index";
 import { normLabel, registerVocabulary, type NormLabel } from "./text";
@@ -26,7 +26,13 @@ registerVocabulary(
     ]),
   ),
 );
-registerVocabulary([...SECTION_HEADINGS, ITEM1_PRIOR_LABEL, S3_PRIOR_CARRY_LABEL, ...S4_ROW_LABELS]);
+registerVocabulary([
+  ...SECTION_HEADINGS,
+  ITEM1_PRIOR_LABEL,
+  S3_PRIOR_CARRY_LABEL,
+  ...PRIOR_RECEIVED_LABELS,
+  ...S4_ROW_LABELS,
+]);
 
 type LabelMatch = ReturnType<typeof labelMatch>;
 
@@ -189,6 +195,26 @@ interface S3Header {
   headerBottom: number;
   /** The first figure column: the row labels are left of it. */
   minData: number;
+}
+
+/**
+ * Last year's 本年新收申请 总计 (上年本年新收申请（总计）, for the 同比 sentence): its label cell and the cell right
+ * of the label (past a merged label); a number a few cells further right when that cell is blank.
+ */
+export function findPriorReceived(ctx: ReadCtx): { label: TextCell; row: number; col: number } | undefined {
+  const { ix } = ctx;
+  for (const l of PRIOR_RECEIVED_LABELS) {
+    for (const cell of findLabel(ix, l)) {
+      const first = (ix.merge(cell.row, cell.col)?.right ?? cell.col) + 1;
+      if (isBlank(ix.value(cell.row, first))) {
+        for (let c = first + 1; c <= first + 3; c++) {
+          if (isNumeric(ix.value(cell.row, c))) return { label: cell, row: cell.row, col: c };
+        }
+      }
+      return { label: cell, row: cell.row, col: first };
+    }
+  }
+  return undefined;
 }
 
 /** Every placement of the 三 table: its header (columns) first, then its rows under it. */

@@ -31,6 +31,8 @@ function preparedSheet() {
   type(s3["carryNext|commercial"]!, 1);
   type(cells.tables["s2.item1"]!.cells["normativeDocs|inForce"]!, 12);
   type(cells.tables["s4"]!.cells["count|review.upheld"]!, 1);
+  // Last year's 本年新收 总计 (导入上年数据 fills it; typed here): the 同比 of the generated text.
+  type(cells.tables["s3"]!.prior["new|total"]!, 30);
   // The sheet's SUM totals follow, as in Excel.
   recalculate(plan);
   return { plan, cells, grid: planToGrid(plan) };
@@ -101,7 +103,16 @@ describe("the preparer's path: template -> parts filled -> check -> generate", (
     assert.equal(s3.params["count"], 144 - 8);
     assert.ok(!s3.cells.some((c) => c.col === cells.tables["s3"]!.cells["new|total"]!.col), "totals never listed");
     const p = fillProgress(read.report);
-    assert.equal(progressText(p, "zh"), "已填 10 / 166 项");
+    assert.equal(progressText(p, "zh"), "已填 10 / 166 项", "上年 cells are not this year's figures");
+    // A blank 上年本年新收申请（总计） is neither listed as unfilled nor counted.
+    const fresh = readWorkbook({ sheets: [planToGrid(templatePlan({ year: 2026 }))] });
+    assert.ok(fresh.ok);
+    assert.equal(progressText(fillProgress(fresh.report), "zh"), "已填 0 / 166 项");
+    const priorReceived = cellAddress(cells.tables["s3"]!.prior["new|total"]!);
+    assert.equal(cellAddress(read.report.section3!.prior!["new|total"]!.cell!), priorReceived);
+    for (const f of runChecks(fresh.report)) {
+      assert.ok(!f.cells.some((c) => cellAddress(c) === priorReceived), `${f.rule} names ${priorReceived}`);
+    }
   });
 
   it("generates tables whose totals are SUMs and a narrative that counts the blanks as 0", () => {
@@ -117,7 +128,7 @@ describe("the preparer's path: template -> parts filled -> check -> generate", (
     const apps = text.find((p) => p.id === "s1.applications")!.text;
     assert.match(
       apps,
-      /^（二）依申请公开。本局全年新收政府信息公开申请24件，其中自然人申请20件、法人或其他组织申请4件；另有上年结转申请1件。全年办结21件。/,
+      /^（二）依申请公开。本局全年新收政府信息公开申请24件，较上年减少6件，下降20\.00%，其中自然人申请20件、法人或其他组织申请4件；另有上年结转申请1件。全年办结21件。/,
     );
     assert.ok(!text.some((p) => p.text.includes("【待补充：") && /件数|条数/.test(p.text)), "no figure waits");
     // The same sheet read without blanks as 0: the unfilled figures wait (never a number).

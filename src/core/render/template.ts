@@ -28,6 +28,8 @@ import {
   META_FIELDS,
   PROACTIVE_HEADINGS,
   MODE_CHOICES,
+  PRIOR_RECEIVED_LABELS,
+  PRIOR_TOTALS_NOTE,
   S3_PRIOR_CARRY_LABEL,
   S4_ROW_LABELS,
   SCOPE_CHOICES,
@@ -60,7 +62,8 @@ export const YOY_LABEL = BLOCK_TAIL.yoy[0];
 export const COMPLETION_LABEL = BLOCK_TAIL.completion[0];
 export const TARGET_LABEL = BLOCK_TAIL.target[0];
 export const SHARE_OF_PARENT_LABEL = BLOCK_TAIL.shareOfParent[0];
-export { ITEM1_PRIOR_LABEL, S3_PRIOR_CARRY_LABEL };
+export { ITEM1_PRIOR_LABEL, S3_PRIOR_CARRY_LABEL, PRIOR_TOTALS_NOTE };
+export const PRIOR_RECEIVED_LABEL = PRIOR_RECEIVED_LABELS[0]!;
 export const SECTION2_HEADING = SECTION_HEADINGS[1]!;
 export const SECTION3_HEADING = SECTION_HEADINGS[2]!;
 export const SECTION4_HEADING = SECTION_HEADINGS[3]!;
@@ -97,7 +100,10 @@ export interface TableCells {
   def: TableDef;
   /** Figure cells by cellKey(row, col). */
   cells: Record<string, CellRef>;
-  /** Last-year cells by cellKey (item1's 上年现行有效件数; 三's carried-over row by cellKey("carried", col)). */
+  /**
+   * Last-year cells by cellKey (item1's 上年现行有效件数; 三's carried-over row by cellKey("carried", col), and
+   * 上年本年新收申请（总计） by cellKey("new", "total")).
+   */
   prior: Record<string, CellRef>;
 }
 
@@ -464,6 +470,13 @@ function writeSection3(l: Layout): TableCells {
     const right = row === carryRow ? totalCol : totalCol - 1;
     rule(l, { top: row, left: FIRST_NUM, bottom: row, right }, COUNT_RULE);
   }
+  // Last year's 本年新收 总计, for the 同比 sentence (in the row left blank before 四: no row below moves).
+  const receivedRow = carryRow + 1;
+  b.merged(receivedRow, 0, receivedRow, LABEL_COLS - 1, PRIOR_RECEIVED_LABEL, "label");
+  b.value(receivedRow, FIRST_NUM, null, "inCount");
+  rule(l, one({ row: receivedRow, col: FIRST_NUM }), COUNT_RULE);
+  b.merged(receivedRow, FIRST_NUM + 1, receivedRow, totalCol, PRIOR_TOTALS_NOTE, "note");
+  t.prior[cellKey("new", "total")] = ref(l.sheet, { row: receivedRow, col: FIRST_NUM });
   l.row = carryRow + 2;
   return t;
 }
