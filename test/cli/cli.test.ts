@@ -528,7 +528,9 @@ describe("cli: disclosure-report", function () {
     });
   });
 
-  describe("as a process", () => {
+  describe("as a process", function () {
+    // Each case starts node processes (tsx compiling the CLI, c8 measuring it): 20 s was exceeded at load ~10.
+    this.timeout(120_000);
     it("returns exit codes 0, 1 and 2 and keeps stdout pure JSON with --json", async () => {
       const ok = await cliProcess(["check", clean]);
       assert.equal(ok.code, 0, ok.err);
