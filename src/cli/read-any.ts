@@ -6,6 +6,7 @@
  */
 import * as path from "node:path";
 import type { WorkbookGrid } from "../core/grid";
+import type { FileForm } from "../core/model/report";
 import { blocksToSheet } from "../core/published";
 import { readDocxBlocks } from "./docx-read";
 import { decodeHtml, htmlBlocks } from "./html-read";
@@ -13,7 +14,7 @@ import { PdfNoTextError, readPdfGrid } from "./pdf-read";
 import { checkUnzippedSize, fail, readXlsx, readXlsxBytes, sniff, XlsxReadError } from "./xlsx";
 import { readXlsxFast } from "./xlsx-fast";
 
-export type FileForm = "xlsx" | "docx" | "html" | "pdf";
+export type { FileForm };
 
 /** Names the folder check picks up as reports (and as files to explain, such as .doc). */
 export const REPORT_NAME = /\.(xlsx|xlsm|docx|docm|doc|html?|shtml|xhtml|pdf)$/i;

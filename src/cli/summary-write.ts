@@ -14,6 +14,7 @@ import { cellAddress, columnLetters } from "../core/grid";
 import { formatMessage } from "../core/checks";
 import type { Finding, Severity } from "../core/checks/types";
 import { cellKey, type TableDef } from "../core/model/format";
+import { FORM_NAMES } from "../core/model/report";
 import {
   type RollCall,
   chooseIncluded,
@@ -29,7 +30,6 @@ import {
 } from "../core/summary";
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
-const FORM_ZH = { xlsx: "Excel 工作簿", docx: "Word 文件", html: "网页", pdf: "PDF" } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 const ERROR_FONT: Partial<ExcelJS.Font> = { color: { argb: "FFC00000" }, bold: true };
 const SECTION_ZH: Record<string, string> = { 二: "二、主动公开政府信息情况", 三: "三、", 四: "四、" };
@@ -178,7 +178,7 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string, roll?: Ro
       e.sheet ?? "",
       e.unit ?? "",
       e.year ?? "",
-      e.form ? FORM_ZH[e.form] : "",
+      e.form ? FORM_NAMES[e.form].zh : "",
       e.format === "2021" ? "2021 版" : e.format === "2019" ? "2019 版" : e.format === "free-form" ? "自由格式" : "",
       e.error ? "无法读取" : n("error"),
       e.error ? "" : n("warning"),

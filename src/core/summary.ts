@@ -7,7 +7,8 @@
 import type { Finding } from "./checks/types";
 import { formatDef } from "./model/build";
 import { cellKey, type FormatId, type TableDef } from "./model/format";
-import type { Report } from "./model/report";
+import type { FileForm, Report } from "./model/report";
+import type { ReadFailure } from "./read";
 
 /** Figures of a report by table id and cellKey; null = blank or not readable (never stated as a number). */
 export type Figures = Record<string, Record<string, number | null>>;
@@ -20,9 +21,9 @@ export interface SummaryEntry {
   /** The national format the report follows. */
   format: FormatId | null;
   /** The form the file came in: a workbook, a Word file, a saved page, a PDF. */
-  form?: "xlsx" | "docx" | "html" | "pdf";
+  form?: FileForm;
   findings: Finding[];
-  error?: { code: string; message: { zh: string; en: string } };
+  error?: ReadFailure;
   figures?: Figures;
   /** 信息处理费 in 元, when stated. */
   fee?: number | null;

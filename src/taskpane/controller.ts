@@ -10,7 +10,7 @@ import { cellAddress, rangesText, type CellRef, type SheetGrid, type WorkbookGri
 import type { Finding, CheckOptions, Severity } from "../core/checks/types";
 import { localizeValue } from "../core/checks/values";
 import type { Report } from "../core/model/report";
-import type { ReadFailure } from "../core/read";
+import type { ReadFailure, ReadResult } from "../core/read";
 import type { SheetPlan, WorkbookPlan } from "../core/render/plan";
 import { keptEditsLines, planRegeneration, regenerationProblem } from "../core/render/regenerate";
 import type { DocumentPlan } from "../core/document/plan";
@@ -69,7 +69,7 @@ export interface PaneHost {
   toUserError(e: unknown): HostProblem;
 }
 
-export type ReadResult = { ok: true; report: Report } | { ok: false; error: ReadFailure };
+export type { ReadResult };
 
 /** One report of a workbook that holds several (one sheet per unit, this year's and last year's). */
 export interface ReportChoice {
