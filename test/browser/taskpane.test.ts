@@ -753,16 +753,7 @@ describe("task pane in headless Chromium (browser tier)", function () {
       const loaded = await chunks();
       assert.ok(loaded.length >= 1 && loaded.every((n) => n.endsWith(".legacy.js") === legacy), loaded.join(" "));
       if (!legacy) {
-        let raw = 0;
-        let gz = 0;
-        for (const n of loaded) {
-          const b = readFileSync(path.join(served, n));
-          raw += b.length;
-          gz += zlib.gzipSync(b, { level: 9 }).length;
-        }
-        console.log(
-          `      .xlsx reader loaded on demand: ${loaded.join(" + ")} = ${(raw / 1024).toFixed(1)} KB (${(gz / 1024).toFixed(1)} KB gzipped)`,
-        );
+        logChunkSize(".xlsx reader", served, loaded);
       }
       // A file that is not a workbook: said in plain words, nothing written.
       const before = await fake<string>(page, "snapshot", COUNTS);
@@ -810,16 +801,7 @@ describe("task pane in headless Chromium (browser tier)", function () {
         .find((row) => row.some((c) => c === "一、本年新收政府信息公开申请数量"));
       assert.equal(received?.at(-1), String(sc.expect.received));
       if (!legacy) {
-        let raw = 0;
-        let gz = 0;
-        for (const n of loaded) {
-          const b = readFileSync(path.join(served, n));
-          raw += b.length;
-          gz += zlib.gzipSync(b, { level: 9 }).length;
-        }
-        console.log(
-          `      Word writer loaded on demand: ${loaded.join(" + ")} = ${(raw / 1024).toFixed(1)} KB (${(gz / 1024).toFixed(1)} KB gzipped)`,
-        );
+        logChunkSize("Word writer", served, loaded);
       }
     });
   }
@@ -965,4 +947,18 @@ describe("task pane in headless Chromium (browser tier)", function () {
 function mkdirp(dir: string): string {
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** Prints the size of the chunks a pane action loaded on demand (raw and gzipped), for the notes and the bench. */
+function logChunkSize(what: string, served: string, loaded: string[]): void {
+  let raw = 0;
+  let gz = 0;
+  for (const n of loaded) {
+    const b = readFileSync(path.join(served, n));
+    raw += b.length;
+    gz += zlib.gzipSync(b, { level: 9 }).length;
+  }
+  console.log(
+    `      ${what} loaded on demand: ${loaded.join(" + ")} = ${(raw / 1024).toFixed(1)} KB (${(gz / 1024).toFixed(1)} KB gzipped)`,
+  );
 }

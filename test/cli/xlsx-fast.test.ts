@@ -10,25 +10,13 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readXlsx } from "../../src/cli/xlsx";
 import { readXlsxFast } from "../../src/cli/xlsx-fast";
+import { xlsxFixtureFiles } from "../support/fixture-files";
 
 const ROOT = path.join(__dirname, "..", "..");
 
-async function xlsxFiles(): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const d of await fs.readdir(dir, { withFileTypes: true })) {
-      const p = path.join(dir, d.name);
-      if (d.isDirectory()) await walk(p);
-      else if (/\.xlsx$/i.test(d.name)) out.push(p);
-    }
-  };
-  for (const d of ["test/fixtures", "examples"]) await walk(path.join(ROOT, d));
-  return out.sort();
-}
-
 describe("cli/xlsx-fast: the same grid as ExcelJS", () => {
   it("over every workbook fixture, the field corpus and the examples", async () => {
-    const files = await xlsxFiles();
+    const files = await xlsxFixtureFiles();
     assert.ok(files.length >= 8, `found ${files.length} workbooks`);
     let compared = 0;
     for (const f of files) {

@@ -10,21 +10,9 @@ import JSZip from "jszip";
 import { readXlsxFast } from "../../src/cli/xlsx-fast";
 import { BROWSER_LIMITS, readXlsxInBrowser, XlsxProblem, type XlsxProblemCode } from "../../src/xlsx/in-browser";
 import { inflateBounded } from "../../src/xlsx/zip";
+import { xlsxFixtureFiles } from "../support/fixture-files";
 
 const ROOT = path.join(__dirname, "..", "..");
-
-async function xlsxFiles(): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const d of await fs.readdir(dir, { withFileTypes: true })) {
-      const p = path.join(dir, d.name);
-      if (d.isDirectory()) await walk(p);
-      else if (/\.xlsx$/i.test(d.name)) out.push(p);
-    }
-  };
-  for (const d of ["test/fixtures", "examples"]) await walk(path.join(ROOT, d));
-  return out.sort();
-}
 
 function problem(bytes: Uint8Array): XlsxProblemCode | "read" {
   try {
@@ -39,7 +27,7 @@ function problem(bytes: Uint8Array): XlsxProblemCode | "read" {
 describe("xlsx/in-browser: the pane's reader of last year's workbook", () => {
   it("gives the CLI's grid for every workbook the CLI's fast reader reads", async () => {
     let compared = 0;
-    for (const f of await xlsxFiles()) {
+    for (const f of await xlsxFixtureFiles()) {
       const bytes = new Uint8Array(await fs.readFile(f));
       let cli;
       try {
