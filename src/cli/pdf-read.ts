@@ -95,8 +95,23 @@ export function fixRadicals(s: string): string {
   return s.replace(/[\u2e80-\u2fdf]/g, (ch) => RADICALS[ch] ?? ch.normalize("NFKC"));
 }
 
+/**
+ * pdf.js in Node runs its "worker" in the same thread, and two documents open at once in one thread break each other
+ * ("Invalid page request." — a folder worker has two files in flight): every PDF of a thread is read in turn.
+ */
+let pdfTurn: Promise<unknown> = Promise.resolve();
+
 /** The text items of every page, top-down over the run of pages. Throws PdfNoTextError for a PDF without text. */
-async function pdfItems(bytes: Uint8Array): Promise<{ items: Item[]; pages: number }> {
+function pdfItems(bytes: Uint8Array): Promise<{ items: Item[]; pages: number }> {
+  const run = pdfTurn.then(
+    () => pdfItemsNow(bytes),
+    () => pdfItemsNow(bytes),
+  );
+  pdfTurn = run.catch(() => undefined);
+  return run;
+}
+
+async function pdfItemsNow(bytes: Uint8Array): Promise<{ items: Item[]; pages: number }> {
   const pdfjs = await loadPdfJs();
   const standardFontDataUrl = pathToFileURL(
     require.resolve("pdfjs-dist/package.json").replace(/package\.json$/, "standard_fonts/"),
