@@ -1,6 +1,6 @@
 /** A worker thread of the folder check (./folder.ts): reads and checks the files it is sent, one result per report. */
 import { parentPort, workerData } from "node:worker_threads";
-import { checkFileReports, readPriorReport, type CheckSettings } from "./main";
+import { checkFileReports, readPriorReport, type CheckSettings } from "./check-file";
 import type { FolderTask } from "./folder";
 import type { FileResult } from "./output";
 

@@ -3,17 +3,17 @@
  * Exit codes: 0 no error findings; 1 some finding is an error; 2 a file could not be read/written or a usage error.
  */
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excelJs } from "./exceljs";
 import type { Lang } from "../core/checks/types";
-import type { ProseText, Report } from "../core/model/report";
-import { fileProse, textSheetProse } from "../core/text";
+import type { Report } from "../core/model/report";
+import { fileProse } from "../core/text";
 import { readReportParagraphs, ReportTextError } from "./report-text";
 import { dueReportYear, fillProgress, progressText } from "../core/model/preparing";
 import { priorFillMessage, priorFills } from "../core/model/prior-fill";
-import { DEFAULT_ROUNDING, type RoundingOptions, type TieRule } from "../core/shares/types";
+import { DEFAULT_ROUNDING, type RoundingOptions } from "../core/shares/types";
 import { readWorkbook } from "../core/read";
-import { checkWorkbook, type WorkbookCheckOptions } from "../core/workbook";
-import { CROSS_YEAR_CHECKS, runChecks } from "../core/checks";
+import { runChecks } from "../core/checks";
 import {
   DEFAULT_REPORT_SETTINGS,
   keptEditsLines,
@@ -26,12 +26,11 @@ import {
 } from "../core/render";
 import { documentPlan, paragraphsFromTextSheet } from "../core/document";
 import { narrative } from "../core/narrative";
-import { writeDocx } from "../docx/write";
 import { COMMANDS, helpText, type CommandName, parseCommand, UsageError, wantsEnglish, wantsHelp } from "./args";
 import { expandInputs, exists, OutputExistsError, writeOutput } from "./files";
 import { checkInWorkers, workerCount, type FolderTask } from "./folder";
 import { summaryWorkbook } from "./summary-write";
-import { priorPairs, reportFigures, rollCall, type SummaryEntry, unitList } from "../core/summary";
+import { priorPairs, rollCall, type SummaryEntry, unitList } from "../core/summary";
 import {
   exitCodeOf,
   formatFileResult,
@@ -53,8 +52,21 @@ import {
 } from "./xlsx";
 import { writeReport } from "./report-write";
 import { structureLocked } from "./package";
-import { readAnyGrid } from "./read-any";
 import { buildSeedPlan, parseSeedReport, SEED_FILE, type SeedReport } from "./demo";
+import {
+  checkFile,
+  checkFileReports,
+  checkOptions,
+  markExternal,
+  preparingProgress,
+  readPriorReport,
+  readReport,
+  ReportError,
+  reportFromGrid,
+  type CheckSettings,
+} from "./check-file";
+
+export { checkFile, checkFileReports, readPriorReport, type CheckSettings };
 
 /** A folder check of this many files or more says how far it is on stderr even when stderr is not a terminal. */
 const PLAIN_PROGRESS_FROM = 20;
@@ -125,158 +137,6 @@ function showsHelp(command: CommandName, args: string[], io: Io): boolean {
   if (!wantsHelp(args)) return false;
   io.out(helpText(command));
   return true;
-}
-
-interface RoundingArgs {
-  decimals?: number;
-  rounding?: TieRule;
-}
-
-export interface CheckSettings extends RoundingArgs {
-  sheet?: string;
-  year?: number;
-  prior?: Report;
-  /** The report's text given with --text, checked against every file's tables. */
-  prose?: ProseText[];
-  /** For `summary`: keep each report's figures, fee and form in its FileResult. */
-  figures?: boolean;
-}
-
-/** Reads one file and checks its primary report; every user-caused failure becomes FileResult.error. */
-/** `bytes`: the file's bytes, when the caller already started reading them (readXlsxBytes). */
-export async function checkFile(
-  file: string,
-  s: CheckSettings,
-  bytes?: Promise<Buffer>,
-): Promise<{ result: FileResult; report?: Report }> {
-  const base: FileResult = { file, sheet: null, year: null, format: null, findings: [] };
-  let report: Report;
-  try {
-    report = await readReport(file, s, bytes);
-  } catch (e) {
-    if (e instanceof ReportError || e instanceof XlsxReadError) {
-      return { result: { ...base, error: { code: e.code, message: e.reason } } };
-    }
-    throw e;
-  }
-  if (s.prior) report.prior = s.prior;
-  if (s.prose) report.prose = [...(report.prose ?? []), ...s.prose];
-  const findings = runChecks(report, checkOptions(s));
-  return {
-    report,
-    result: {
-      file,
-      sheet: report.sheet,
-      year: report.meta.year?.value ?? s.year ?? null,
-      format: report.format,
-      findings,
-      ...preparingProgress(report),
-    },
-  };
-}
-
-/**
- * Reads one file and checks EVERY report in it (one sheet per unit, copies, last year beside this year):
- * one FileResult per report (file + sheet + unit). A file that cannot be read is one FileResult with `error`.
- */
-export async function checkFileReports(file: string, s: CheckSettings, bytes?: Promise<Buffer>): Promise<FileResult[]> {
-  const base: FileResult = { file, sheet: null, year: null, format: null, findings: [] };
-  let grid: Awaited<ReturnType<typeof readAnyGrid>>;
-  try {
-    grid = await readAnyGrid(file, bytes);
-  } catch (e) {
-    if (e instanceof XlsxReadError) return [{ ...base, error: { code: e.code, message: e.reason } }];
-    throw e;
-  }
-  const opts: WorkbookCheckOptions = { check: checkOptions(s) };
-  if (s.sheet !== undefined) opts.sheet = s.sheet;
-  if (s.year !== undefined) opts.year = s.year;
-  if (s.prior) opts.prior = s.prior;
-  if (grid.form !== "xlsx") opts.medium = grid.form;
-  // The text sheet (报告正文) as the user left it, and a --text file, are checked against the primary report.
-  const textSheet = DEFAULT_REPORT_SETTINGS.textSheet;
-  opts.prose = (sheet) => [...(sheet !== textSheet ? textSheetProse(grid, textSheet) : []), ...(s.prose ?? [])];
-  const r = checkWorkbook(grid, opts);
-  if (!r.ok) return [{ ...base, error: r.error }];
-  return r.reports.map((x) => {
-    const out: FileResult = { file, sheet: x.sheet, year: x.year, format: x.format, findings: x.findings };
-    out.unit = x.unit ?? null;
-    Object.assign(out, preparingProgress(x.report));
-    if (s.prior) out.priorAgrees = !x.findings.some((f) => CROSS_YEAR_CHECKS.includes(f.rule));
-    if (s.figures) {
-      out.form = grid.form;
-      out.figures = reportFigures(x.report);
-      out.fee = x.report.meta.fee?.value ?? null;
-    }
-    return out;
-  });
-}
-
-/** On a sheet for preparing (编制): how far the filling has got ("已填 118 / 166 项"). */
-function preparingProgress(report: Report): Pick<FileResult, "progress"> {
-  if (report.meta.mode?.value !== "编制") return {};
-  const p = fillProgress(report);
-  return { progress: { filled: p.filled, total: p.total } };
-}
-
-function checkOptions(s: RoundingArgs & { year?: number }): Partial<RoundingOptions & { year: number }> {
-  const o: Partial<RoundingOptions & { year: number }> = {};
-  if (s.decimals !== undefined) o.decimals = s.decimals;
-  if (s.rounding !== undefined) o.rounding = s.rounding;
-  if (s.year !== undefined) o.year = s.year;
-  return o;
-}
-
-class ReportError extends Error {
-  constructor(
-    readonly code: string,
-    readonly reason: { zh: string; en: string },
-  ) {
-    super(reason.en);
-  }
-}
-
-async function readReport(
-  file: string,
-  s: { sheet?: string; year?: number },
-  bytes?: Promise<Buffer>,
-): Promise<Report> {
-  const grid = await readAnyGrid(file, bytes);
-  return reportFromGrid(grid, s);
-}
-
-function reportFromGrid(grid: Parameters<typeof readWorkbook>[0], s: { sheet?: string; year?: number }): Report {
-  const opts: { sheet?: string; year?: number } = {};
-  if (s.sheet !== undefined) opts.sheet = s.sheet;
-  if (s.year !== undefined) opts.year = s.year;
-  const r = readWorkbook(grid, opts);
-  if (!r.ok) throw new ReportError(r.error.code, r.error.message);
-  // The text sheet (报告正文) as the user left it is checked against the tables too.
-  const textSheet = DEFAULT_REPORT_SETTINGS.textSheet;
-  if (r.report.sheet !== textSheet) {
-    const prose = textSheetProse(grid, textSheet);
-    if (prose.length > 0) r.report.prose = prose;
-  }
-  return r.report;
-}
-
-/**
- * Cells of last year's report live in another file: name them as Excel names an external reference,
- * '[2020.xlsx]公开数据'!D70, so that a finding never points into this year's sheet by mistake.
- */
-function markExternal(report: Report, fileName: string): void {
-  const seen = new Set<object>();
-  const walk = (v: unknown): void => {
-    if (typeof v !== "object" || v === null || seen.has(v)) return;
-    seen.add(v);
-    const o = v as Record<string, unknown>;
-    if (typeof o.sheet === "string" && typeof o.row === "number" && typeof o.col === "number") {
-      o.sheet = `[${fileName}]${o.sheet}`;
-      return;
-    }
-    for (const x of Object.values(o)) walk(x);
-  };
-  walk(report);
 }
 
 async function checkCommand(args: string[], io: Io): Promise<number> {
@@ -465,13 +325,6 @@ export async function readUnitList(file: string): Promise<string[]> {
   if (units.length === 0)
     throw new UsageError(`单位名单 ${file} 中没有单位`, `the list of units ${file} names no unit`);
   return units;
-}
-
-/** Last year's report of a unit found in the folder (file and sheet), its cells named as external references. */
-export async function readPriorReport(file: string, sheet: string | null): Promise<Report> {
-  const prior = await readReport(file, sheet === null ? {} : { sheet });
-  markExternal(prior, path.basename(file));
-  return prior;
 }
 
 /**
@@ -738,7 +591,7 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
     );
     for (const l of said.lines) lines.push(l.zh);
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   applyPlan(wb, plan);
   await writeWorkbook(wb, out, options.force !== true);
   io.out(`已写入模板 Template written: ${out}\n`);
@@ -865,6 +718,9 @@ async function generateCommand(args: string[], io: Io): Promise<number> {
       { rounding: roundingOptions },
       { workbook: plan, paragraphs: paragraphsFromTextSheet(textSheet, paragraphs) },
     );
+    // The Word writer is loaded only when a Word document is asked for.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeDocx } = require("../docx/write") as typeof import("../docx/write");
     await writeBytes(docx, await writeDocx(doc), options.force !== true);
     io.out(lang === "zh" ? `已生成 Word 文档 ${docx}\n` : `Written the Word document ${docx}\n`);
   }
@@ -925,7 +781,7 @@ export async function writeDemo(dir: string): Promise<DemoFiles> {
   const seedPath = path.join(PACKAGE_ROOT, SEED_FILE);
   const seed = parseSeedReport(await fs.readFile(seedPath, "utf8"));
   const input = path.join(dir, "suining-2018.xlsx");
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   applyPlan(wb, buildSeedPlan(seed));
   await writeWorkbook(wb, input);
   const { result, report } = await checkFile(input, {});

@@ -11,7 +11,8 @@ import { blocksToSheet } from "../core/published";
 import { readDocxBlocks } from "./docx-read";
 import { decodeHtml, htmlBlocks } from "./html-read";
 import { PdfNoTextError, readPdfGrid } from "./pdf-read";
-import { checkUnzippedSize, fail, readXlsx, readXlsxBytes, sniff, XlsxReadError } from "./xlsx";
+import { readXlsxBytes, sniff } from "./file-bytes";
+import { checkUnzippedSize, fail, XlsxReadError } from "./limits";
 import { readXlsxFast } from "./xlsx-fast";
 
 export type { FileForm };
@@ -55,6 +56,10 @@ export async function readAnyGrid(file: string, bytes?: Promise<Buffer>): Promis
       } catch (e) {
         if (e instanceof XlsxReadError) throw e; // a limit passed, or a zip whose sizes lie: said as it is
         // Something the fast reader does not know: ExcelJS reads it, or says why it cannot.
+        // (ExcelJS is loaded only then: a folder check of ordinary workbooks never pays for it.)
+        // (require, not import(): the compiled CLI and the tests' TypeScript loader both resolve it)
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { readXlsx } = require("./xlsx") as typeof import("./xlsx");
         return { ...(await readXlsx(file, Promise.resolve(buf))), form };
       }
     }

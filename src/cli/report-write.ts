@@ -6,7 +6,8 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excelJs } from "./exceljs";
 import { isCellError, type SheetGrid, type WorkbookGrid } from "../core/grid";
 import type { Report } from "../core/model/report";
 import type { WorkbookPlan } from "../core/render/plan";
@@ -36,7 +37,7 @@ function refused(file: string, zh: string, en: string): ReportWrite {
 export async function writeReport(input: ReportWriteInput): Promise<ReportWrite> {
   const { file, out, inPlace, plan } = input;
   const before = inPlace ? await fs.stat(file) : undefined;
-  const scratch = new ExcelJS.Workbook();
+  const scratch = new (excelJs().Workbook)();
   applyPlan(scratch, plan);
   const scratchBytes = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
   const pkg = await writeIntoPackage(
@@ -118,7 +119,7 @@ export async function writeReport(input: ReportWriteInput): Promise<ReportWrite>
 
 /** A new workbook: the counts sheet as values (with a note naming its source), then the report sheets. */
 async function standaloneWorkbook(input: ReportWriteInput): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   const counts = input.grid.sheets.find((s) => s.name === input.report.sheet);
   const ws = wb.addWorksheet(input.report.sheet);
   if (counts) copyValues(ws, counts);

@@ -9,7 +9,8 @@
  *   supervisor may change (the sums follow when the workbook recalculates).
  */
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excelJs } from "./exceljs";
 import { cellAddress, columnLetters } from "../core/grid";
 import { formatMessage } from "../core/checks";
 import type { Finding, Severity } from "../core/checks/types";
@@ -74,7 +75,7 @@ function doubtful(e: SummaryEntry): Set<string> {
 }
 
 export function summaryWorkbook(entries: SummaryEntry[], root: string, roll?: RollCall): SummaryBook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = "disclosure-report";
   const inclusion = chooseIncluded(entries, roll);
   const order = overviewOrder(entries);

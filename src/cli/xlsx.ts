@@ -11,8 +11,8 @@
  * - error values -> { error: "#REF!" };
  * - the cells covered by a merge, other than its top-left, are blank (null).
  */
-import { promises as fs } from "node:fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excelJs } from "./exceljs";
 import JSZip from "jszip";
 import { emptyTextFormulaCells, normalizeSheetParts } from "./package";
 import {
@@ -24,10 +24,12 @@ import {
   type WorkbookGrid,
 } from "../core/grid";
 
-import { checkUnzippedSize, fail, LIMITS, tooLarge, unzipGuarded, XlsxReadError } from "./limits";
+import { checkUnzippedSize, fail, unzipGuarded, XlsxReadError } from "./limits";
 import { readXlsxFast } from "./xlsx-fast";
 
 export { applyPlan } from "./xlsx-write";
+export { readXlsxBytes, sniff } from "./file-bytes";
+import { readXlsxBytes, sniff } from "./file-bytes";
 export {
   checkCellCount,
   checkSheetArea,
@@ -41,41 +43,6 @@ export {
   type XlsxErrorCode,
 } from "./limits";
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-/** What the first bytes say the file is, before ExcelJS tries it. */
-export function sniff(buf: Buffer, file: string): void {
-  if (buf.length === 0) fail("empty-file", file);
-  if (buf.subarray(0, 4).equals(ZIP_MAGIC) || buf.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
-    // Other zip-based spreadsheets, told by what they hold (ExcelJS would read them as an empty workbook):
-    // an ODS starts with its uncompressed "mimetype" entry; an .xlsb names xl/workbook.bin (entry names are plain).
-    if (buf.subarray(0, 200).includes("application/vnd.oasis.opendocument")) fail("ods-format", file);
-    if (buf.includes("xl/workbook.bin") && !buf.includes("xl/workbook.xml")) fail("xlsb-format", file);
-    return;
-  }
-  if (buf.subarray(0, 8).equals(OLE_MAGIC)) {
-    // An encrypted .xlsx is an OLE compound file with an "EncryptionInfo" stream (names are UTF-16LE).
-    if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) fail("encrypted", file);
-    if (/\.(et|ett|wps|dps)$/i.test(file)) fail("wps-format", file);
-    fail("xls-format", file);
-  }
-  if (/\.f?ods$/i.test(file) && buf.subarray(0, 4096).includes("opendocument")) fail("ods-format", file);
-  if (looksLikeText(buf.subarray(0, 4096))) fail("text-format", file);
-  fail("not-xlsx", file);
-}
-
-function looksLikeText(head: Buffer): boolean {
-  if (head.includes(0)) {
-    // UTF-16 text has NULs; accept a BOM.
-    return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  }
-  let control = 0;
-  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
-  return control <= head.length / 100;
-}
-
 /** Reads an .xlsx file into the engine's grid. Throws XlsxReadError (never anything else) for a file it cannot read. */
 /** `bytes`: the file's bytes already being read by readXlsxBytes (the check command reads the next file ahead). */
 export async function readXlsx(file: string, bytes?: Promise<Buffer>): Promise<WorkbookGrid> {
@@ -87,36 +54,12 @@ export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
   return parseXlsx(await readXlsxBytes(file), file);
 }
 
-/** The bytes of a workbook file; throws XlsxReadError (not found, a directory, unreadable). */
-export async function readXlsxBytes(file: string): Promise<Buffer> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") fail("not-found", file);
-    fail("unreadable", file, code ?? String(e));
-  }
-  if (stat.isDirectory()) fail("is-directory", file);
-  // A FIFO named x.xlsx would block the read forever: only regular files are opened.
-  if (!stat.isFile()) fail("not-regular", file);
-  if (stat.size > LIMITS.fileBytes)
-    fail("too-large", file, tooLarge(stat.size, LIMITS.fileBytes, "文件大小", "file size"));
-  let buf: Buffer;
-  try {
-    buf = await fs.readFile(file);
-  } catch (e) {
-    fail("unreadable", file, (e as NodeJS.ErrnoException).code ?? String(e));
-  }
-  return buf;
-}
-
 /** An .xlsx workbook from the bytes of `file`, after checking what they are; throws XlsxReadError. */
 export async function parseXlsx(buf: Buffer, file: string): Promise<ExcelJS.Workbook> {
   sniff(buf, file);
   checkUnzippedSize(buf, file);
   guardForExcelJS(buf, file);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   try {
     await wb.xlsx.load((await readableByExcelJS(buf)) as unknown as ExcelJS.Buffer);
   } catch {
@@ -176,7 +119,7 @@ async function markEmptyTextResults(wb: ExcelJS.Workbook, buf: Buffer): Promise<
   wb.eachSheet((ws) =>
     ws.eachRow((row) =>
       row.eachCell((cell) => {
-        if (cell.type !== ExcelJS.ValueType.Formula) return;
+        if (cell.type !== excelJs().ValueType.Formula) return;
         if (formulaResult(cell) === undefined) {
           const list = pending.get(ws.name) ?? [];
           list.push(cell);
@@ -219,7 +162,7 @@ export function sheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid 
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const r = rowNumber - 1;
       const c = colNumber - 1;
-      if (cell.type === ExcelJS.ValueType.Merge) {
+      if (cell.type === excelJs().ValueType.Merge) {
         const m = cell.master;
         const key = m.address;
         const mr = Number(m.row) - 1;
@@ -304,7 +247,7 @@ function formulaResult(cell: ExcelJS.Cell): unknown {
 }
 
 function cellContent(cell: ExcelJS.Cell, date1904: boolean): { value: CellValue; formula?: string; kind?: CellKind } {
-  if (cell.type === ExcelJS.ValueType.Formula) {
+  if (cell.type === excelJs().ValueType.Formula) {
     const f = cell.formula;
     const result = formulaResult(cell);
     const formula = f ? (f.startsWith("=") ? f : `=${f}`) : undefined;
