@@ -2,7 +2,7 @@
  * A report file's bytes, and what its first bytes say it is, before any reader tries it: kept apart from ./xlsx
  * (the ExcelJS host) so that reading and checking a folder never loads ExcelJS unless a workbook needs it.
  */
-import { promises as fs } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { fail, LIMITS, tooLarge } from "./limits";
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -40,11 +40,19 @@ function looksLikeText(head: Buffer): boolean {
   return control <= head.length / 100;
 }
 
-/** The bytes of a workbook file; throws XlsxReadError (not found, a directory, unreadable). */
+/**
+ * The bytes of a workbook file; throws XlsxReadError (not found, a directory, unreadable).
+ * Read synchronously (a report is tens of KB, at most LIMITS.fileBytes): fs.promises' stat + readFile took
+ * ~0.5 ms more CPU per file than the whole read, a sixth of a folder check; the Promise keeps the callers as they were.
+ */
 export async function readXlsxBytes(file: string): Promise<Buffer> {
+  return Promise.resolve(readXlsxBytesNow(file));
+}
+
+function readXlsxBytesNow(file: string): Buffer {
   let stat;
   try {
-    stat = await fs.stat(file);
+    stat = statSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") fail("not-found", file);
@@ -57,7 +65,7 @@ export async function readXlsxBytes(file: string): Promise<Buffer> {
     fail("too-large", file, tooLarge(stat.size, LIMITS.fileBytes, "文件大小", "file size"));
   let buf: Buffer;
   try {
-    buf = await fs.readFile(file);
+    buf = readFileSync(file);
   } catch (e) {
     fail("unreadable", file, (e as NodeJS.ErrnoException).code ?? String(e));
   }
