@@ -207,6 +207,28 @@ function sheetGrid(
   let isText: string[] | null = null;
   let where: "v" | "f" | "t" | null = null;
   let inCell = false;
+  /** Moves to the cell a reference names ("AB12"), as CELL_REF reads it; false (staying put) if it names none. */
+  const placeCell = (ref: string): boolean => {
+    const n = ref.length;
+    let i = 0;
+    let c = 0;
+    while (i < n && i < 4) {
+      const d = ref.charCodeAt(i);
+      if (d < 65 || d > 90) break;
+      c = c * 26 + (d - 64);
+      i++;
+    }
+    if (i === 0 || i > 3 || i === n) return false;
+    let r = 0;
+    for (let j = i; j < n; j++) {
+      const d = ref.charCodeAt(j);
+      if (d < 48 || d > 57) return false;
+      r = r * 10 + (d - 48);
+    }
+    col = c - 1;
+    row = r - 1;
+    return true;
+  };
   scanXml(
     xml,
     (t) => {
@@ -223,11 +245,9 @@ function sheetGrid(
         case "c":
           if (!t.close) {
             const ref = attr(t.attrs, "r");
-            const m = ref ? CELL_REF.exec(ref) : null;
-            if (m) {
-              col = columnIndex(m[1]!);
-              row = Number(m[2]) - 1;
-            } else col++;
+            if (ref === undefined || !placeCell(ref)) col++;
+            // An empty cell (<c r="H4" s="2"/>, most of a formatted sheet) holds nothing: only where it is counts.
+            if (t.selfClose) break;
             type = attr(t.attrs, "t") ?? "n";
             style = Number(attr(t.attrs, "s") ?? 0) || 0;
             v = null;
@@ -236,7 +256,7 @@ function sheetGrid(
             isText = null;
             inCell = !t.selfClose;
           }
-          if (t.close || t.selfClose) {
+          if (t.close) {
             endCell();
             inCell = false;
           }

@@ -362,30 +362,55 @@ interface S3Figures {
 
 const ORG_COLS = ["commercial", "research", "publicInterest", "legal", "otherOrg"];
 
+/** The applicant columns (every column but 总计) and the outcome rows of a section-三 table, per format. */
+const S3_SHAPE = new WeakMap<TableData["def"], { applicant: string[]; outcomeRows: TableData["def"]["rows"] }>();
+function s3Shape(def: TableData["def"]): { applicant: string[]; outcomeRows: TableData["def"]["rows"] } {
+  let shape = S3_SHAPE.get(def);
+  if (!shape) {
+    shape = {
+      applicant: def.cols.filter((c) => c.key !== "total").map((c) => c.key),
+      outcomeRows: def.rows.filter((r) => r.outcome),
+    };
+    S3_SHAPE.set(def, shape);
+  }
+  return shape;
+}
+
+/** A row's applicant cells, and the row's 总计 as the table prints it (SUM of them). */
+function s3Row(ctx: Ctx, t: TableData, row: string): { cells: (Num | undefined)[]; sum: Fig } {
+  const cells = s3Shape(t.def).applicant.map((c) => t.cells[cellKey(row, c)]);
+  return { cells, sum: sumFig(cells.map((n) => fig(ctx, n))) };
+}
+
 /** Section 三 as the table prints it: a row's 总计 = SUM of the applicant columns; （七）总计 = SUM of the outcome rows. */
 function s3Figures(ctx: Ctx, t: TableData): S3Figures {
-  const applicant = t.def.cols.filter((c) => c.key !== "total").map((c) => c.key);
-  const cellsOf = (row: string) => applicant.map((c) => t.cells[cellKey(row, c)]);
-  const rowFig = (row: string) => sumFig(cellsOf(row).map((n) => fig(ctx, n)));
-  const outcomeRows = t.def.rows.filter((r) => r.outcome);
-  const groups = S3_GROUPS.filter((g) => outcomeRows.some((r) => r.group === g.group)).map((g) => ({
+  const { outcomeRows } = s3Shape(t.def);
+  // Each outcome row summed once: its group's count and 办结 both take it.
+  const handledCells: (Num | undefined)[] = [];
+  const byGroup = new Map<string | undefined, Fig[]>();
+  for (const r of outcomeRows) {
+    const row = s3Row(ctx, t, r.key);
+    handledCells.push(...row.cells);
+    const list = byGroup.get(r.group);
+    if (list) list.push(row.sum);
+    else byGroup.set(r.group, [row.sum]);
+  }
+  const groups = S3_GROUPS.filter((g) => byGroup.has(g.group)).map((g) => ({
     short: g.short,
-    count: sumFig(outcomeRows.filter((r) => r.group === g.group).map((r) => rowFig(r.key))),
+    count: sumFig(byGroup.get(g.group)!),
   }));
+  const received = s3Row(ctx, t, "new");
+  const carried = s3Row(ctx, t, "carried");
+  const carryNext = s3Row(ctx, t, "carryNext");
   return {
-    received: rowFig("new"),
-    carried: rowFig("carried"),
+    received: received.sum,
+    carried: carried.sum,
     handled: sumFig(groups.map((g) => g.count)),
-    carryNext: rowFig("carryNext"),
+    carryNext: carryNext.sum,
     natural: fig(ctx, t.cells[cellKey("new", "natural")]),
     organisations: sumFig(ORG_COLS.map((c) => fig(ctx, t.cells[cellKey("new", c)]))),
     groups,
-    nums: {
-      received: cellsOf("new"),
-      carried: cellsOf("carried"),
-      handled: outcomeRows.flatMap((r) => cellsOf(r.key)),
-      carryNext: cellsOf("carryNext"),
-    },
+    nums: { received: received.cells, carried: carried.cells, handled: handledCells, carryNext: carryNext.cells },
   };
 }
 
@@ -396,7 +421,7 @@ function s3Figures(ctx: Ctx, t: TableData): S3Figures {
 function priorReceived(ctx: Ctx): Fig {
   const known = { ...ctx, blanksAsZero: false };
   const p = ctx.report.prior?.section3;
-  const fromReport = p ? s3Figures(known, p).received : null;
+  const fromReport = p ? s3Row(known, p, "new").sum : null;
   if (fromReport !== null) return fromReport;
   return fig(known, ctx.report.section3?.prior?.[cellKey("new", "total")]);
 }

@@ -27,7 +27,8 @@ export class SheetIndex {
   private readonly byCore = new Map<string, TextCell[]>();
   private readonly labelById = new Map<number, TextCell>();
   private readonly rowCache = new Map<number, TextCell[]>();
-  private readonly mergeByCell = new Map<number, CellRange>();
+  /** Built on the first merge() lookup (most sheets are read with few or none). */
+  private mergeByCell: Map<number, CellRange> | undefined;
   private readonly top: number;
   private readonly left: number;
   /** Number of non-blank cells. */
@@ -54,11 +55,6 @@ export class SheetIndex {
         this.add(label.core, cell);
         if (label.alias) this.add(label.alias, cell);
       }
-    }
-    for (const m of sheet.merges ?? []) {
-      if (m.bottom - m.top > 2000 || m.right - m.left > 200) continue;
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(cellId(r, c), m);
     }
   }
 
@@ -113,6 +109,14 @@ export class SheetIndex {
   }
 
   merge(row: number, col: number): CellRange | undefined {
+    if (!this.mergeByCell) {
+      this.mergeByCell = new Map();
+      for (const m of this.sheet.merges ?? []) {
+        if (m.bottom - m.top > 2000 || m.right - m.left > 200) continue;
+        for (let r = m.top; r <= m.bottom; r++)
+          for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(cellId(r, c), m);
+      }
+    }
     return this.mergeByCell.get(cellId(row, col));
   }
 

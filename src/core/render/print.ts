@@ -54,8 +54,8 @@ export function printBlocks(
   plan: SheetPlan,
   names: readonly NamedRangePlan[],
   pageHeight = LANDSCAPE_A4_PRINT_HEIGHT,
+  height = planRowHeight(plan),
 ): PrintBlock[] {
-  const height = planRowHeight(plan);
   const spanHeight = (top: number, bottom: number) => {
     let s = 0;
     for (let r = top; r <= bottom; r++) s += height(r);
@@ -95,7 +95,7 @@ export function tablePageBreaks(
   pageHeight = LANDSCAPE_A4_PRINT_HEIGHT,
 ): number[] {
   const height = planRowHeight(plan);
-  const blocks = printBlocks(plan, names, pageHeight);
+  const blocks = printBlocks(plan, names, pageHeight, height);
   const sum = (from: number, to: number) => {
     let s = 0;
     for (let r = from; r < to; r++) s += height(r);
