@@ -122,6 +122,9 @@ describe("bench --quick (in-process)", function () {
     assert.equal(p.lines, 20, "check DIR --jsonl printed one line per report");
     assert.ok(isPositive(p.seconds) && isPositive(p.cpuSeconds) && isPositive(p.peakMemoryMB));
     assert.ok(isPositive(r.folder.floorMsPerFile));
+    // Our reader alone, beside the floor (20 files in quick mode: too few to compare the two).
+    assert.ok(isPositive(r.folder.readMsPerFile), JSON.stringify(r.folder));
+    assert.ok(Math.abs(r.folder.readRatioToFloor - r.folder.readMsPerFile / r.folder.floorMsPerFile) < 0.05);
     assert.ok(Math.abs(p.ratioToParseFloor - p.seconds / p.floorSeconds) < 0.1 * p.ratioToParseFloor + 0.1);
   });
 
