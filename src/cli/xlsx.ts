@@ -147,7 +147,11 @@ async function markEmptyTextResults(wb: ExcelJS.Workbook, buf: Buffer): Promise<
 export function workbookToGrid(wb: ExcelJS.Workbook, source?: string): WorkbookGrid {
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   const sheets: SheetGrid[] = [];
-  wb.eachSheet((ws) => sheets.push(sheetToGrid(ws, date1904)));
+  wb.eachSheet((ws) => {
+    const sheet = sheetToGrid(ws, date1904);
+    if (date1904) sheet.date1904 = true; // a date's serial, and the date it names, count from 1904
+    sheets.push(sheet);
+  });
   return source === undefined ? { sheets } : { sheets, source };
 }
 

@@ -35,6 +35,11 @@ export interface SheetGrid {
   merges?: CellRange[];
   /** Absolute row indices that are hidden, when the host knows them. */
   hiddenRows?: number[];
+  /**
+   * The workbook counts dates from 1904 (Excel for Mac's old default; File > Options > Advanced > "Use 1904 date
+   * system"): a date's serial is 1,462 days smaller than in the 1900 system. Absent = the 1900 system, or unknown.
+   */
+  date1904?: boolean;
 }
 
 export interface WorkbookGrid {

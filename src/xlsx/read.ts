@@ -70,6 +70,18 @@ export function readXlsxGrid(bytes: Uint8Array, guard: XlsxGuard, source?: strin
     },
     () => undefined,
   );
+  // <workbookPr date1904="1"/>: dates count from 1904 (Excel reads "1", "true" and "on" as true).
+  let date1904 = false;
+  scanXml(
+    workbook,
+    (t) => {
+      if (!t.close && (t.name === "workbookPr" || t.name.endsWith(":workbookPr"))) {
+        const v = attr(t.attrs, "date1904");
+        date1904 = v === "1" || v === "true" || v === "on";
+      }
+    },
+    () => undefined,
+  );
   const sharedPart = resolveTarget(byType.get("sharedStrings") ?? "sharedStrings.xml");
   const stylesPart = resolveTarget(byType.get("styles") ?? "styles.xml");
   const wanted = new Set([sharedPart, stylesPart, ...sheetsListed.map((s) => s.target)]);
@@ -85,7 +97,9 @@ export function readXlsxGrid(bytes: Uint8Array, guard: XlsxGuard, source?: strin
   for (const s of sheetsListed) {
     const xml = text(s.target);
     if (xml === undefined) continue; // a listed part that is not in the zip: ExcelJS lists no worksheet for it either
-    sheets.push(sheetGrid(s.name, xml, shared, styleKinds, counted, guard));
+    const sheet = sheetGrid(s.name, xml, shared, styleKinds, counted, guard);
+    if (date1904) sheet.date1904 = true;
+    sheets.push(sheet);
   }
   return source === undefined ? { sheets } : { sheets, source };
 }

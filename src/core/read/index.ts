@@ -50,6 +50,7 @@ function sane(sheet: SheetGrid, i: number): SheetGrid {
   };
   if (Array.isArray(sheet?.formulas)) out.formulas = sheet.formulas;
   if (Array.isArray(sheet?.kinds)) out.kinds = sheet.kinds;
+  if (sheet?.date1904 === true) out.date1904 = true;
   if (Array.isArray(sheet?.merges)) {
     out.merges = sheet.merges.filter(
       (m) =>

@@ -101,6 +101,15 @@ describe("read/values: cells to figures", () => {
     });
     assert.deepEqual(cellNum(g, 0, 3), { value: 7, cell: at(3), formula: "=3+4" });
     assert.equal(cellNum(g, 0, 4).text, "2023-05-01 18:00");
+    // On the 1904 date system the same cell holds 43585 and names the same date.
+    const g1904: SheetGrid = { ...g, values: [[43585]], formulas: undefined, kinds: [["date"]], date1904: true };
+    assert.deepEqual(cellNum(g1904, 0, 0), {
+      value: null,
+      cell: at(0),
+      issue: "date",
+      text: "2023-05-01",
+      serial: 43585,
+    });
     // Without kinds (a host that does not know), the old reading stands.
     assert.equal(cellNum({ ...g, kinds: undefined }, 0, 0).value, 45047);
   });
@@ -111,6 +120,10 @@ describe("read/values: cells to figures", () => {
     assert.equal(serialDateText(60), "1900-02-29");
     assert.equal(serialDateText(61), "1900-03-01");
     assert.equal(serialDateText(44197), "2021-01-01");
+    // The 1904 date system (a workbook first made by Excel for Mac): serial 0 is 1904-01-01, 43585 is 2023-05-01.
+    assert.equal(serialDateText(0, true), "1904-01-01");
+    assert.equal(serialDateText(43585, true), "2023-05-01");
+    assert.equal(serialDateText(43585.5, true), "2023-05-01 12:00");
     assert.equal(serialTimeText(0.75), "18:00");
     assert.equal(serialTimeText(1.5), "36:00");
     assert.equal(serialTimeText(0.5 + 1 / 86400), "12:00:01");

@@ -68,7 +68,7 @@ export function cellNum(sheet: SheetGrid, row: number, col: number): Num {
   if (typeof v === "number" && (kind === "date" || kind === "time") && Number.isFinite(v)) {
     // Never a count: 2023-05-01 is the serial 45047, which no one meant.
     out.issue = kind;
-    out.text = kind === "date" ? serialDateText(v) : serialTimeText(v);
+    out.text = kind === "date" ? serialDateText(v, sheet.date1904 === true) : serialTimeText(v);
     out.serial = v;
     return out;
   }
@@ -108,8 +108,15 @@ export function cellNum(sheet: SheetGrid, row: number, col: number): Num {
 
 const MS_PER_DAY = 86400000;
 
-/** An Excel (1900 date system) serial as the date it shows: 45047 -> "2023-05-01" (with the time when it has one). */
-export function serialDateText(serial: number): string {
+/** Days from 1900-01-00 to 1904-01-01 in Excel's 1900 system: a 1904-system serial plus this is a 1900 one. */
+export const DATE_1904_OFFSET = 1462;
+
+/**
+ * An Excel serial as the date it shows: 45047 -> "2023-05-01" (with the time when it has one); in a workbook on the
+ * 1904 date system (`date1904`) the same date is 43585.
+ */
+export function serialDateText(serial: number, date1904 = false): string {
+  if (date1904) return serialDateText(serial + DATE_1904_OFFSET);
   // Serial 60 is Excel's phantom 1900-02-29; serials before it are one day later than the calendar says.
   const days = serial < 61 ? serial + 1 : serial;
   const d = new Date(Date.UTC(1899, 11, 30) + Math.round(days * MS_PER_DAY));
