@@ -2,7 +2,7 @@ import { checkSum } from "./arithmetic";
 import { defineCheck } from "./define";
 import { colLabel, tableCell } from "./places";
 import { s3Confirmed, sumFix } from "./fix";
-import { s3Crossings } from "./s3-cross";
+import { s3CrossingsIn } from "./s3-cross";
 
 /**
  * Section 三, every column: the outcome items (（一） … （六）) sum to （七）总计. A column broken by the same
@@ -25,11 +25,11 @@ export const s3ColumnSum = defineCheck({
       en: "Section 三, column “{col}”: missing total — （七）总计 is blank while the outcome items sum to {expected}.",
     },
   },
-  run({ report }, emit) {
-    const t = report.section3;
+  run(ctx, emit) {
+    const t = ctx.report.section3;
     if (!t) return;
     const outcomes = t.def.rows.filter((r) => r.outcome);
-    const crossed = new Set(s3Crossings(t).map((c) => c.colKey));
+    const crossed = new Set(s3CrossingsIn(ctx, t).map((c) => c.colKey));
     for (const col of t.def.cols) {
       if (crossed.has(col.key)) continue;
       const parts = outcomes.map((r) => tableCell(t, r.key, col.key));

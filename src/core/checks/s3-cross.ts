@@ -8,6 +8,27 @@ import type { Num, TableData } from "../model/report";
 import { arith, checkSum, clean, isBlankFigure } from "./arithmetic";
 import { tableCell } from "./places";
 import { cleanCount, s3Confirmed, type Fix } from "./fix";
+import type { CheckContext } from "./types";
+
+/** s3BlankTotals and s3Crossings of one run of the checks (several checks ask; runChecks shares one context). */
+const MEMO = new WeakMap<CheckContext, { blank?: ReturnType<typeof s3BlankTotals>; crossings?: S3Crossing[] }>();
+function memo(ctx: CheckContext): { blank?: ReturnType<typeof s3BlankTotals>; crossings?: S3Crossing[] } {
+  let m = MEMO.get(ctx);
+  if (!m) MEMO.set(ctx, (m = {}));
+  return m;
+}
+
+/** s3BlankTotals of the report's section 三, computed once per run of the checks. */
+export function s3BlankTotalsIn(ctx: CheckContext, t: TableData): ReturnType<typeof s3BlankTotals> {
+  const m = memo(ctx);
+  return (m.blank ??= s3BlankTotals(t));
+}
+
+/** s3Crossings of the report's section 三, computed once per run of the checks. */
+export function s3CrossingsIn(ctx: CheckContext, t: TableData): S3Crossing[] {
+  const m = memo(ctx);
+  return (m.crossings ??= s3BlankTotalsIn(ctx, t).mostly ? [] : crossings(t));
+}
 
 export interface S3Crossing {
   rowKey: string;
@@ -52,6 +73,10 @@ export function s3BlankTotals(t: TableData): { rows: string[]; mostly: boolean }
 export function s3Crossings(t: TableData): S3Crossing[] {
   // A column of totals never filled in is s3-row-sum's one finding; no figure is singled out then.
   if (s3BlankTotals(t).mostly) return [];
+  return crossings(t);
+}
+
+function crossings(t: TableData): S3Crossing[] {
   const parts = t.def.cols.filter((c) => c.key !== "total");
   const outcomes = t.def.rows.filter((r) => r.outcome);
   const rows: Miss[] = [];

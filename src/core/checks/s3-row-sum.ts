@@ -3,7 +3,7 @@ import { checkSum, isBlankFigure } from "./arithmetic";
 import { defineCheck } from "./define";
 import { colLabel, tableCell } from "./places";
 import { s3Confirmed, sumFix } from "./fix";
-import { s3BlankTotals, s3Crossings } from "./s3-cross";
+import { s3BlankTotalsIn, s3CrossingsIn } from "./s3-cross";
 
 /**
  * Section 三, every row: 自然人 + 商业企业 + … + 其他 = 总计. One cause, one finding:
@@ -51,8 +51,8 @@ export const s3RowSum = defineCheck({
       en: "Section 三, the figure in row “{row}”, column “{col}” is probably wrong: it says {actual}; its row's applicant columns sum to {rowSum} against 总计 {rowTotal}, and its column's outcome items sum to {colSum} against （七）总计 {colTotal}, both off by {diff}; {expected} makes both hold.",
     },
   },
-  run({ report }, emit) {
-    const t = report.section3;
+  run(ctx, emit) {
+    const t = ctx.report.section3;
     if (!t) return;
     const parts = t.def.cols.filter((c) => c.key !== "total");
     const rows = t.def.rows.map((row) => {
@@ -61,7 +61,7 @@ export const s3RowSum = defineCheck({
       return { row, partNums, total, r: checkSum(partNums, total) };
     });
     const totals = rows.map((x) => x.total).filter((n): n is Num => n !== undefined);
-    const blank = s3BlankTotals(t);
+    const blank = s3BlankTotalsIn(ctx, t);
     if (blank.mostly) {
       const all = totals.every(isBlankFigure);
       emit({
@@ -73,7 +73,7 @@ export const s3RowSum = defineCheck({
       });
       return;
     }
-    const crossings = new Map(s3Crossings(t).map((c) => [c.rowKey, c]));
+    const crossings = new Map(s3CrossingsIn(ctx, t).map((c) => [c.rowKey, c]));
     for (const { row, partNums, total, r } of rows) {
       if (r.kind === "ok" || r.kind === "unknown") continue;
       const cross = crossings.get(row.key);
