@@ -29,6 +29,7 @@
  */
 import type { CellError, CellKind, CellValue, CellRange, SheetGrid, WorkbookGrid } from "../core/grid";
 import { columnIndex, numberFormatKind } from "../core/grid";
+import { DATE_1904_OFFSET } from "../core/read/values";
 import { HostError, isEditModeError, isPayloadLimitError } from "./errors";
 import { excelRun, type CallOptions } from "./run";
 
@@ -351,8 +352,31 @@ export async function loadWorkbookGridImpl(opts?: ReadOptions & CallOptions): Pr
       if (more) pending.push(more);
     }
     if (pending.length) await readChunks(context, pending, budget);
+    await markDateSystem(context, sheets);
     return { sheets, source: "current workbook" };
   });
+}
+
+/** DATE(2000,1,1) in Excel's 1900 date system; 1,462 less in the 1904 system. */
+const DATE_2000_1900 = 36526;
+
+/**
+ * Whether the workbook counts dates from 1904 (Excel's "Use 1904 date system", a Mac workbook's old default): then a
+ * date typed into a count cell is held 1,462 days smaller and must be named so. Office.js has no released property
+ * for it (Workbook.use1904DateSystem is listed only among the preview APIs), so Excel is asked through its own
+ * worksheet function (ExcelApi 1.2): DATE(2000,1,1) is 36526 in the 1900 system, 35064 in the 1904. Asked only when a
+ * sheet has a date in it (one more sync, on that rare path only); when Excel cannot answer, the 1900 system stands.
+ */
+async function markDateSystem(context: Excel.RequestContext, sheets: SheetGrid[]): Promise<void> {
+  if (!sheets.some((s) => s.kinds?.some((row) => row?.some((k) => k === "date")))) return;
+  try {
+    const probe = context.workbook.functions.date(2000, 1, 1);
+    probe.load("value");
+    await context.sync();
+    if (probe.value === DATE_2000_1900 - DATE_1904_OFFSET) for (const s of sheets) s.date1904 = true;
+  } catch {
+    // Not told: dates are named in the 1900 system, as before.
+  }
 }
 
 /** The one-sync path: the chain of sheets, each probed. Continues with another sync past CHAIN_LENGTH sheets. */
@@ -411,6 +435,7 @@ export async function loadSheetGridImpl(name: string, opts?: ReadOptions & CallO
       }
       const { grid, pending } = finishProbe(probe);
       if (pending) await readChunks(context, [pending], budget);
+      await markDateSystem(context, [grid]);
       return grid;
     });
   } catch (e) {

@@ -15,6 +15,24 @@ describe("fake Excel", () => {
   });
   afterEach(() => fake.uninstall());
 
+  it("DATE() through workbook.functions counts from the workbook's date system (Microsoft KB Q180162)", async () => {
+    const ask = () =>
+      Excel.run(async (context) => {
+        const fns = context.workbook.functions;
+        const r = [fns.date(2000, 1, 1), fns.date(1998, 7, 5), fns.date(1904, 1, 1), fns.date(1903, 12, 31)];
+        for (const x of r) x.load("value,error");
+        assert.throws(() => r[0]!.value, { code: "PropertyNotLoaded" });
+        await context.sync();
+        return r.map((x) => x.value ?? x.error);
+      });
+    assert.deepEqual(await ask(), [36526, 35981, 1462, 1461]);
+    fake.wb.date1904 = true;
+    assert.deepEqual(await ask(), [35064, 34519, 0, "#NUM!"]);
+    // A date typed then is stored in the workbook's system too.
+    fake.addSheet("D", [["2023/5/1"]]);
+    assert.equal(fake.wb.sheetByName("D")!.get(0, 0)?.value, 43585);
+  });
+
   it("throws PropertyNotLoaded when a property is read before load() and sync()", async () => {
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem("公开数据").getRange("A1:B2");

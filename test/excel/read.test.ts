@@ -12,6 +12,7 @@ import { seedLikeReport } from "../../src/core/render/samples.testutil";
 import { readWorkbook as readReport } from "../../src/core/read";
 import { ESTIMATED_BYTES_PER_CELL, parseAreas, toCells } from "../../src/excel/read";
 import { kindAt, type WorkbookGrid } from "../../src/core/grid";
+import { cellNum } from "../../src/core/read/values";
 
 const figures: string[] = [];
 function record(label: string, cost: StatsDelta): void {
@@ -76,7 +77,7 @@ describe("host loadWorkbookGrid / loadSheetGrid (fake Excel)", () => {
     assert.match(hostMessage("zh", user), /^此功能需要 Excel 2019 或更新版本/);
   });
 
-  it("marks a date typed into a count cell (2023/5/1), in the same one sync", async () => {
+  it("marks a date typed into a count cell (2023/5/1); then asks Excel its date system, in one more sync", async () => {
     fake.loadGrid(countsGrid());
     fake.addSheet("日期", [
       ["行政许可", "2023/5/1"],
@@ -86,7 +87,32 @@ describe("host loadWorkbookGrid / loadSheetGrid (fake Excel)", () => {
     assert.equal(s.values[0]![1], 45047);
     assert.equal(kindAt(s, 0, 1), "date");
     assert.equal(kindAt(s, 1, 1), null);
-    assert.equal(fake.stats.syncs, 1);
+    assert.equal(s.date1904, undefined, "the 1900 date system");
+    assert.equal(fake.stats.syncs, 2, "the read, then DATE(2000,1,1)");
+    assert.equal(cellNum(s, 0, 1).text, "2023-05-01");
+  });
+
+  it("on a workbook with the 1904 date system, the same typed date is 43585 and still named 2023-05-01", async () => {
+    fake.wb.date1904 = true;
+    fake.loadGrid(countsGrid());
+    fake.addSheet("日期", [["行政许可", "2023/5/1"]]);
+    const s = await loadSheetGrid("日期");
+    assert.equal(s.values[0]![1], 43585);
+    assert.equal(s.date1904, true);
+    assert.equal(cellNum(s, 0, 1).text, "2023-05-01");
+    const wb = await loadWorkbookGrid();
+    assert.ok(
+      wb.sheets.every((x) => x.date1904 === true),
+      "every sheet of the workbook says so",
+    );
+  });
+
+  it("a sheet without dates is read in 1 sync (the date system is not asked)", async () => {
+    fake.wb.date1904 = true;
+    fake.loadGrid(countsGrid());
+    const { result, cost } = await fake.measure(() => loadWorkbookGrid());
+    assert.equal(cost.syncs, 1);
+    assert.ok(result.sheets.every((x) => x.date1904 === undefined));
   });
 
   it("reads a workbook with a 10,000-row sheet of other content in 1 sync", async () => {

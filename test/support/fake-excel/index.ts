@@ -188,7 +188,7 @@ export class FakeExcel implements FakeHost {
     rows.forEach((line, r) =>
       line.forEach((v, c) => {
         if (v === null || v === undefined) return;
-        enter(s.touch(start.top + r, start.left + c), v);
+        enter(s.touch(start.top + r, start.left + c), v, this.wb.date1904);
       }),
     );
   }
@@ -264,7 +264,8 @@ export class FakeExcel implements FakeHost {
       throw new Error(`sheet ${sheet} is protected`);
     }
     for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) enter(s.touch(row, col), value === null ? "" : value);
+      for (let col = r.left; col <= r.right; col++)
+        enter(s.touch(row, col), value === null ? "" : value, this.wb.date1904);
     }
     const addr = qualified(s.name, r).split("!")[1]!;
     await this.fire("changed", s.id, {

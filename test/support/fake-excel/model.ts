@@ -190,6 +190,11 @@ export class WorkbookModel {
   selection: { sheetId: string; rects: Rect[] } | null = null;
   /** Review > Protect Workbook (structure): no sheet can be added, deleted, renamed, shown or hidden. */
   structureProtected = false;
+  /**
+   * File > Options > Advanced > "Use 1904 date system": dates count from 1904-01-01 (serial 0), 1,462 days after
+   * the 1900 system's origin (Microsoft KB Q180162: July 5, 1998 is 35981 in the 1900 system, 34519 in the 1904).
+   */
+  date1904 = false;
   private nextId = 1;
 
   newSheetId(): string {
@@ -303,7 +308,7 @@ function serialDate(y: number, m: number, d: number): number {
  * "+"/"-"/"@" followed by non-numbers make a formula too; numbers, percentages, TRUE/FALSE, dates and
  * error literals are converted.
  */
-export function enter(cell: Cell, input: unknown): void {
+export function enter(cell: Cell, input: unknown, date1904 = false): void {
   delete cell.quotePrefix;
   delete cell.formula;
   if (input === "" || input === undefined) {
@@ -358,7 +363,8 @@ export function enter(cell: Cell, input: unknown): void {
   }
   const iso = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/.exec(t) ?? /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(t);
   if (iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12) {
-    cell.value = serialDate(Number(iso[1]), Number(iso[2]), iso[3] ? Number(iso[3]) : 1);
+    // A date typed into a workbook on the 1904 date system is stored 1,462 days smaller.
+    cell.value = serialDate(Number(iso[1]), Number(iso[2]), iso[3] ? Number(iso[3]) : 1) - (date1904 ? 1462 : 0);
     if (cell.numberFormat === undefined || cell.numberFormat === "General") cell.numberFormat = "yyyy/m/d";
     return;
   }

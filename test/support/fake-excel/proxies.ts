@@ -478,6 +478,11 @@ export class Workbook extends FakeClientObject<WorkbookModel> {
   get names(): NamedItemCollection {
     return (this._names ??= new NamedItemCollection(this._ctx, this));
   }
+  private _fns?: Functions;
+  /** Worksheet functions (ExcelApi 1.2): only DATE, which the add-in uses to learn the workbook's date system. */
+  get functions(): Functions {
+    return (this._fns ??= new Functions(this._ctx, this));
+  }
   _application(): Application {
     return (this._app ??= new Application(this._ctx, this));
   }
@@ -542,6 +547,50 @@ function assertStructureFree(wb: WorkbookModel, what: string): void {
       "AccessDenied",
       `You cannot perform the requested operation (${what}: the workbook's structure is protected).`,
     );
+  }
+}
+
+/** workbook.functions (ExcelApi 1.2). */
+export class Functions extends FakeClientObject<WorkbookModel> {
+  constructor(ctx: FakeRequestContext, parent: Workbook) {
+    super(ctx, parent, "functions", () => ctx._host.wb, 2);
+  }
+  _scalarProps(): string[] {
+    return [];
+  }
+  _read(): unknown {
+    return undefined;
+  }
+  /**
+   * DATE(year, month, day) as Excel computes it in the workbook's date system: the serial of that day, 1,462 smaller
+   * in the 1904 system (DATE(1904,1,1) = 0 there); years 0-1899 add 1900; a day before the system's first is #NUM!.
+   */
+  date(year: number, month: number, day: number): FunctionResult {
+    return new FunctionResult(this._ctx, this, `date(${year},${month},${day})`, () => {
+      const wb = this._host.wb;
+      const y = year < 1900 ? year + 1900 : year;
+      const utc = Date.UTC(y, month - 1, day);
+      let serial = Math.round((utc - Date.UTC(1899, 11, 30)) / 86400000);
+      if (serial < 61) serial -= 1; // before Excel's phantom 1900-02-29
+      if (wb.date1904) serial -= 1462;
+      return serial < (wb.date1904 ? 0 : 1) ? { error: "#NUM!" } : { value: serial };
+    });
+  }
+}
+
+/** The result of a worksheet function: `value`, or `error` ("#NUM!", …) and a null value. */
+export class FunctionResult extends FakeClientObject<{ value?: number; error?: string }> {
+  _scalarProps(): string[] {
+    return ["value", "error"];
+  }
+  _read(t: { value?: number; error?: string }, prop: string): unknown {
+    return prop === "value" ? (t.value ?? null) : (t.error ?? null);
+  }
+  get value(): number | null {
+    return this._prop("value");
+  }
+  get error(): string | null {
+    return this._prop("error");
   }
 }
 
@@ -1573,7 +1622,7 @@ export class Range extends RangeBase {
         const input = at(row, col);
         if (input === null) return; // null leaves the cell unchanged (Office.js)
         const cell = t.sheet.touch(row, col);
-        enter(cell, input);
+        enter(cell, input, this._host.wb.date1904);
       });
       for (const rect of t.rects) this._ctx._written.push({ sheet: t.sheet, rect });
     });
