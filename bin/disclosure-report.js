@@ -27,6 +27,11 @@ const oneLine = (e) => {
   process.stderr.write(`内部错误 Internal error: ${String((e && e.message) || e).split("\n")[0]}\n`);
   process.exit(2);
 };
+// The reader of stdout went away (`check DIR --jsonl | head`): stop quietly, as other command-line tools do.
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  oneLine(e);
+});
 process.on("uncaughtException", oneLine);
 process.on("unhandledRejection", oneLine);
 mod.main(process.argv.slice(2)).then(

@@ -411,6 +411,15 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
   for (const x of expanded) if ("skipped" in x) io.err(`${x.file}：${lang === "zh" ? x.skipped.zh : x.skipped.en}\n`);
   const outAbs = path.resolve(out);
   const inputs = expanded.filter((x) => !("skipped" in x) && path.resolve(x.file) !== outAbs);
+  // Nothing to read (an empty folder, names that do not exist): said as check says it, and no workbook is written.
+  if (inputs.every((x) => "error" in x)) {
+    for (const x of inputs)
+      if ("error" in x) io.err(`${x.file}：${lang === "zh" ? x.error.message.zh : x.error.message.en}\n`);
+    io.err(
+      lang === "zh" ? "没有可汇总的年报文件，未写出汇总工作簿\n" : "no report file to summarise; nothing written\n",
+    );
+    return 2;
+  }
   // Pass 1: every report of every file.
   const perFile: FileResult[][] = inputs.map((x) =>
     "error" in x ? [{ file: x.file, sheet: null, year: null, format: null, findings: [], error: x.error }] : [],
@@ -487,17 +496,26 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
           `与上年报告核对 ${pairs.length} 份\n` +
           (roll
             ? `单位名单 ${expected!.length} 个：未收到 ${roll.missing.length} 个${roll.missing.length ? `（${roll.missing.join("、")}）` : ""}；` +
-              `名单外报告 ${roll.onList.filter((x) => !x).length} 份\n`
+              `名单外报告 ${roll.onList.filter((x) => x === false).length} 份` +
+              (roll.onList.some((x) => x === null)
+                ? `，单位不明 ${roll.onList.filter((x) => x === null).length} 份`
+                : "") +
+              "\n"
             : "")
       : `Wrote the summary workbook ${shown(out)}: ${n} reports in ${inputs.length} files, ${secs} s\n` +
           `${included} summed for ${book.inclusion.year ?? ""}; ${withErrors} with errors, ${doubts} with reading doubts, ` +
           `${unreadable} unreadable; ${pairs.length} checked against last year's report\n` +
           (roll
             ? `${expected!.length} units on the list: ${roll.missing.length} sent nothing${roll.missing.length ? ` (${roll.missing.join(", ")})` : ""}; ` +
-              `${roll.onList.filter((x) => !x).length} reports from units not on the list\n`
+              `${roll.onList.filter((x) => x === false).length} reports from units not on the list` +
+              (roll.onList.some((x) => x === null)
+                ? `, ${roll.onList.filter((x) => x === null).length} of unknown unit`
+                : "") +
+              "\n"
             : ""),
   );
-  return 0;
+  // As check: 2 when a file could not be read, else 1 when a report has an error, else 0 (the workbook is written).
+  return entries.reduce((worst, e) => Math.max(worst, exitCodeOf(e)), 0);
 }
 
 async function refuseExisting(out: string, force: boolean): Promise<void> {

@@ -177,7 +177,8 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string, roll?: Ro
     const row = overview.addRow([
       shown(e.file, root),
       e.sheet ?? "",
-      e.unit ?? "",
+      // A report that names no unit (one that could not be read) shows the listed unit its file name names.
+      e.unit ?? roll?.listed[i] ?? "",
       e.year ?? "",
       e.form ? FORM_NAMES[e.form].zh : "",
       e.format === "2021" ? "2021 版" : e.format === "2019" ? "2019 版" : e.format === "free-form" ? "自由格式" : "",
@@ -188,7 +189,7 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string, roll?: Ro
       e.priorFrom ? `已与上年报告核对（${shown(e.priorFrom.file, root)}）` : e.error ? "" : "文件夹中无上年报告",
       ...keys,
       e.error || doubts.size ? "" : (e.fee ?? ""),
-      ...(roll ? [roll.onList[i] ? "名单内" : "名单外"] : []),
+      ...(roll ? [roll.onList[i] === true ? "名单内" : roll.onList[i] === false ? "名单外" : "单位不明"] : []),
       why === undefined ? "是" : `否（${EXCLUSION_TEXT[why].zh}）`,
       "",
     ]);

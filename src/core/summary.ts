@@ -90,7 +90,7 @@ export function chooseIncluded(entries: SummaryEntry[], roll?: RollCall): Inclus
     if (e.error || !e.figures) return "unreadable";
     if (e.year !== year) return "other-year";
     if (e.format !== format) return "other-format";
-    if (roll && !roll.onList[i]) return "not-listed";
+    if (roll && roll.onList[i] !== true) return "not-listed";
     if (e.findings.some((f) => f.rule === "reading-doubt")) return "reading-doubt";
     if (e.findings.some((f) => f.severity === "error")) return "errors";
     const unit = e.unit ?? `${e.file}#${e.sheet ?? ""}`;
@@ -185,8 +185,13 @@ export function unitKey(unit: string): string {
 export interface RollCall {
   /** The units on the list (as written there) with no report in the folder, in the list's order. */
   missing: string[];
-  /** For each entry (same order): is its unit on the list? */
-  onList: boolean[];
+  /**
+   * For each entry (same order): is its unit on the list? null when the report names no unit and its file name names
+   * no unit of the list (a file that could not be read, say): its unit is unknown, neither on nor off the list.
+   */
+  onList: (boolean | null)[];
+  /** For each entry: the unit of the list it belongs to (by its unit name or, failing that, its file name), or null. */
+  listed: (string | null)[];
 }
 
 /**
@@ -201,18 +206,21 @@ export function rollCall(
   const keys = new Map<string, string>();
   for (const u of expected) if (unitKey(u) !== "" && !keys.has(unitKey(u))) keys.set(unitKey(u), u);
   const seen = new Set<string>();
-  const onList = entries.map((e) => {
+  const listed: (string | null)[] = [];
+  const onList = entries.map((e): boolean | null => {
     if (e.unit) {
       const k = unitKey(e.unit);
       seen.add(k);
+      listed.push(keys.get(k) ?? null);
       return keys.has(k);
     }
     const name = unitKey(e.file.replace(/^.*[\\/]/, ""));
     const hit = [...keys.keys()].filter((k) => name.includes(k)).sort((a, b) => b.length - a.length)[0];
     if (hit) seen.add(hit);
-    return hit !== undefined;
+    listed.push(hit !== undefined ? keys.get(hit)! : null);
+    return hit !== undefined ? true : null;
   });
-  return { missing: [...keys.entries()].filter(([k]) => !seen.has(k)).map(([, u]) => u), onList };
+  return { missing: [...keys.entries()].filter(([k]) => !seen.has(k)).map(([, u]) => u), onList, listed };
 }
 
 /**

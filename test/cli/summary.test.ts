@@ -88,7 +88,8 @@ describe("cli: summary DIR -o 汇总.xlsx", function () {
     await fs.writeFile(path.join(folder, "损坏.xlsx"), Buffer.from("PK\u0003\u0004 not really a zip"));
     out = path.join(dir, "汇总.xlsx");
     const r = await cli(["summary", folder, "-r", "-o", out]);
-    assert.equal(r.code, 0, r.out + r.err);
+    // The workbook is written; the exit code is check's: 2, as 损坏.xlsx cannot be read.
+    assert.equal(r.code, 2, r.out + r.err);
     stdout = r.out;
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -264,7 +265,7 @@ describe("cli: summary --units 单位名单 (who is expected)", function () {
     await fs.writeFile(list, "单位名称\n某县第1局\n某县 第２局\n\n某县第5局\n某县第7局\n# 第3局、第4局不属本级\n");
     const out = path.join(dir, "汇总.xlsx");
     const r = await cli(["summary", folder, "-o", out, "--units", list]);
-    assert.equal(r.code, 0, r.out + r.err);
+    assert.equal(r.code, 2, r.out + r.err); // a file in the folder cannot be read (the workbook is still written)
     stdout = r.out;
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -294,6 +295,7 @@ describe("cli: summary --units 单位名单 (who is expected)", function () {
     assert.equal(of("某县第4局")[col("纳入汇总")], "否（不在单位名单中）");
     const damaged = r.find((x) => x[col("文件")] === "某县第7局.xlsx")!;
     assert.equal(damaged[col("单位名单")], "名单内");
+    assert.equal(damaged[col("单位")], "某县第7局", "the unreadable file's unit: the listed unit its name names");
   });
 
   it("汇总表: 未收到 named above the tables; only units on the list summed", () => {
@@ -333,9 +335,15 @@ describe("cli: summary --units 单位名单 (who is expected)", function () {
         { unit: "某县 第1局", file: "a.xlsx" },
         { unit: "某县第4局", file: "b.xlsx" },
         { unit: null, file: "/x/某县第7局-2025.pdf", error: {} },
+        { unit: null, file: "/x/损坏.xlsx", error: {} },
       ],
     );
-    assert.deepEqual(roll, { missing: ["某县第5局"], onList: [true, false, true] });
+    assert.deepEqual(roll, {
+      missing: ["某县第5局"],
+      // An unreadable file that names no listed unit: unit unknown (null), not 名单外.
+      onList: [true, false, true, null],
+      listed: ["某县第1局", null, "某县第7局", null],
+    });
   });
 });
 
