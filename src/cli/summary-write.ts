@@ -271,7 +271,9 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string, roll?: Ro
   for (const def of tables) {
     sumCells[def.id] = {};
     sumSheet.addRow([]);
-    const title = sumSheet.addRow([`${def.section === "二" ? SECTION_ZH["二"] + " " : ""}${def.title}`]);
+    const title = sumSheet.addRow([
+      def.section === "二" ? `${SECTION_ZH["二"]} ${def.title}` : `${def.section}、${def.title}`,
+    ]);
     title.font = { bold: true };
     const isS4 = def.id === "s4";
     // 四 is printed as three groups (复议, 直接起诉, 复议后起诉) of five results, as the national table reads.
@@ -280,15 +282,27 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string, roll?: Ro
           label: def.cols.find((c) => c.key.startsWith(`${g}.`))!.parents!.join("·"),
           cols: def.cols.filter((c) => c.key.startsWith(`${g}.`)),
           row: def.rows[0]!.key,
+          parents: [] as string[],
         }))
-      : def.rows.map((r) => ({ label: label(def, r.key), cols: def.cols, row: r.key }));
+      : def.rows.map((r) => ({ label: label(def, r.key), cols: def.cols, row: r.key, parents: r.parents ?? [] }));
     const head = sumSheet.addRow(["", ...groups[0]!.cols.map((c) => (isS4 ? c.label : colHeader(def, c.key)))]);
     head.font = { bold: true };
     head.eachCell((c) => {
       c.fill = HEADER_FILL;
       c.alignment = { wrapText: true, vertical: "middle" };
     });
+    // The group headings of the national table (三、本年度办理结果, （三）不予公开 …) as rows of their own, before
+    // their first item: without them three runs of items would each start again at "1.".
+    let shownParents: string[] = [];
     for (const g of groups) {
+      const parents = g.parents;
+      parents.forEach((p, level) => {
+        if (shownParents[level] === p) return;
+        const heading = sumSheet.addRow([p]);
+        heading.font = { bold: level === 0, italic: level > 0 };
+        shownParents = [...parents.slice(0, level + 1)];
+      });
+      if (parents.length < shownParents.length) shownParents = shownParents.slice(0, parents.length);
       const r = sumSheet.addRow([g.label]);
       g.cols.forEach((c, j) => {
         const key = cellKey(g.row, c.key);
