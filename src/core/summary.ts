@@ -71,9 +71,12 @@ export interface Inclusion {
   why: (Exclusion | undefined)[];
 }
 
+/** How directly a form is read: a workbook's cells first, a PDF's positioned text last. */
+const FORM_RANK: Record<FileForm, number> = { xlsx: 0, docx: 1, html: 2, pdf: 3 };
+
 /**
  * Which reports go into the sums: the latest year's readable reports in that year's format, without errors and
- * without a reading doubt, one per unit (the first in file order). A supervisor can change the choice in the
+ * without a reading doubt, one per unit (its workbook before its Word file, page or PDF; else the first in file order). A supervisor can change the choice in the
  * workbook (the 纳入 column of 数据): the sums follow.
  */
 export function chooseIncluded(entries: SummaryEntry[], roll?: RollCall): Inclusion {
@@ -85,7 +88,6 @@ export function chooseIncluded(entries: SummaryEntry[], roll?: RollCall): Inclus
     counts.set(e.format, (counts.get(e.format) ?? 0) + 1);
   }
   const format = ([...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null) as "2021" | "2019" | null;
-  const seen = new Set<string>();
   const why = entries.map((e, i): Exclusion | undefined => {
     if (e.error || !e.figures) return "unreadable";
     if (e.year !== year) return "other-year";
@@ -93,10 +95,20 @@ export function chooseIncluded(entries: SummaryEntry[], roll?: RollCall): Inclus
     if (roll && roll.onList[i] !== true) return "not-listed";
     if (e.findings.some((f) => f.rule === "reading-doubt")) return "reading-doubt";
     if (e.findings.some((f) => f.severity === "error")) return "errors";
-    const unit = e.unit ?? `${e.file}#${e.sheet ?? ""}`;
-    if (seen.has(unit)) return "copy";
-    seen.add(unit);
     return undefined;
+  });
+  // One report per unit: of its copies (the workbook and the pages published from it), the one read most directly —
+  // a workbook before a Word file, a saved page, a PDF — and among equals the first in file order.
+  const chosen = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (why[i] !== undefined) return;
+    const unit = e.unit ?? `${e.file}#${e.sheet ?? ""}`;
+    const best = chosen.get(unit);
+    if (best === undefined || FORM_RANK[e.form ?? "pdf"] < FORM_RANK[entries[best]!.form ?? "pdf"]) chosen.set(unit, i);
+  });
+  entries.forEach((e, i) => {
+    if (why[i] !== undefined) return;
+    if (chosen.get(e.unit ?? `${e.file}#${e.sheet ?? ""}`) !== i) why[i] = "copy";
   });
   return { year, format, why };
 }
