@@ -11,8 +11,8 @@
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { excelJs } from "./exceljs";
-import { cellAddress, columnLetters } from "../core/grid";
-import { formatMessage } from "../core/checks";
+import { columnLetters, rangesText } from "../core/grid";
+import { CHECKS, formatMessage } from "../core/checks";
 import type { Finding, Severity } from "../core/checks/types";
 import { cellKey, type TableDef } from "../core/model/format";
 import { FORM_NAMES } from "../core/model/report";
@@ -42,6 +42,11 @@ export interface SummaryBook {
   sums: Figures;
   /** Where each summed figure sits in 汇总表 (A1 address), by table id and cellKey. */
   sumCells: Record<string, Record<string, string>>;
+}
+
+/** A rule's name in plain words (its description), or its id for a rule the engine does not list. */
+function ruleName(id: string): string {
+  return CHECKS.find((c) => c.id === id)?.description.zh ?? id;
 }
 
 function label(def: TableDef, rowKey: string): string {
@@ -87,8 +92,9 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string, roll?: Ro
   // 问题清单 first (总览 links to each report's first row).
   header(
     issues,
-    ["文件", "工作表", "单位", "年度", "类别", "规则", "单元格", "说明", "应为", "实为"],
-    [28, 14, 24, 8, 8, 22, 26, 70, 10, 10],
+    // 检查项 in plain words; 规则编号 (the rule's id, as `check` prints it in brackets) last, for filtering.
+    ["文件", "工作表", "单位", "年度", "类别", "检查项", "单元格", "说明", "应为", "实为", "规则编号"],
+    [28, 14, 24, 8, 8, 26, 26, 70, 10, 10, 16],
   );
   const firstIssueRow = new Map<number, number>();
   for (const i of order) {
@@ -96,7 +102,7 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string, roll?: Ro
     const base = [shown(e.file, root), e.sheet ?? "", e.unit ?? "", e.year ?? ""];
     if (e.error) {
       firstIssueRow.set(i, issues.rowCount + 1);
-      const r = issues.addRow([...base, "无法读取", "unreadable", "", e.error.message.zh, "", ""]);
+      const r = issues.addRow([...base, "无法读取", "文件无法读取", "", e.error.message.zh, "", "", "unreadable"]);
       r.getCell(5).font = ERROR_FONT;
       continue;
     }
@@ -106,11 +112,13 @@ export function summaryWorkbook(entries: SummaryEntry[], root: string, roll?: Ro
       const r = issues.addRow([
         ...base,
         SEVERITY_ZH[f.severity],
-        f.rule,
-        f.cells.map(cellAddress).join("、"),
+        ruleName(f.rule),
+        // Cells as ranges (公开数据!E33:I33), not one by one: a finding over a whole column stays one line.
+        rangesText(f.cells, { sep: "、" }),
         formatMessage(f, "zh"),
         f.expected ?? "",
         f.actual ?? "",
+        f.rule,
       ]);
       r.getCell(8).alignment = { wrapText: true, vertical: "top" };
       if (f.severity === "error") r.getCell(5).font = ERROR_FONT;

@@ -132,25 +132,44 @@ describe("cli: summary DIR -o 汇总.xlsx", function () {
     const at = Number(/A(\d+)$/.exec(link.hyperlink)![1]);
     const issues = wb.getWorksheet("问题清单")!;
     assert.equal(text(issues.getRow(at).getCell(3).value), "某县第3局");
-    assert.equal(text(issues.getRow(at).getCell(6).value), "s4-group-sum");
+    assert.equal(text(issues.getRow(at).getCell(11).value), "s4-group-sum");
+    assert.match(text(issues.getRow(at).getCell(6).value), /^四[：:]/, "检查项 in plain words");
   });
 
   it("问题清单: every finding with file, sheet, unit, rule, cells and message; cross-year only where last year is there", () => {
     const r = rows(wb.getWorksheet("问题清单")!);
     const head = r[0]!;
-    assert.deepEqual(head, ["文件", "工作表", "单位", "年度", "类别", "规则", "单元格", "说明", "应为", "实为"]);
-    const carry = r.filter((x) => x[5] === "carry-over");
+    assert.deepEqual(head, [
+      "文件",
+      "工作表",
+      "单位",
+      "年度",
+      "类别",
+      "检查项",
+      "单元格",
+      "说明",
+      "应为",
+      "实为",
+      "规则编号",
+    ]);
+    const carry = r.filter((x) => x[10] === "carry-over");
     assert.ok(carry.length > 0, "the cross-year check ran for 第1局");
     assert.ok(
       carry.every((x) => x[2] === "某县第1局"),
       carry.map((x) => x[2]).join(","),
     );
     assert.match(carry[0]![6]!, /'\[第1局-2024\.xlsx\]单位1'!/);
-    const bad = r.find((x) => x[5] === "s4-group-sum")!;
+    const bad = r.find((x) => x[10] === "s4-group-sum")!;
     assert.equal(bad[2], "某县第3局");
     assert.match(bad[7]!, /四、行政复议/);
-    assert.ok(r.some((x) => x[5] === "unreadable" && x[0] === "损坏.xlsx"));
-    assert.ok(r.some((x) => x[5] === "reading-doubt" && x[0] === "published/pingtan-2023.pdf"));
+    assert.ok(r.some((x) => x[10] === "unreadable" && x[5] === "文件无法读取" && x[0] === "损坏.xlsx"));
+    assert.ok(r.some((x) => x[10] === "reading-doubt" && x[0] === "published/pingtan-2023.pdf"));
+    // No rule shows by its id alone, and a finding's cells are ranges (no 198-cell lists).
+    assert.ok(
+      r.slice(1).every((x) => !/^[a-z0-9-]+$/.test(x[5]!)),
+      r.map((x) => x[5]).join(","),
+    );
+    assert.ok(r.slice(1).every((x) => (x[6] ?? "").split("、").length <= 40));
   });
 
   it("汇总表 names who is summed and who is not (with the reason) above the tables", () => {
