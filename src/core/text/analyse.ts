@@ -41,6 +41,12 @@ export interface AnalyseOptions {
 interface Truth {
   value: number;
   cells: CellRef[];
+  /**
+   * The 总计 the sheet itself shows for the row, when it differs from the SUM of its parts (a total typed over a
+   * changed part): text that agrees with it agrees with the table as printed. The row's own finding (s3-row-sum)
+   * names the cause; the text is not a second finding of it.
+   */
+  written?: number;
 }
 
 const S3_GROUP_OF: Record<string, string> = {
@@ -116,6 +122,11 @@ class Tables {
   private groupRows(group: string): string[] {
     return this.s3 ? this.s3.def.rows.filter((r) => r.group === group).map((r) => r.key) : [];
   }
+  /** `truth` with the row's 总计 as the sheet shows it, when that differs from the SUM of the row. */
+  private withWritten(truth: Truth, row: string): Truth {
+    const v = this.s3?.cells[cellKey(row, "total")]?.value;
+    return typeof v === "number" && Number.isFinite(v) && v !== truth.value ? { ...truth, written: v } : truth;
+  }
   /** Section 三 figure by concept; basis = the total an applicant split refers to. */
   get(c: Concept, basis: "N" | "NC" | "H" = "N"): Truth | undefined {
     const t = this.s3;
@@ -124,15 +135,15 @@ class Tables {
     const f = section3Figures(t);
     switch (c) {
       case "N":
-        return { value: f.received, cells: this.s3Cell("new") };
+        return this.withWritten({ value: f.received, cells: this.s3Cell("new") }, "new");
       case "C":
-        return { value: f.carried, cells: this.s3Cell("carried") };
+        return this.withWritten({ value: f.carried, cells: this.s3Cell("carried") }, "carried");
       case "NC":
         return { value: f.received + f.carried, cells: [...this.s3Cell("new"), ...this.s3Cell("carried")] };
       case "H":
-        return { value: f.handled, cells: this.s3Cell("handled") };
+        return this.withWritten({ value: f.handled, cells: this.s3Cell("handled") }, "handled");
       case "F":
-        return { value: f.carryNext, cells: this.s3Cell("carryNext") };
+        return this.withWritten({ value: f.carryNext, cells: this.s3Cell("carryNext") }, "carryNext");
       case "G12": {
         const a = this.get("G1")!;
         const b = this.get("G2")!;
@@ -258,7 +269,7 @@ function analyseOne(
       }
     }
     if (candidates.length === 0) continue;
-    const match = candidates.find((c) => c.truth.value === f.token.value);
+    const match = candidates.find((c) => c.truth.value === f.token.value || c.truth.written === f.token.value);
     const cellOf = source.cell;
     if (match) {
       resolved.set(f, match.concept);
