@@ -102,12 +102,13 @@ const REASONS: Record<XlsxErrorCode, { zh: string; en: string }> = {
   },
 };
 
-export function fail(code: XlsxErrorCode, file: string, detail?: string): never {
+export function fail(code: XlsxErrorCode, file: string, detail?: string | { zh: string; en: string }): never {
   const r = REASONS[code];
+  const d = typeof detail === "string" ? { zh: detail, en: detail } : detail;
   throw new XlsxReadError(
     code,
     file,
-    detail ? { zh: `${r.zh}（${detail}）`, en: `${r.en} (${detail})` } : { zh: r.zh, en: r.en },
+    d ? { zh: `${r.zh}（${d.zh}）`, en: `${r.en} (${d.en})` } : { zh: r.zh, en: r.en },
   );
 }
 

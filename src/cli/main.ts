@@ -487,7 +487,7 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
     io.err(
       lang === "zh"
         ? `共核对 ${inputs.length} 个文件、${n} 份报告，用时 ${secs} 秒：${withErrors} 份有错误，${doubts} 份读取存疑，${unreadable} 份无法读取\n`
-        : `checked ${inputs.length} files, ${n} reports in ${secs} s: ${withErrors} with errors, ${doubts} with reading doubts, ${unreadable} unreadable\n`,
+        : `checked ${inputs.length} file(s), ${n} report(s) in ${secs} s: ${withErrors} with errors, ${doubts} with reading doubts, ${unreadable} unreadable\n`,
     );
   io.out(
     lang === "zh"
@@ -502,7 +502,7 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
                 : "") +
               "\n"
             : "")
-      : `Wrote the summary workbook ${shown(out)}: ${n} reports in ${inputs.length} files, ${secs} s\n` +
+      : `Wrote the summary workbook ${shown(out)}: ${n} report(s) in ${inputs.length} file(s), ${secs} s\n` +
           `${included} summed for ${book.inclusion.year ?? ""}; ${withErrors} with errors, ${doubts} with reading doubts, ` +
           `${unreadable} unreadable; ${pairs.length} checked against last year's report\n` +
           (roll

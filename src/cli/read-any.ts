@@ -82,7 +82,13 @@ export async function readAnyGrid(file: string, bytes?: Promise<Buffer>): Promis
         return { sheets: [await readPdfGrid(new Uint8Array(buf), name)], source: file, form };
       } catch (e) {
         if (e instanceof PdfNoTextError) fail("needs-ocr", file);
-        fail("not-pdf", file, e instanceof Error ? e.message.slice(0, 80) : undefined);
+        // pdf.js says why in English: said as its words, not as ours.
+        const why = e instanceof Error ? e.message.slice(0, 80) : undefined;
+        fail(
+          "not-pdf",
+          file,
+          why ? { zh: `PDF 读取组件的原话：${why}`, en: `the PDF reader says: ${why}` } : undefined,
+        );
       }
     }
   }

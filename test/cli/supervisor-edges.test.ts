@@ -74,4 +74,15 @@ describe("cli: a supervisor's edges", function () {
     assert.doesNotMatch(r.err, /内部错误|Internal error|EPIPE/);
     assert.equal(r.code, 0);
   });
+
+  it("a damaged PDF: said in Chinese, with the PDF reader's own English words marked as its words", async () => {
+    const bad = path.join(dir, "损坏.pdf");
+    await fs.writeFile(bad, "%PDF-1.4 not really a PDF");
+    const zh = await cli(["check", bad]);
+    assert.equal(zh.code, 2);
+    assert.match(zh.out + zh.err, /文件已损坏或不是有效的 PDF 文件，无法打开（PDF 读取组件的原话：[^）]+）/);
+    const en = await cli(["check", bad, "--lang", "en"]);
+    assert.match(en.out + en.err, /not a valid PDF file and cannot be opened \(the PDF reader says: [^)]+\)/);
+    assert.doesNotMatch(en.out + en.err, /原话/);
+  });
 });
