@@ -35,7 +35,7 @@ export async function expandInputs(args: string[], recursive = false): Promise<I
     }
     const names = (await listFiles(arg, recursive))
       .filter((n) => XLSX_NAME.test(n) || OTHER_SHEET_NAME.test(n))
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(naturalOrder);
     const locks = names.filter((n) => path.basename(n).startsWith("~$"));
     const sheets = names.filter((n) => !path.basename(n).startsWith("~$"));
     if (sheets.length === 0) {
@@ -159,4 +159,30 @@ export async function writeAtomic(target: string, data: Uint8Array): Promise<voi
     await fs.rm(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * File names in the order a person lists them: runs of digits by their value (第2局 before 第10局, unit-9 before
+ * unit-10), everything else by code point, so the order is the same on every machine (no locale collation).
+ */
+export function naturalOrder(a: string, b: string): number {
+  const pa = a.match(/\d+|\D+/g) ?? [];
+  const pb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i]!;
+    const y = pb[i]!;
+    if (x === y) continue;
+    const dx = /^\d/.test(x);
+    const dy = /^\d/.test(y);
+    if (dx && dy) {
+      // By value (without leading zeros, the longer run is larger), then fewer leading zeros first.
+      const tx = x.replace(/^0+/, "");
+      const ty = y.replace(/^0+/, "");
+      if (tx.length !== ty.length) return tx.length - ty.length;
+      if (tx !== ty) return tx < ty ? -1 : 1;
+      return x.length - y.length;
+    }
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
 }
