@@ -45,11 +45,8 @@ function looksLikeText(head: Buffer): boolean {
  * Read synchronously (a report is tens of KB, at most LIMITS.fileBytes): fs.promises' stat + readFile took
  * ~0.5 ms more CPU per file than the whole read, a sixth of a folder check; the Promise keeps the callers as they were.
  */
+// (async: a failure reaches the caller as a rejected Promise, as before the read became synchronous)
 export async function readXlsxBytes(file: string): Promise<Buffer> {
-  return Promise.resolve(readXlsxBytesNow(file));
-}
-
-function readXlsxBytesNow(file: string): Buffer {
   let stat;
   try {
     stat = statSync(file);

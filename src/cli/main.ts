@@ -483,6 +483,8 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
   const withErrors = entries.filter((e) => !e.error && e.findings.some((f) => f.severity === "error")).length;
   const doubts = entries.filter((e) => e.findings.some((f) => f.rule === "reading-doubt")).length;
   const secs = ((Date.now() - started) / 1000).toFixed(1);
+  const offList = roll?.onList.filter((x) => x === false).length ?? 0;
+  const unknownUnit = roll?.onList.filter((x) => x === null).length ?? 0;
   if (p1.shown || p2.shown)
     io.err(
       lang === "zh"
@@ -496,22 +498,14 @@ async function summaryCommand(args: string[], io: Io): Promise<number> {
           `与上年报告核对 ${pairs.length} 份\n` +
           (roll
             ? `单位名单 ${expected!.length} 个：未收到 ${roll.missing.length} 个${roll.missing.length ? `（${roll.missing.join("、")}）` : ""}；` +
-              `名单外报告 ${roll.onList.filter((x) => x === false).length} 份` +
-              (roll.onList.some((x) => x === null)
-                ? `，单位不明 ${roll.onList.filter((x) => x === null).length} 份`
-                : "") +
-              "\n"
+              `名单外报告 ${offList} 份${unknownUnit ? `，单位不明 ${unknownUnit} 份` : ""}\n`
             : "")
       : `Wrote the summary workbook ${shown(out)}: ${n} report(s) in ${inputs.length} file(s), ${secs} s\n` +
           `${included} summed for ${book.inclusion.year ?? ""}; ${withErrors} with errors, ${doubts} with reading doubts, ` +
           `${unreadable} unreadable; ${pairs.length} checked against last year's report\n` +
           (roll
             ? `${expected!.length} units on the list: ${roll.missing.length} sent nothing${roll.missing.length ? ` (${roll.missing.join(", ")})` : ""}; ` +
-              `${roll.onList.filter((x) => x === false).length} reports from units not on the list` +
-              (roll.onList.some((x) => x === null)
-                ? `, ${roll.onList.filter((x) => x === null).length} of unknown unit`
-                : "") +
-              "\n"
+              `${offList} reports from units not on the list${unknownUnit ? `, ${unknownUnit} of unknown unit` : ""}\n`
             : ""),
   );
   // As check: 2 when a file could not be read, else 1 when a report has an error, else 0 (the workbook is written).

@@ -71,6 +71,9 @@ export interface Inclusion {
   why: (Exclusion | undefined)[];
 }
 
+/** Whose report an entry is: its unit, or (naming none) its own file and sheet. */
+const unitOf = (e: SummaryEntry): string => e.unit ?? `${e.file}#${e.sheet ?? ""}`;
+
 /** How directly a form is read: a workbook's cells first, a PDF's positioned text last. */
 const FORM_RANK: Record<FileForm, number> = { xlsx: 0, docx: 1, html: 2, pdf: 3 };
 
@@ -102,13 +105,13 @@ export function chooseIncluded(entries: SummaryEntry[], roll?: RollCall): Inclus
   const chosen = new Map<string, number>();
   entries.forEach((e, i) => {
     if (why[i] !== undefined) return;
-    const unit = e.unit ?? `${e.file}#${e.sheet ?? ""}`;
+    const unit = unitOf(e);
     const best = chosen.get(unit);
     if (best === undefined || FORM_RANK[e.form ?? "pdf"] < FORM_RANK[entries[best]!.form ?? "pdf"]) chosen.set(unit, i);
   });
   entries.forEach((e, i) => {
     if (why[i] !== undefined) return;
-    if (chosen.get(e.unit ?? `${e.file}#${e.sheet ?? ""}`) !== i) why[i] = "copy";
+    if (chosen.get(unitOf(e)) !== i) why[i] = "copy";
   });
   return { year, format, why };
 }

@@ -10,7 +10,7 @@ import { tableCell } from "./places";
 import { cleanCount, s3Confirmed, type Fix } from "./fix";
 import type { CheckContext } from "./types";
 
-/** s3BlankTotals and s3Crossings of one run of the checks (several checks ask; runChecks shares one context). */
+/** s3BlankTotals and the crossings of one run of the checks (several checks ask; runChecks shares one context). */
 const MEMO = new WeakMap<CheckContext, { blank?: ReturnType<typeof s3BlankTotals>; crossings?: S3Crossing[] }>();
 function memo(ctx: CheckContext): { blank?: ReturnType<typeof s3BlankTotals>; crossings?: S3Crossing[] } {
   let m = MEMO.get(ctx);
@@ -24,7 +24,10 @@ export function s3BlankTotalsIn(ctx: CheckContext, t: TableData): ReturnType<typ
   return (m.blank ??= s3BlankTotals(t));
 }
 
-/** s3Crossings of the report's section 三, computed once per run of the checks. */
+/**
+ * The figures of section 三 that break both their row and their column, computed once per run of the checks; none
+ * when the column of totals was never filled in (s3-row-sum's one finding then, no figure singled out).
+ */
 export function s3CrossingsIn(ctx: CheckContext, t: TableData): S3Crossing[] {
   const m = memo(ctx);
   return (m.crossings ??= s3BlankTotalsIn(ctx, t).mostly ? [] : crossings(t));
@@ -54,7 +57,7 @@ interface Miss {
  * The rows whose 总计 is blank beside applicant figures, and whether they are most of the rows that need a total
  * (applicant figures, or a 总计 filled in): then the column was never filled in, one finding for the column.
  */
-export function s3BlankTotals(t: TableData): { rows: string[]; mostly: boolean } {
+function s3BlankTotals(t: TableData): { rows: string[]; mostly: boolean } {
   const parts = t.def.cols.filter((c) => c.key !== "total");
   const rows: string[] = [];
   let needing = 0;
@@ -70,12 +73,7 @@ export function s3BlankTotals(t: TableData): { rows: string[]; mostly: boolean }
   return { rows, mostly: rows.length > 1 && rows.length * 2 > needing };
 }
 
-export function s3Crossings(t: TableData): S3Crossing[] {
-  // A column of totals never filled in is s3-row-sum's one finding; no figure is singled out then.
-  if (s3BlankTotals(t).mostly) return [];
-  return crossings(t);
-}
-
+/** The crossings of a table whose 总计 column was filled in (s3CrossingsIn asks s3BlankTotals first). */
 function crossings(t: TableData): S3Crossing[] {
   const parts = t.def.cols.filter((c) => c.key !== "total");
   const outcomes = t.def.rows.filter((r) => r.outcome);
